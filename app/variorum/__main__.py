@@ -1,0 +1,5 @@
+"""``python -m variorum``: same as the ``variorum`` command."""
+
+from variorum.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,85 @@
+"""Service functions shared by the CLI and the GUI: load files, compare documents.
+
+``compare_documents`` is pure and deterministic; ``load_documents`` never raises for a
+bad file, it reports it as a problem and goes on with the others.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from variorum.engine.ingest import IngestError, read_document
+from variorum.engine.model import Comparison, Document, Settings
+
+ProgressFn = Callable[[float, str], None]
+CancelFn = Callable[[], bool]
+
+
+class Cancelled(Exception):
+    """Raised inside the analysis when the caller's cancel check returns True."""
+
+
+@dataclass(frozen=True)
+class LoadProblem:
+    path: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+
+def unique_labels(labels: Sequence[str]) -> list[str]:
+    """Make labels distinct by suffixing repeats with " (2)", " (3)"..."""
+    seen: dict[str, int] = {}
+    out: list[str] = []
+    taken = set(labels)
+    for lab in labels:
+        n = seen.get(lab, 0) + 1
+        seen[lab] = n
+        if n == 1:
+            out.append(lab)
+            continue
+        k = n
+        while f"{lab} ({k})" in taken:
+            k += 1
+        new = f"{lab} ({k})"
+        taken.add(new)
+        out.append(new)
+    return out
+
+
+def load_documents(paths: Sequence[str | Path]) -> tuple[list[Document], list[LoadProblem]]:
+    """Read every path; unreadable ones become problems, never exceptions."""
+    docs: list[Document] = []
+    problems: list[LoadProblem] = []
+    for p in paths:
+        try:
+            docs.append(read_document(p))
+        except IngestError as e:
+            problems.append(LoadProblem(str(p), e.reason))
+    labels = unique_labels([d.label for d in docs])
+    docs = [
+        d if d.label == lab else Document(lab, d.source, d.text, d.title, d.boilerplate, d.sha256)
+        for d, lab in zip(docs, labels, strict=True)
+    ]
+    return docs, problems
+
+
+def compare_documents(
+    docs: Sequence[Document],
+    settings: Settings | None = None,
+    progress: ProgressFn | None = None,
+    cancel: CancelFn | None = None,
+) -> Comparison:
+    """Analyse two or more documents into one immutable :class:`Comparison`."""
+    from variorum.engine.pipeline import run_pipeline
+
+    t0 = time.perf_counter()
+    result = run_pipeline(list(docs), settings or Settings(), progress, cancel)
+    elapsed = (time.perf_counter() - t0) * 1000.0
+    return Comparison(
+        result.versions, result.rows, result.claims, result.similarity, result.settings, elapsed
+    )

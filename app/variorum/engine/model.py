@@ -1,0 +1,173 @@
+"""The immutable comparison result and its parts: plain frozen data, no behaviour beyond lookups.
+
+Everything downstream (GUI, session store, report, CLI) reads these values and never
+recomputes analysis. Offsets are character offsets into the owning version's ``text``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Granularity(StrEnum):
+    SENTENCE = "sentence"
+    PARAGRAPH = "paragraph"
+
+
+class RowKind(StrEnum):
+    SAME = "same"  # every version present says it identically (after normalisation)
+    CHANGED = "changed"  # two or more versions, worded differently
+    UNIQUE = "unique"  # only one version has it
+
+
+class OpTag(StrEnum):
+    EQUAL = "equal"
+    INSERT = "insert"  # present in the version, absent from the reference
+    DELETE = "delete"  # present in the reference, absent from the version
+    REPLACE = "replace"
+
+
+class TermKind(StrEnum):
+    NAME = "name"
+    NUMBER = "number"
+    QUOTE = "quote"
+    PHRASE = "phrase"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Analysis options; part of the result so a session or report can say how it was made."""
+
+    threshold: float = 0.5  # minimum similarity (0..1) for two sentences to share a row
+    granularity: Granularity = Granularity.SENTENCE
+    ignore_case: bool = True
+    ignore_punctuation: bool = False
+    ignore_quote_style: bool = True
+    base: str | None = None  # label of the base version; None = first version
+
+
+@dataclass(frozen=True)
+class Document:
+    """One ingested article before analysis: extracted text with furniture removed."""
+
+    label: str
+    source: str
+    text: str
+    title: str | None = None
+    boilerplate: tuple[str, ...] = ()
+    sha256: str = ""  # hash of the original bytes ("" for pasted text)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    id: int  # index within its version, reading order
+    paragraph: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Version:
+    label: str
+    source: str
+    title: str | None
+    text: str
+    boilerplate: tuple[str, ...]
+    sentences: tuple[Sentence, ...]
+    word_count: int
+    sha256: str = ""
+
+
+@dataclass(frozen=True)
+class WordOp:
+    """One word-level edit between the row's reference cell and a version's cell.
+
+    ``ref_start:ref_end`` index the reference version's text, ``start:end`` this version's
+    text; an insert has an empty reference span, a delete an empty span here.
+    """
+
+    tag: OpTag
+    ref_start: int
+    ref_end: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Cell:
+    """What one version says in one row: consecutive sentence ids and their text span."""
+
+    version: str
+    sentences: tuple[int, ...]
+    start: int
+    end: int
+    moved: bool = False  # out of this version's reading order relative to the rows
+    ops: tuple[WordOp, ...] = ()  # against the row's reference; empty for the reference
+
+
+@dataclass(frozen=True)
+class Row:
+    cells: tuple[Cell, ...]  # in version order; a version with nothing here is absent
+    kind: RowKind
+    similarity: float  # mean similarity of the cells to the reference (1.0 same, 0.0 unique)
+    reference: str  # label of the version the word diffs are taken against
+
+    def cell(self, label: str) -> Cell | None:
+        for c in self.cells:
+            if c.version == label:
+                return c
+        return None
+
+
+@dataclass(frozen=True)
+class Term:
+    text: str
+    kind: TermKind
+    start: int  # offsets into the version's text
+    end: int
+
+
+@dataclass(frozen=True)
+class Claim:
+    """Content only one version carries: an unmatched sentence or unique terms in a sentence."""
+
+    version: str
+    sentence: int
+    row: int
+    text: str
+    terms: tuple[Term, ...]
+    salience: float
+    unmatched: bool  # True: the whole sentence has no counterpart elsewhere
+
+
+@dataclass(frozen=True)
+class Comparison:
+    versions: tuple[Version, ...]
+    rows: tuple[Row, ...]
+    claims: tuple[Claim, ...]  # sorted by salience, highest first
+    similarity: tuple[tuple[float, ...], ...]  # [i][j] share of content in common, 1.0 diagonal
+    settings: Settings = field(default_factory=Settings)
+    elapsed_ms: float = 0.0
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        return tuple(v.label for v in self.versions)
+
+    def version(self, label: str) -> Version:
+        for v in self.versions:
+            if v.label == label:
+                return v
+        raise KeyError(label)
+
+    def row_of(self, label: str, sentence: int) -> int:
+        """Index of the row holding ``sentence`` of version ``label``."""
+        for i, row in enumerate(self.rows):
+            c = row.cell(label)
+            if c is not None and sentence in c.sentences:
+                return i
+        raise KeyError((label, sentence))
+
+    def claims_for(self, label: str) -> tuple[Claim, ...]:
+        return tuple(c for c in self.claims if c.version == label)
