@@ -1,0 +1,78 @@
+"""The user's verdicts and notes on a comparison: anchored to text, not to row numbers.
+
+An anchor is (version label, normalised sentence text), so a note survives re-analysis
+that renumbers rows. Plain frozen data; the session store persists it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from enum import StrEnum
+
+from variorum.engine.model import Claim, Comparison
+
+
+class Verdict(StrEnum):
+    UNREVIEWED = "unreviewed"
+    VERIFIED = "verified"
+    DISPUTED = "disputed"
+    FALSE = "false"
+    NEEDS_SOURCE = "needs_source"
+
+    @property
+    def title(self) -> str:
+        return {
+            "unreviewed": "Unreviewed",
+            "verified": "Verified",
+            "disputed": "Disputed",
+            "false": "False",
+            "needs_source": "Needs source",
+        }[self.value]
+
+
+def anchor_text(text: str) -> str:
+    """The form a note is anchored on: whitespace and quote style folded, case kept out."""
+    t = text.translate(str.maketrans("‘’“”–—", "''\"\"--"))
+    return re.sub(r"\s+", " ", t).strip().lower()
+
+
+@dataclass(frozen=True)
+class Note:
+    version: str
+    anchor: str  # anchor_text() of the sentence (claim) or of the row's first cell
+    verdict: Verdict = Verdict.UNREVIEWED
+    note: str = ""
+    kind: str = "claim"  # "claim" or "row"
+
+
+@dataclass(frozen=True)
+class Annotations:
+    notes: tuple[Note, ...] = ()
+
+    def for_claim(self, claim: Claim) -> Note | None:
+        key = anchor_text(claim.text)
+        for n in self.notes:
+            if n.kind == "claim" and n.version == claim.version and n.anchor == key:
+                return n
+        return None
+
+    def for_row(self, comparison: Comparison, row_index: int) -> Note | None:
+        row = comparison.rows[row_index]
+        for cell in row.cells:
+            key = anchor_text(comparison.version(cell.version).text[cell.start : cell.end])
+            for n in self.notes:
+                if n.kind == "row" and n.version == cell.version and n.anchor == key:
+                    return n
+        return None
+
+    def with_note(self, note: Note) -> Annotations:
+        """A copy with ``note`` replacing any note on the same anchor (an empty note removes it)."""
+        rest = tuple(
+            n
+            for n in self.notes
+            if not (n.kind == note.kind and n.version == note.version and n.anchor == note.anchor)
+        )
+        if note.verdict is Verdict.UNREVIEWED and not note.note.strip():
+            return replace(self, notes=rest)
+        return replace(self, notes=(*rest, note))

@@ -1,0 +1,148 @@
+"""The ``variorum`` command: ``compare`` and ``report`` run headless; anything else opens the window.
+
+Usage errors and unreadable input exit 2 with one line naming the file and the reason;
+no traceback reaches the user.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from variorum import __version__
+
+EXIT_OK = 0
+EXIT_USAGE = 2
+
+
+class UsageError(Exception):
+    """A problem the user can fix; printed as one line, exit 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(message)
+
+
+def _warn(msg: str) -> None:
+    print(f"variorum: warning: {msg}", file=sys.stderr)
+
+
+def _add_compare(sub: argparse._SubParsersAction[_Parser]) -> None:
+    p = sub.add_parser("compare", help="compare article versions and print a summary or JSON")
+    p.add_argument("files", nargs="*", help="article files (.txt .md .html .docx .pdf)")
+    p.add_argument("--json", metavar="OUT", help="write the JSON comparison to OUT ('-' = stdout)")
+    p.add_argument("--sample", action="store_true", help="compare the shipped sample articles")
+    p.add_argument("--threshold", type=float, default=None, help="similarity threshold 0..1")
+    p.add_argument("--base", default=None, help="label of the base version")
+    p.set_defaults(func=cmd_compare)
+
+
+def resolve_inputs(files: Sequence[str], sample: bool) -> list[str]:
+    from variorum.resources import sample_paths
+
+    paths = [str(p) for p in sample_paths()] if sample else []
+    paths.extend(files)
+    if not paths:
+        raise UsageError("no files given (name two or more articles, or use --sample)")
+    return paths
+
+
+def load_for_cli(paths: Sequence[str]) -> list:  # type: ignore[type-arg]
+    """Documents from ``paths``; skips unreadable ones with a warning, needs two readable."""
+    from variorum.engine.api import load_documents
+
+    docs, problems = load_documents(paths)
+    for prob in problems:
+        if len(docs) >= 2:
+            _warn(f"skipped {prob}")
+    if len(docs) < 2:
+        if problems:
+            raise UsageError(str(problems[0]))
+        raise UsageError("need at least two readable article versions to compare")
+    return docs
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    from variorum.engine.api import compare_documents
+    from variorum.engine.model import Settings
+    from variorum.export import comparison_to_json, format_summary
+
+    paths = resolve_inputs(args.files, args.sample)
+    docs = load_for_cli(paths)
+    settings = Settings()
+    if args.threshold is not None:
+        if not 0.0 < args.threshold < 1.0:
+            raise UsageError("--threshold must be between 0 and 1")
+        settings = Settings(threshold=args.threshold)
+    if args.base is not None:
+        if args.base not in [d.label for d in docs]:
+            raise UsageError(f"--base {args.base!r} is not one of the version labels")
+        settings = Settings(threshold=settings.threshold, base=args.base)
+    comparison = compare_documents(docs, settings)
+    if args.json:
+        text = comparison_to_json(comparison)
+        if args.json == "-":
+            sys.stdout.write(text)
+        else:
+            from variorum.atomic import atomic_write_text
+
+            try:
+                atomic_write_text(Path(args.json), text)
+            except OSError as e:
+                raise UsageError(f"{args.json}: cannot write: {e.strerror or e}") from None
+    else:
+        sys.stdout.write(format_summary(comparison))
+    return EXIT_OK
+
+
+# Subcommands are registered here; each adds its parser and sets ``func``.
+SUBCOMMANDS: list[Callable[[argparse._SubParsersAction[_Parser]], None]] = [_add_compare]
+
+
+def build_parser() -> _Parser:
+    parser = _Parser(prog="variorum", description="Compare versions of a news article.")
+    parser.add_argument("--version", action="version", version=f"variorum {__version__}")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+    for add in SUBCOMMANDS:
+        add(sub)
+    return parser
+
+
+def _is_headless(argv: Sequence[str]) -> bool:
+    return bool(argv) and argv[0] in {"compare", "report", "-h", "--help", "--version"}
+
+
+def gui_main(argv: Sequence[str] | None = None) -> int:
+    """Open the window (start page, sample, files or a session)."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        from variorum.gui.app import run_gui
+    except ImportError as e:  # pragma: no cover - only without the GUI installed
+        print(f"variorum: the window cannot start: {e}", file=sys.stderr)
+        return EXIT_USAGE
+    return run_gui(args)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if not _is_headless(args_list):
+        return gui_main(args_list)
+    try:
+        args = build_parser().parse_args(args_list)
+        if not getattr(args, "func", None):
+            raise UsageError("choose a command: compare or report")
+        return int(args.func(args))
+    except UsageError as e:
+        print(f"variorum: error: {e}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("variorum: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as e:  # last resort: never show a traceback to the user
+        print(f"variorum: error: unexpected failure: {type(e).__name__}: {e}", file=sys.stderr)
+        return 1
