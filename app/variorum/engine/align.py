@@ -1,0 +1,359 @@
+"""Align the sentences of N versions into rows of "the same statement".
+
+Pairwise: candidate sentence pairs share a rare content word (inverted index, so cost grows
+about linearly), are scored with rapidfuzz in C++, then an order-keeping chain picks the 1-1
+links, neighbours may join as 1-2 / 2-1 merges, and a stricter out-of-order pass finds moves.
+N-way: links are grouped best-first with at most one unit per version per group, and groups
+are ordered so that every version reads top to bottom except for moved text.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+CancelCheck = Callable[[], None]
+
+# Scores below this never link, however low the user's threshold (guards against noise).
+MIN_SCORE = 0.30
+MERGE_MARGIN = 0.02  # a merged unit must beat its best 1-1 part by this much
+LONG_TEXT = 4000  # above this many characters, score by shared words instead of edit ratio
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One sentence as the aligner sees it."""
+
+    norm: str  # normalised text
+    words: tuple[str, ...]  # content-word keys (skeletons), for candidates and long texts
+
+
+@dataclass(frozen=True)
+class Link:
+    va: int
+    a: tuple[int, ...]
+    vb: int
+    b: tuple[int, ...]
+    score: float
+    ordered: bool = True  # False: found by the out-of-order (move) pass
+
+
+def similarity(x: Unit, y: Unit) -> float:
+    """0..1 surface similarity of two units (edit ratio; shared-word Dice for huge texts)."""
+    if len(x.norm) > LONG_TEXT and len(y.norm) > LONG_TEXT:
+        wx, wy = set(x.words), set(y.words)
+        if not wx or not wy:
+            return 0.0
+        return 2.0 * len(wx & wy) / (len(wx) + len(wy))
+    return fuzz.ratio(x.norm, y.norm) / 100.0
+
+
+def _joined(units: Sequence[Unit], ids: Sequence[int]) -> Unit:
+    return Unit(
+        " ".join(units[i].norm for i in ids),
+        tuple(w for i in ids for w in units[i].words),
+    )
+
+
+def candidate_pairs(
+    versions: Sequence[Sequence[Unit]], max_postings: int
+) -> dict[tuple[int, int], set[tuple[int, int]]]:
+    """Sentence pairs of different versions that share a content word rare enough to index."""
+    index: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for v, units in enumerate(versions):
+        for i, u in enumerate(units):
+            for w in sorted(set(u.words)):
+                index[w].append((v, i))
+    cands: dict[tuple[int, int], set[tuple[int, int]]] = defaultdict(set)
+    for w in sorted(index):
+        posting = index[w]
+        if len(posting) < 2 or len(posting) > max_postings:
+            continue
+        for k, (va, i) in enumerate(posting):
+            for vb, j in posting[k + 1 :]:
+                if va != vb:
+                    cands[(va, vb)].add((i, j))
+    return cands
+
+
+class _MaxTree:
+    """Fenwick tree over positions 1..n answering prefix maxima with their payload."""
+
+    def __init__(self, n: int) -> None:
+        self.n = n
+        self.val = [0.0] * (n + 1)
+        self.arg = [-1] * (n + 1)
+
+    def update(self, pos: int, value: float, arg: int) -> None:
+        while pos <= self.n:
+            if value > self.val[pos]:
+                self.val[pos] = value
+                self.arg[pos] = arg
+            pos += pos & -pos
+
+    def query(self, pos: int) -> tuple[float, int]:
+        best, arg = 0.0, -1
+        while pos > 0:
+            if self.val[pos] > best:
+                best, arg = self.val[pos], self.arg[pos]
+            pos -= pos & -pos
+        return best, arg
+
+
+def ordered_chain(scored: Sequence[tuple[int, int, float]], threshold: float) -> list[int]:
+    """Indices into ``scored`` of the heaviest chain increasing in both i and j.
+
+    Gain of a link is its score minus the threshold, so only links above it help.
+    """
+    items = [(i, -j, k) for k, (i, j, s) in enumerate(scored) if s > threshold]
+    if not items:
+        return []
+    items.sort()
+    n = max(scored[k][1] for _, _, k in items) + 1
+    tree = _MaxTree(n)
+    best: dict[int, float] = {}
+    back: dict[int, int] = {}
+    for _, _negj, k in items:
+        j = scored[k][1]
+        prev_val, prev_arg = tree.query(j)  # j' < j  (positions are j'+1)
+        total = prev_val + (scored[k][2] - threshold)
+        best[k] = total
+        back[k] = prev_arg
+        tree.update(j + 1, total, k)
+    end = max(best, key=lambda k: (best[k], -k))
+    chain: list[int] = []
+    while end != -1:
+        chain.append(end)
+        end = back[end]
+    chain.reverse()
+    return chain
+
+
+def align_pair(
+    va: int,
+    units_a: Sequence[Unit],
+    vb: int,
+    units_b: Sequence[Unit],
+    cands: set[tuple[int, int]],
+    threshold: float,
+) -> list[Link]:
+    """Links between two versions: order-keeping 1-1 and merges, then moves."""
+    floor = max(MIN_SCORE, threshold - 0.15)
+    scored = [(i, j, similarity(units_a[i], units_b[j])) for i, j in sorted(cands)]
+    scored = [t for t in scored if t[2] >= floor]
+    chain = ordered_chain(scored, threshold)
+    used_a: dict[int, int] = {}
+    used_b: dict[int, int] = {}
+    links: list[Link] = []
+    for k in chain:
+        i, j, s = scored[k]
+        used_a[i] = len(links)
+        used_b[j] = len(links)
+        links.append(Link(va, (i,), vb, (j,), s))
+
+    # 1-2 / 2-1: an unlinked neighbour joins when the joined text matches better than either.
+    part: dict[tuple[int, int], float] = {(i, j): s for i, j, s in scored}
+    for idx, link in enumerate(links):
+        (i,), (j,) = link.a, link.b
+        best = link
+        for jj in (j - 1, j + 1):
+            if 0 <= jj < len(units_b) and jj not in used_b:
+                ids = (min(j, jj), max(j, jj))
+                s2 = similarity(units_a[i], _joined(units_b, ids))
+                if s2 > max(link.score, part.get((i, jj), 0.0)) + MERGE_MARGIN and s2 > best.score:
+                    best = Link(va, (i,), vb, ids, s2)
+        for ii in (i - 1, i + 1):
+            if 0 <= ii < len(units_a) and ii not in used_a:
+                ids = (min(i, ii), max(i, ii))
+                s2 = similarity(_joined(units_a, ids), units_b[j])
+                if s2 > max(link.score, part.get((ii, j), 0.0)) + MERGE_MARGIN and s2 > best.score:
+                    best = Link(va, ids, vb, (j,), s2)
+        if best is not link:
+            links[idx] = best
+            for x in best.a:
+                used_a[x] = idx
+            for y in best.b:
+                used_b[y] = idx
+
+    # Moves: leftovers that are each other's best partner, with a stricter bar.
+    move_bar = max(threshold + 0.2, 0.7)
+    best_a: dict[int, tuple[float, int]] = {}
+    best_b: dict[int, tuple[float, int]] = {}
+    for i, j, s in scored:
+        if i in used_a or j in used_b or s < move_bar:
+            continue
+        if s > best_a.get(i, (0.0, -1))[0]:
+            best_a[i] = (s, j)
+        if s > best_b.get(j, (0.0, -1))[0]:
+            best_b[j] = (s, i)
+    for i in sorted(best_a):
+        s, j = best_a[i]
+        if best_b.get(j, (0.0, -1))[1] == i:
+            links.append(Link(va, (i,), vb, (j,), s, ordered=False))
+    return links
+
+
+@dataclass
+class Group:
+    cells: dict[int, list[int]] = field(default_factory=dict)  # version -> sentence ids
+
+
+def group_links(sizes: Sequence[int], links: Sequence[Link]) -> list[Group]:
+    """Best-first grouping: a link joins groups only while every version keeps one
+    contiguous unit (at most three sentences) per group."""
+    owner: list[list[int]] = [list(range(n)) for n in sizes]  # placeholder, replaced below
+    groups: dict[int, Group] = {}
+    gid = 0
+    for v, n in enumerate(sizes):
+        for i in range(n):
+            groups[gid] = Group({v: [i]})
+            owner[v][i] = gid
+            gid += 1
+    order = sorted(
+        range(len(links)),
+        key=lambda k: (-links[k].score, links[k].va, links[k].a, links[k].vb, links[k].b),
+    )
+    for k in order:
+        link = links[k]
+        involved = sorted(
+            {owner[link.va][i] for i in link.a} | {owner[link.vb][j] for j in link.b}
+        )
+        if len(involved) < 2:
+            continue
+        merged: dict[int, list[int]] = defaultdict(list)
+        for g in involved:
+            for v, ids in groups[g].cells.items():
+                merged[v].extend(ids)
+        ok = True
+        for v, ids in merged.items():
+            ids.sort()
+            if len(ids) > 3 or ids[-1] - ids[0] != len(ids) - 1:
+                ok = False
+                break
+            if len(ids) > 1 and not _multi_allowed(v, ids, link, groups, involved):
+                ok = False
+                break
+        if not ok:
+            continue
+        keep = involved[0]
+        groups[keep] = Group(dict(merged))
+        for g in involved[1:]:
+            del groups[g]
+        for v, ids in merged.items():
+            for i in ids:
+                owner[v][i] = keep
+    return [groups[g] for g in sorted(groups)]
+
+
+def _multi_allowed(
+    v: int, ids: list[int], link: Link, groups: dict[int, Group], involved: list[int]
+) -> bool:
+    """Two sentences of one version may share a group only through a merge link (or an
+    earlier merge already in one of the groups)."""
+    if (v == link.va and len(link.a) > 1) or (v == link.vb and len(link.b) > 1):
+        return True
+    return any(len(groups[g].cells.get(v, ())) == len(ids) for g in involved)
+
+
+def order_groups(
+    sizes: Sequence[int], groups: Sequence[Group], check: CancelCheck | None = None
+) -> list[Group]:
+    """Rows in an order every version reads top to bottom where it can.
+
+    A group is ready when it holds the next unread sentence of every version it appears in;
+    among ready groups the one earliest in relative position comes first. When none is
+    ready (text was moved), the head group that breaks the fewest versions goes next.
+    """
+    owner: list[list[int]] = [[0] * n for n in sizes]
+    for g, grp in enumerate(groups):
+        for v, ids in grp.cells.items():
+            for i in ids:
+                owner[v][i] = g
+    done = [False] * len(groups)
+    pos = [0] * len(sizes)
+
+    def key(g: int) -> tuple[float, int, int]:
+        cells = groups[g].cells
+        rel = min(min(ids) / max(1, sizes[v]) for v, ids in cells.items())
+        v0 = min(cells)
+        return (rel, v0, min(cells[v0]))
+
+    def advance(v: int) -> None:
+        while pos[v] < sizes[v] and done[owner[v][pos[v]]]:
+            pos[v] += 1
+
+    heads_of: dict[int, set[int]] = defaultdict(set)
+    for v in range(len(sizes)):
+        if sizes[v]:
+            heads_of[owner[v][0]].add(v)
+    ready: list[tuple[tuple[float, int, int], int]] = []
+    for g, vs in heads_of.items():
+        if len(vs) == len(groups[g].cells):
+            heapq.heappush(ready, (key(g), g))
+    out: list[Group] = []
+    remaining = len(groups)
+    steps = 0
+    while remaining:
+        steps += 1
+        if check is not None and steps % 512 == 0:
+            check()
+        g = -1
+        while ready:
+            _, cand = heapq.heappop(ready)
+            if not done[cand]:
+                g = cand
+                break
+        if g == -1:
+            # Nothing is ready: take the head that is a head in the most of its versions.
+            best: tuple[float, tuple[float, int, int]] | None = None
+            for h, vs in heads_of.items():
+                if done[h] or not vs:
+                    continue
+                score = (-len(vs) / len(groups[h].cells), key(h))
+                if best is None or score < best:
+                    best, g = score, h
+        done[g] = True
+        remaining -= 1
+        out.append(groups[g])
+        touched = list(groups[g].cells)
+        heads_of.pop(g, None)
+        for v in touched:
+            old = owner[v][pos[v]] if pos[v] < sizes[v] else -1
+            advance(v)
+            if old != -1 and old != g:
+                heads_of[old].discard(v)
+            if pos[v] < sizes[v]:
+                h = owner[v][pos[v]]
+                if v not in heads_of[h]:
+                    heads_of[h].add(v)
+                    if len(heads_of[h]) == len(groups[h].cells) and not done[h]:
+                        heapq.heappush(ready, (key(h), h))
+    return out
+
+
+def longest_increasing(seq: Sequence[int]) -> set[int]:
+    """Positions in ``seq`` of one longest strictly increasing subsequence (patience sort)."""
+    import bisect
+
+    tails: list[int] = []
+    tails_pos: list[int] = []
+    prev = [-1] * len(seq)
+    for p, x in enumerate(seq):
+        k = bisect.bisect_left(tails, x)
+        if k == len(tails):
+            tails.append(x)
+            tails_pos.append(p)
+        else:
+            tails[k] = x
+            tails_pos[k] = p
+        prev[p] = tails_pos[k - 1] if k > 0 else -1
+    keep: set[int] = set()
+    p = tails_pos[-1] if tails_pos else -1
+    while p != -1:
+        keep.add(p)
+        p = prev[p]
+    return keep

@@ -1,0 +1,235 @@
+"""The analysis pipeline: documents -> segmented versions -> aligned rows -> word diffs ->
+claims -> similarity. Deterministic: the same documents and settings give the same result.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from variorum.engine.align import (
+    Link,
+    Unit,
+    align_pair,
+    candidate_pairs,
+    group_links,
+    longest_increasing,
+    order_groups,
+)
+from variorum.engine.claims import Corpus, find_claims
+from variorum.engine.model import (
+    Cell,
+    Claim,
+    Document,
+    Row,
+    RowKind,
+    Sentence,
+    Settings,
+    Version,
+)
+from variorum.engine.segment import split_sentences
+from variorum.engine.text import (
+    is_content,
+    normalise,
+    skeleton,
+    tokenize,
+    word_count,
+)
+from variorum.engine.worddiff import word_ops
+
+
+@dataclass(frozen=True)
+class PipelineResult:
+    versions: tuple[Version, ...]
+    rows: tuple[Row, ...]
+    claims: tuple[Claim, ...]
+    similarity: tuple[tuple[float, ...], ...]
+    settings: Settings
+
+
+class _Progress:
+    def __init__(
+        self,
+        progress: Callable[[float, str], None] | None,
+        cancel: Callable[[], bool] | None,
+    ) -> None:
+        self.progress = progress
+        self.cancel = cancel
+
+    def check(self) -> None:
+        if self.cancel is not None and self.cancel():
+            from variorum.engine.api import Cancelled
+
+            raise Cancelled()
+
+    def __call__(self, fraction: float, message: str) -> None:
+        self.check()
+        if self.progress is not None:
+            self.progress(fraction, message)
+
+
+def _units(text: str, sentences: Sequence[Sentence], settings: Settings) -> list[Unit]:
+    out = []
+    for s in sentences:
+        norm = normalise(
+            s.text, settings.ignore_case, settings.ignore_punctuation, settings.ignore_quote_style
+        )
+        words = tuple(skeleton(t.norm) for t in tokenize(s.text) if is_content(t.norm))
+        out.append(Unit(norm, words))
+    return out
+
+
+def run_pipeline(
+    docs: Sequence[Document],
+    settings: Settings,
+    progress: Callable[[float, str], None] | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> PipelineResult:
+    step = _Progress(progress, cancel)
+    if len(docs) < 2:
+        raise ValueError("a comparison needs at least two versions")
+    labels = [d.label for d in docs]
+    if len(set(labels)) != len(labels):
+        raise ValueError("version labels must be distinct")
+
+    step(0.0, "Splitting sentences")
+    sentences = [tuple(split_sentences(d.text, settings.granularity)) for d in docs]
+    versions = tuple(
+        Version(d.label, d.source, d.title, d.text, d.boilerplate, sents, word_count(d.text),
+                d.sha256)
+        for d, sents in zip(docs, sentences, strict=True)
+    )
+    units = [_units(d.text, s, settings) for d, s in zip(docs, sentences, strict=True)]
+    sizes = [len(u) for u in units]
+
+    step(0.1, "Finding candidate pairs")
+    n = len(docs)
+    max_postings = max(64, 4 * n)
+    cands = candidate_pairs(units, max_postings)
+
+    links: list[Link] = []
+    pairs = [(a, b) for a in range(n) for b in range(a + 1, n)]
+    for k, (a, b) in enumerate(pairs):
+        if k % 8 == 0:
+            step(0.1 + 0.6 * k / max(1, len(pairs)), "Aligning versions")
+        links.extend(align_pair(a, units[a], b, units[b], cands.get((a, b), set()),
+                                settings.threshold))
+
+    step(0.7, "Grouping rows")
+    groups = group_links(sizes, links)
+    ordered = order_groups(sizes, groups, step.check)
+
+    base = labels.index(settings.base) if settings.base in labels else 0
+    # Cells out of their version's reading order are moves.
+    moved: list[set[int]] = []
+    for v in range(n):
+        seq = [min(g.cells[v]) for g in ordered if v in g.cells]
+        keep = longest_increasing(seq)
+        moved.append({seq[p] for p in range(len(seq)) if p not in keep})
+
+    step(0.8, "Diffing words")
+    tok_cache: dict[tuple[int, int, int], list] = {}  # type: ignore[type-arg]
+
+    def toks(v: int, start: int, end: int) -> list:  # type: ignore[type-arg]
+        key = (v, start, end)
+        if key not in tok_cache:
+            tok_cache[key] = tokenize(
+                docs[v].text[start:end], start, settings.ignore_case,
+                settings.ignore_punctuation, settings.ignore_quote_style,
+            )
+        return tok_cache[key]
+
+    rows: list[Row] = []
+    sentence_rows: list[dict[int, int]] = [dict() for _ in range(n)]
+    unmatched: list[set[int]] = [set() for _ in range(n)]
+    for r, g in enumerate(ordered):
+        if r % 256 == 0:
+            step.check()
+        vs = sorted(g.cells)
+        ref = base if base in g.cells else vs[0]
+        spans = {}
+        for v in vs:
+            ids = tuple(sorted(g.cells[v]))
+            spans[v] = (ids, sentences[v][ids[0]].start, sentences[v][ids[-1]].end)
+            for i in ids:
+                sentence_rows[v][i] = r
+        if len(vs) == 1:
+            unmatched[vs[0]].update(spans[vs[0]][0])
+        ref_ids, ref_s, ref_e = spans[ref]
+        ref_norm = normalise(docs[ref].text[ref_s:ref_e], settings.ignore_case,
+                             settings.ignore_punctuation, settings.ignore_quote_style)
+        cells = []
+        sims = []
+        all_same = True
+        for v in vs:
+            ids, s, e = spans[v]
+            ops: tuple = ()  # type: ignore[type-arg]
+            if v != ref:
+                norm = normalise(docs[v].text[s:e], settings.ignore_case,
+                                 settings.ignore_punctuation, settings.ignore_quote_style)
+                same = norm == ref_norm
+                all_same = all_same and same
+                sims.append(1.0 if same else fuzz.ratio(norm, ref_norm) / 100.0)
+                ops = word_ops(toks(ref, ref_s, ref_e), ref_e, toks(v, s, e), e)
+            cells.append(Cell(labels[v], ids, s, e, ids[0] in moved[v], ops))
+        if len(vs) == 1:
+            kind, sim = RowKind.UNIQUE, 0.0
+        elif all_same:
+            kind, sim = RowKind.SAME, 1.0
+        else:
+            kind, sim = RowKind.CHANGED, round(sum(sims) / len(sims), 3)
+        rows.append(Row(tuple(cells), kind, sim, labels[ref]))
+
+    step(0.9, "Finding claims")
+    corpus = Corpus([d.text for d in docs], sentences)
+    claims = find_claims(corpus, sentence_rows, unmatched, labels)
+
+    matrix = _similarity_matrix(rows, versions, labels)
+    step(1.0, "Done")
+    return PipelineResult(versions, tuple(rows), tuple(claims), matrix, settings)
+
+
+def _content_keys(text: str) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for t in tokenize(text):
+        if is_content(t.norm):
+            k = skeleton(t.norm)
+            counts[k] = counts.get(k, 0) + 1
+    return counts
+
+
+def _similarity_matrix(
+    rows: Sequence[Row], versions: Sequence[Version], labels: Sequence[str]
+) -> tuple[tuple[float, ...], ...]:
+    """Share of content in common: content words shared inside aligned rows, over the
+    average content size of the two versions."""
+    n = len(versions)
+    index = {lab: i for i, lab in enumerate(labels)}
+    totals = [sum(_content_keys(v.text).values()) for v in versions]
+    shared = [[0.0] * n for _ in range(n)]
+    for row in rows:
+        if len(row.cells) < 2:
+            continue
+        keys = [
+            (index[c.version], _content_keys(versions[index[c.version]].text[c.start : c.end]))
+            for c in row.cells
+        ]
+        for x in range(len(keys)):
+            for y in range(x + 1, len(keys)):
+                (a, ka), (b, kb) = keys[x], keys[y]
+                common = sum(min(cnt, kb.get(k, 0)) for k, cnt in ka.items())
+                shared[a][b] += common
+                shared[b][a] += common
+    out = []
+    for a in range(n):
+        line = []
+        for b in range(n):
+            if a == b:
+                line.append(1.0)
+            else:
+                denom = (totals[a] + totals[b]) / 2.0
+                line.append(round(shared[a][b] / denom, 3) if denom else 0.0)
+        out.append(tuple(line))
+    return tuple(out)

@@ -1,0 +1,115 @@
+"""Split article text into paragraphs and sentences, keeping character offsets.
+
+Sentences never cross a paragraph break; abbreviations, numbers and closing quotes after
+a full stop do not end or split a sentence wrongly.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from variorum.engine.model import Granularity, Sentence
+
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof gen lt col maj capt cmdr adm sgt cpl pvt sen rep gov pres amb rev
+    st jr sr inc ltd co corp dept univ no nos vol vs fig approx est jan feb mar apr jun jul
+    aug sep sept oct nov dec mt ft u.s u.k u.n e.u u.s.a e.g i.e a.m p.m al""".split()
+)
+
+_BLANK = re.compile(r"\n[ \t]*\n\s*")
+# Terminal punctuation, optional closing quotes/brackets, then space.
+_BOUNDARY = re.compile(r"([.!?…]+)([’”\"'»)\]]*)(\s+)")
+_CJK_BOUNDARY = re.compile(r"[。！？]+[」』”’]*")
+_LINE_END_PUNCT = (".", "!", "?", "…", "’", "”", '"', "'", ":", ";", ")", "»")
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def paragraphs(text: str) -> list[Span]:
+    """Paragraph spans: blank lines separate; a single newline separates too when the line
+    before it ends a sentence (one paragraph per line), otherwise it is a soft wrap."""
+    spans: list[Span] = []
+    pos = 0
+    blocks: list[tuple[int, int]] = []
+    for m in _BLANK.finditer(text):
+        blocks.append((pos, m.start()))
+        pos = m.end()
+    blocks.append((pos, len(text)))
+    for b0, b1 in blocks:
+        start = b0
+        i = text.find("\n", b0, b1)
+        while i != -1:
+            line_end = i
+            while line_end > start and text[line_end - 1] in " \t":
+                line_end -= 1
+            if line_end > start and text[line_end - 1] in _LINE_END_PUNCT:
+                s, e = _strip_span(text, start, i)
+                if e > s:
+                    spans.append(Span(s, e))
+                start = i + 1
+            i = text.find("\n", i + 1, b1)
+        s, e = _strip_span(text, start, b1)
+        if e > s:
+            spans.append(Span(s, e))
+    return spans
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """Is the full stop at ``dot`` part of an abbreviation or an initial?"""
+    j = dot
+    while j > 0 and (text[j - 1].isalnum() or text[j - 1] == "."):
+        j -= 1
+    word = text[j:dot].lower()
+    if not word:
+        return False
+    if len(word) == 1 and word.isalpha():
+        return True  # an initial: "J. Smith"
+    return word in ABBREVIATIONS
+
+
+def _sentence_breaks(text: str, start: int, end: int) -> list[int]:
+    """Offsets (within text) where a new sentence starts inside [start, end)."""
+    breaks: list[int] = []
+    for m in _BOUNDARY.finditer(text, start, end):
+        nxt = m.end()
+        if nxt >= end:
+            continue
+        ch = text[nxt]
+        if ch.islower():
+            continue
+        punct = m.group(1)
+        if punct == "." and not m.group(2) and _is_abbreviation(text, m.start(1)):
+            continue
+        breaks.append(nxt)
+    for m in _CJK_BOUNDARY.finditer(text, start, end):
+        if m.end() < end:
+            breaks.append(m.end())
+    return sorted(set(breaks))
+
+
+def split_sentences(text: str, granularity: Granularity = Granularity.SENTENCE) -> list[Sentence]:
+    """All sentences (or paragraphs, at paragraph granularity) of ``text``, in reading order."""
+    out: list[Sentence] = []
+    for pi, para in enumerate(paragraphs(text)):
+        cuts = [para.start]
+        if granularity is Granularity.SENTENCE:
+            cuts.extend(_sentence_breaks(text, para.start, para.end))
+        cuts.append(para.end)
+        for a, b in zip(cuts, cuts[1:], strict=False):
+            s, e = _strip_span(text, a, b)
+            if e > s:
+                out.append(Sentence(len(out), pi, s, e, text[s:e]))
+    return out

@@ -1,0 +1,139 @@
+"""Text normalisation and tokens shared by the engine: one definition of a word.
+
+Display always uses the original characters; these forms are for comparison only.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Typographic variants folded for comparison (quote style, dashes, odd spaces).
+_QUOTES = str.maketrans(
+    {
+        "‘": "'",
+        "’": "'",
+        "‚": "'",
+        "‛": "'",
+        "′": "'",
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "«": '"',
+        "»": '"',
+        "‐": "-",
+        "‑": "-",
+        "‒": "-",
+        "–": "-",
+        "—": "-",
+        "―": "-",
+        "\u00a0": " ",
+        "\u202f": " ",
+        "\u2009": " ",
+    }
+)
+
+# A number keeps its separators (10,000; 3.5; 9:30); a word keeps inner apostrophes/hyphens.
+TOKEN_RE = re.compile(r"\d+(?:[.,:]\d+)*%?|\w+(?:[’'‑\-]\w+)*|[^\w\s]")
+_WORD_RE = re.compile(r"\w")
+_PUNCT_RE = re.compile(r"[^\w\s]")
+_SPACE_RE = re.compile(r"\s+")
+
+STOPWORDS = frozenset(
+    """a about above after again against all also although am among an and any are aren't as
+    at be because been before being below between both but by can cannot could couldn't did
+    didn't do does doesn't doing don't down during each either even ever every few for from
+    further had hadn't has hasn't have haven't having he he'd he'll he's her here here's hers
+    herself him himself his how how's however i i'd i'll i'm i've if in into is isn't it it's
+    its itself just let's many may me might more most much must mustn't my myself neither no
+    nor not now of off on once one only or other others ought our ours ourselves out over own
+    per same shall shan't she she'd she'll she's should shouldn't since so some such than that
+    that's the their theirs them themselves then there there's these they they'd they'll
+    they're they've this those though through thus to too under until up upon us very via was
+    wasn't we we'd we'll we're we've were weren't what what's when when's where where's whether
+    which while who who's whom whose why why's will with within without won't would wouldn't
+    yet you you'd you'll you're you've your yours yourself yourselves said says say saying told
+    according also amid mr mrs ms""".split()
+)
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str  # original characters
+    norm: str  # folded form used for comparison
+    start: int
+    end: int
+
+    @property
+    def is_word(self) -> bool:
+        return bool(_WORD_RE.match(self.text))
+
+
+def fold(text: str, ignore_case: bool = True, ignore_quotes: bool = True) -> str:
+    """Quote style, dashes and spaces folded; optionally case."""
+    t = text.translate(_QUOTES) if ignore_quotes else text
+    return t.lower() if ignore_case else t
+
+
+def normalise(
+    text: str,
+    ignore_case: bool = True,
+    ignore_punctuation: bool = False,
+    ignore_quotes: bool = True,
+) -> str:
+    """The comparison form of a span: folded and whitespace-collapsed."""
+    t = fold(text, ignore_case, ignore_quotes)
+    if ignore_punctuation:
+        t = _PUNCT_RE.sub(" ", t)
+    return _SPACE_RE.sub(" ", t).strip()
+
+
+def tokenize(
+    text: str,
+    offset: int = 0,
+    ignore_case: bool = True,
+    ignore_punctuation: bool = False,
+    ignore_quotes: bool = True,
+) -> list[Token]:
+    """Words, numbers and punctuation marks of ``text`` with offsets shifted by ``offset``."""
+    out: list[Token] = []
+    for m in TOKEN_RE.finditer(text):
+        raw = m.group()
+        if ignore_punctuation and not _WORD_RE.match(raw):
+            continue
+        out.append(Token(raw, fold(raw, ignore_case, ignore_quotes), m.start() + offset,
+                         m.end() + offset))
+    return out
+
+
+def word_count(text: str) -> int:
+    return sum(1 for m in TOKEN_RE.finditer(text) if _WORD_RE.match(m.group()))
+
+
+@lru_cache(maxsize=65536)
+def skeleton(word: str) -> str:
+    """A spelling-tolerant key: accents dropped, possessive cut, doubled letters collapsed.
+
+    Makes Zelensky/Zelenskyy and Kyiv's/Kyiv meet; deliberately crude.
+    """
+    w = unicodedata.normalize("NFKD", word.translate(_QUOTES).lower())
+    w = "".join(ch for ch in w if not unicodedata.combining(ch))
+    if w.endswith("'s"):
+        w = w[:-2]
+    elif w.endswith("'"):
+        w = w[:-1]
+    w = re.sub(r"(.)\1+", r"\1", w)
+    if len(w) > 4 and w.endswith("ies"):
+        w = w[:-3] + "y"
+    elif len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        w = w[:-1]
+    return w
+
+
+def is_content(norm_word: str) -> bool:
+    """Numbers and non-stopword words carry content; punctuation and function words do not."""
+    if norm_word[:1].isdigit():
+        return True
+    return len(norm_word) > 1 and norm_word not in STOPWORDS and bool(_WORD_RE.match(norm_word))
