@@ -52,6 +52,16 @@ def similarity(x: Unit, y: Unit) -> float:
     return fuzz.ratio(x.norm, y.norm) / 100.0
 
 
+def merge_similarity(x: Unit, y: Unit) -> float:
+    """Length-tolerant score for judging a merge: shared-word overlap, with a floor on the
+    edit ratio that keeps subset matches ("NATO will deploy troops.") out."""
+    if len(x.norm) > LONG_TEXT or len(y.norm) > LONG_TEXT:
+        return similarity(x, y)
+    if fuzz.ratio(x.norm, y.norm) < 45.0:
+        return 0.0
+    return fuzz.token_set_ratio(x.norm, y.norm) / 100.0
+
+
 def _joined(units: Sequence[Unit], ids: Sequence[int]) -> Unit:
     return Unit(
         " ".join(units[i].norm for i in ids),
@@ -155,23 +165,26 @@ def align_pair(
         used_b[j] = len(links)
         links.append(Link(va, (i,), vb, (j,), s))
 
-    # 1-2 / 2-1: an unlinked neighbour joins when the joined text matches better than either.
-    part: dict[tuple[int, int], float] = {(i, j): s for i, j, s in scored}
+    # 1-2 / 2-1: an unlinked neighbour joins when the joined text matches better than
+    # either part alone (scored length-tolerantly, since one side is twice as long).
     for idx, link in enumerate(links):
         (i,), (j,) = link.a, link.b
-        best = link
+        best, best_gain = link, 0.0
+        base = merge_similarity(units_a[i], units_b[j])
         for jj in (j - 1, j + 1):
             if 0 <= jj < len(units_b) and jj not in used_b:
                 ids = (min(j, jj), max(j, jj))
-                s2 = similarity(units_a[i], _joined(units_b, ids))
-                if s2 > max(link.score, part.get((i, jj), 0.0)) + MERGE_MARGIN and s2 > best.score:
-                    best = Link(va, (i,), vb, ids, s2)
+                part = merge_similarity(units_a[i], units_b[jj])
+                gain = merge_similarity(units_a[i], _joined(units_b, ids)) - max(base, part)
+                if gain > MERGE_MARGIN and gain > best_gain:
+                    best, best_gain = Link(va, (i,), vb, ids, link.score), gain
         for ii in (i - 1, i + 1):
             if 0 <= ii < len(units_a) and ii not in used_a:
                 ids = (min(i, ii), max(i, ii))
-                s2 = similarity(_joined(units_a, ids), units_b[j])
-                if s2 > max(link.score, part.get((ii, j), 0.0)) + MERGE_MARGIN and s2 > best.score:
-                    best = Link(va, ids, vb, (j,), s2)
+                part = merge_similarity(units_a[ii], units_b[j])
+                gain = merge_similarity(_joined(units_a, ids), units_b[j]) - max(base, part)
+                if gain > MERGE_MARGIN and gain > best_gain:
+                    best, best_gain = Link(va, ids, vb, (j,), link.score), gain
         if best is not link:
             links[idx] = best
             for x in best.a:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
+from importlib import resources
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -20,10 +22,32 @@ from variorum.engine.text import STOPWORDS, Token, is_content, skeleton, tokeniz
 _OPEN_QUOTES = "‘“\"'«"
 _CLOSE_QUOTES = "’”\"'»"
 # Words that may sit inside a multi-word name ("Bank of England", "Coalition of the Willing").
-_NAME_JOINERS = frozenset({"of", "the", "and", "de", "von", "van", "der", "al", "for", "du"})
+_NAME_JOINERS = frozenset({"of", "the", "de", "von", "van", "der", "al", "for", "du"})
 _WEIGHT = {TermKind.NUMBER: 2.0, TermKind.NAME: 1.5, TermKind.QUOTE: 1.2, TermKind.PHRASE: 0.8}
 _PRIORITY = {TermKind.QUOTE: 0, TermKind.NUMBER: 1, TermKind.NAME: 2, TermKind.PHRASE: 3}
 MAX_PHRASE_WORDS = 4
+MAX_PHRASES_PER_SENTENCE = 4
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Everyday English words: never enough on their own to make a phrase distinctive."""
+    raw = resources.files("variorum.engine").joinpath("common_words.txt").read_text("utf-8")
+    return frozenset(w for w in raw.split() if w.isalpha() and not w.startswith("#"))
+
+
+def distinctive(norm_word: str) -> bool:
+    """Not an everyday word, nor an inflection of one (deploying, outlines)."""
+    common = common_words()
+    w = norm_word.replace("’", "'").split("'")[0]
+    if len(w) < 4 or w in common:
+        return False
+    for suffix in ("ing", "ed", "es", "s", "ly", "er", "ers"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            stem = w[: -len(suffix)]
+            if stem in common or stem + "e" in common:
+                return False
+    return True
 
 
 @dataclass(frozen=True)
@@ -200,56 +224,63 @@ def extract_candidates(
                                  text[run[0].start : run[-1].end], _keys(run)))
         k = m
 
-    # Distinctive phrases: runs of content words holding a word no other version uses.
+    # Distinctive phrases: runs of content words around a rare word no other version uses.
+    phrases: list[tuple[int, Candidate]] = []
     run_toks: list[Token] = []
 
     def flush() -> None:
-        novel_idx = [i for i, t in enumerate(run_toks) if corpus.novel(v, skeleton(t.norm))]
-        if not novel_idx:
+        anchors = [
+            i
+            for i, t in enumerate(run_toks)
+            if not _is_cap(t) and distinctive(t.norm) and corpus.novel(v, skeleton(t.norm))
+        ]
+        if not anchors:
             return
-        if aligned and len(novel_idx) < 2:
-            return
-        lo, hi = novel_idx[0], novel_idx[-1]
-        while hi - lo + 1 < MAX_PHRASE_WORDS and hi + 1 < len(run_toks) and not _is_cap(
-            run_toks[hi + 1]
-        ):
-            hi += 1
-        while hi - lo + 1 < MAX_PHRASE_WORDS and lo > 0 and not _is_cap(run_toks[lo - 1]):
-            lo -= 1
+        lo, hi = anchors[0], anchors[-1]
         if hi - lo + 1 > MAX_PHRASE_WORDS:
             hi = lo + MAX_PHRASE_WORDS - 1
+        # Take in a neighbouring lower-case content word: "classified war games".
+        while hi - lo + 1 < 3 and hi + 1 < len(run_toks) and not _is_cap(run_toks[hi + 1]):
+            hi += 1
+        while hi - lo + 1 < 3 and lo > 0 and not _is_cap(run_toks[lo - 1]):
+            lo -= 1
         span = run_toks[lo : hi + 1]
-        out.append(Candidate(TermKind.PHRASE, span[0].start, span[-1].end,
-                             text[span[0].start : span[-1].end], _keys(span)))
+        rarity = sum(1 for i in anchors if lo <= i <= hi)
+        phrases.append(
+            (rarity, Candidate(TermKind.PHRASE, span[0].start, span[-1].end,
+                               text[span[0].start : span[-1].end], _keys(span)))
+        )
 
-    prev_end = None
+    prev_end: int | None = None
     for t in tokens:
-        gap_ok = prev_end is None or text[prev_end : t.start].strip() == ""
-        if t.is_word and is_content(t.norm) and not t.norm[:1].isdigit() and gap_ok:
+        wordish = t.is_word and is_content(t.norm) and not t.norm[:1].isdigit()
+        joined = prev_end is not None and text[prev_end : t.start].strip() == ""
+        if wordish and (joined or not run_toks):
             run_toks.append(t)
         else:
             flush()
-            run_toks = []
-            if t.is_word and is_content(t.norm) and not t.norm[:1].isdigit():
-                run_toks.append(t)
+            run_toks = [t] if wordish else []
         prev_end = t.end
     flush()
+    phrases.sort(key=lambda p: (-p[0], p[1].start))
+    out.extend(c for _, c in phrases[:MAX_PHRASES_PER_SENTENCE])
     return out
 
 
 def _trim_name(corpus: Corpus, v: int, c: Candidate) -> Candidate | None:
-    """Drop shared words from the ends of a name: "NATO Secretary General Anders Fogh
-    Rasmussen" keeps "Anders Fogh Rasmussen"."""
+    """Drop shared title words from the front of a long name ("NATO Secretary General
+    Anders Fogh Rasmussen" keeps "Anders Fogh Rasmussen"); None when what is left is shared."""
     text = corpus.texts[v]
     toks = [t for t in tokenize(text[c.start : c.end], c.start) if t.is_word]
-    while toks and not corpus.novel(v, skeleton(toks[0].norm)) and len(toks) > 1:
-        rest = _keys(toks[1:])
-        if corpus.phrase_elsewhere(v, rest):
+    while len(toks) > 3 and not corpus.novel(v, skeleton(toks[0].norm)):
+        if corpus.phrase_elsewhere(v, _keys(toks[1:])):
             break
+        toks = toks[1:]
+    while toks and toks[0].norm in _NAME_JOINERS:
         toks = toks[1:]
     while toks and toks[-1].norm in _NAME_JOINERS:
         toks = toks[:-1]
-    if not toks:
+    if not toks or corpus.phrase_elsewhere(v, _keys(toks)):
         return None
     return Candidate(c.kind, toks[0].start, toks[-1].end, text[toks[0].start : toks[-1].end],
                      _keys(toks))

@@ -36,7 +36,7 @@ _QUOTES = str.maketrans(
 )
 
 # A number keeps its separators (10,000; 3.5; 9:30); a word keeps inner apostrophes/hyphens.
-TOKEN_RE = re.compile(r"\d+(?:[.,:]\d+)*%?|\w+(?:[’'‑\-]\w+)*|[^\w\s]")
+TOKEN_RE = re.compile(r"(?:[A-Za-z]\.){2,}(?![A-Za-z])|\d+(?:[.,:]\d+)*%?|\w+(?:[’'‑\-]\w+)*|[^\w\s]")
 _WORD_RE = re.compile(r"\w")
 _PUNCT_RE = re.compile(r"[^\w\s]")
 _SPACE_RE = re.compile(r"\s+")
