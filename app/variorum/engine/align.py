@@ -156,6 +156,7 @@ def align_pair(
     scored = [(i, j, similarity(units_a[i], units_b[j])) for i, j in sorted(cands)]
     scored = [t for t in scored if t[2] >= floor]
     chain = ordered_chain(scored, threshold)
+    near = {(i, j) for i, j, _ in scored}
     used_a: dict[int, int] = {}
     used_b: dict[int, int] = {}
     links: list[Link] = []
@@ -169,17 +170,22 @@ def align_pair(
     # either part alone (scored length-tolerantly, since one side is twice as long).
     for idx, link in enumerate(links):
         (i,), (j,) = link.a, link.b
+        # Only a neighbour that itself resembles the other side can complete a split.
+        free_b = [jj for jj in (j - 1, j + 1) if (i, jj) in near and jj not in used_b]
+        free_a = [ii for ii in (i - 1, i + 1) if (ii, j) in near and ii not in used_a]
+        if not free_a and not free_b:
+            continue
         best, best_gain = link, 0.0
         base = merge_similarity(units_a[i], units_b[j])
-        for jj in (j - 1, j + 1):
-            if 0 <= jj < len(units_b) and jj not in used_b:
+        for jj in free_b:
+            if jj not in used_b:
                 ids = (min(j, jj), max(j, jj))
                 part = merge_similarity(units_a[i], units_b[jj])
                 gain = merge_similarity(units_a[i], _joined(units_b, ids)) - max(base, part)
                 if gain > MERGE_MARGIN and gain > best_gain:
                     best, best_gain = Link(va, (i,), vb, ids, link.score), gain
-        for ii in (i - 1, i + 1):
-            if 0 <= ii < len(units_a) and ii not in used_a:
+        for ii in free_a:
+            if ii not in used_a:
                 ids = (min(i, ii), max(i, ii))
                 part = merge_similarity(units_a[ii], units_b[j])
                 gain = merge_similarity(_joined(units_a, ids), units_b[j]) - max(base, part)

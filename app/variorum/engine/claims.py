@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from variorum.engine.model import Claim, Sentence, Term, TermKind
-from variorum.engine.text import STOPWORDS, Token, is_content, skeleton, tokenize
+from variorum.engine.text import STOPWORDS, Token, TokenizedText, is_content, skeleton
 
 _OPEN_QUOTES = "‘“\"'«"
 _CLOSE_QUOTES = "’”\"'»"
@@ -36,6 +36,7 @@ def common_words() -> frozenset[str]:
     return frozenset(w for w in raw.split() if w.isalpha() and not w.startswith("#"))
 
 
+@lru_cache(maxsize=65536)
 def distinctive(norm_word: str) -> bool:
     """Not an everyday word, nor an inflection of one (deploying, outlines)."""
     common = common_words()
@@ -62,10 +63,16 @@ class Candidate:
 class Corpus:
     """What every version says, indexed for "does another version have this?" look-ups."""
 
-    def __init__(self, texts: Sequence[str], sentences: Sequence[Sequence[Sentence]]) -> None:
+    def __init__(
+        self,
+        texts: Sequence[str],
+        sentences: Sequence[Sequence[Sentence]],
+        tokenized: Sequence[TokenizedText] | None = None,
+    ) -> None:
         self.texts = texts
         self.sentences = sentences
-        self.tokens: list[list[Token]] = [tokenize(t) for t in texts]
+        self.tokenized = list(tokenized) if tokenized else [TokenizedText(t) for t in texts]
+        self.tokens: list[list[Token]] = [tt.tokens for tt in self.tokenized]
         self.vocab: list[set[str]] = []
         self.joined: list[str] = []
         self.numbers: list[set[str]] = []
@@ -79,7 +86,7 @@ class Corpus:
             norms: list[str] = []
             index: dict[str, list[int]] = defaultdict(list)
             for s in sentences[v]:
-                stoks = [t for t in tokenize(s.text) if t.is_word]
+                stoks = [t for t in self.tokenized[v].span(s.start, s.end) if t.is_word]
                 norms.append(" ".join(skeleton(t.norm) for t in stoks))
                 for w in {skeleton(t.norm) for t in stoks}:
                     index[w].append(s.id)
@@ -94,6 +101,8 @@ class Corpus:
         return self.df.get(key, 0) <= 1 and key in self.vocab[v]
 
     def phrase_elsewhere(self, v: int, keys: Sequence[str]) -> bool:
+        if any(self.df.get(k, 0) <= 1 for k in keys):
+            return False  # holds a word only this version uses
         needle = " " + " ".join(keys) + " "
         return any(u != v and needle in self.joined[u] for u in range(len(self.texts)))
 
@@ -124,25 +133,28 @@ def _is_cap(tok: Token) -> bool:
     return c.isupper() or (tok.text.isupper() and len(tok.text) > 1)
 
 
+_QUOTE_CHARS = re.compile("[" + re.escape(_OPEN_QUOTES + _CLOSE_QUOTES) + "]")
+
+
 def _quote_spans(text: str, s: Sentence) -> list[tuple[int, int]]:
     """Quoted stretches inside one sentence; an unclosed quote runs to the sentence end,
     a close without an open starts at the sentence start (a quote broken by a paragraph)."""
     spans: list[tuple[int, int]] = []
     body = text[s.start : s.end]
     open_at: int | None = None
-    for k, ch in enumerate(body):
+    for m in _QUOTE_CHARS.finditer(body):
+        k = m.start()
+        ch = body[k]
         prev = body[k - 1] if k else " "
         nxt = body[k + 1] if k + 1 < len(body) else " "
         if ch in _OPEN_QUOTES and open_at is None and not prev.isalnum() and nxt.isalnum():
-            if ch in "'’" and prev.isalpha():
-                continue
             open_at = k + 1
         elif ch in _CLOSE_QUOTES and not nxt.isalnum():
             if ch in "'’" and prev.isalpha() and nxt == "s":
                 continue
+            if open_at is None and (spans or k < len(body) - 3):
+                continue  # a stray apostrophe, not the end of a broken quotation
             start = open_at if open_at is not None else 0
-            if open_at is None and not spans and k < len(body) - 3:
-                continue  # a stray apostrophe in mid sentence, not a broken quotation
             spans.append((start, k))
             open_at = None
     if open_at is not None:
@@ -232,7 +244,7 @@ def extract_candidates(
         anchors = [
             i
             for i, t in enumerate(run_toks)
-            if not _is_cap(t) and distinctive(t.norm) and corpus.novel(v, skeleton(t.norm))
+            if not _is_cap(t) and corpus.novel(v, skeleton(t.norm)) and distinctive(t.norm)
         ]
         if not anchors:
             return
@@ -271,7 +283,7 @@ def _trim_name(corpus: Corpus, v: int, c: Candidate) -> Candidate | None:
     """Drop shared title words from the front of a long name ("NATO Secretary General
     Anders Fogh Rasmussen" keeps "Anders Fogh Rasmussen"); None when what is left is shared."""
     text = corpus.texts[v]
-    toks = [t for t in tokenize(text[c.start : c.end], c.start) if t.is_word]
+    toks = [t for t in corpus.tokenized[v].span(c.start, c.end) if t.is_word]
     while len(toks) > 3 and not corpus.novel(v, skeleton(toks[0].norm)):
         if corpus.phrase_elsewhere(v, _keys(toks[1:])):
             break
@@ -336,7 +348,7 @@ def find_claims(
     for v, sents in enumerate(corpus.sentences):
         text = corpus.texts[v]
         for s in sents:
-            toks = tokenize(text[s.start : s.end], s.start)
+            toks = corpus.tokenized[v].span(s.start, s.end)
             is_unmatched = s.id in unmatched[v]
             cands = extract_candidates(corpus, v, s, toks, aligned=not is_unmatched)
             terms = unique_terms(corpus, v, cands)

@@ -4,6 +4,7 @@ claims -> similarity. Deterministic: the same documents and settings give the sa
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -31,11 +32,12 @@ from variorum.engine.model import (
 )
 from variorum.engine.segment import split_sentences
 from variorum.engine.text import (
+    Token,
+    TokenizedText,
     is_content,
     normalise,
+    normalise_keep_length,
     skeleton,
-    tokenize,
-    word_count,
 )
 from variorum.engine.worddiff import word_ops
 
@@ -70,13 +72,23 @@ class _Progress:
             self.progress(fraction, message)
 
 
-def _units(text: str, sentences: Sequence[Sentence], settings: Settings) -> list[Unit]:
+def _units(
+    sentences: Sequence[Sentence], plain: TokenizedText, settings: Settings
+) -> list[Unit]:
     out = []
+    # Folding is length-preserving for almost all text, so fold once and slice.
+    folded = normalise_keep_length(
+        plain.text, settings.ignore_case, settings.ignore_punctuation, settings.ignore_quote_style
+    )
     for s in sentences:
-        norm = normalise(
-            s.text, settings.ignore_case, settings.ignore_punctuation, settings.ignore_quote_style
-        )
-        words = tuple(skeleton(t.norm) for t in tokenize(s.text) if is_content(t.norm))
+        if folded is not None:
+            norm = " ".join(folded[s.start : s.end].split())
+        else:
+            norm = normalise(
+                s.text, settings.ignore_case, settings.ignore_punctuation,
+                settings.ignore_quote_style,
+            )
+        words = tuple(skeleton(t.norm) for t in plain.span(s.start, s.end) if is_content(t.norm))
         out.append(Unit(norm, words))
     return out
 
@@ -96,12 +108,23 @@ def run_pipeline(
 
     step(0.0, "Splitting sentences")
     sentences = [tuple(split_sentences(d.text, settings.granularity)) for d in docs]
+    plain = [TokenizedText(d.text) for d in docs]
     versions = tuple(
-        Version(d.label, d.source, d.title, d.text, d.boilerplate, sents, word_count(d.text),
-                d.sha256)
-        for d, sents in zip(docs, sentences, strict=True)
+        Version(d.label, d.source, d.title, d.text, d.boilerplate, sents,
+                sum(1 for t in p.tokens if t.is_word), d.sha256)
+        for d, sents, p in zip(docs, sentences, plain, strict=True)
     )
-    units = [_units(d.text, s, settings) for d, s in zip(docs, sentences, strict=True)]
+    options = {
+        "ignore_case": settings.ignore_case,
+        "ignore_punctuation": settings.ignore_punctuation,
+        "ignore_quotes": settings.ignore_quote_style,
+    }
+    diffable = (
+        plain
+        if options == {"ignore_case": True, "ignore_punctuation": False, "ignore_quotes": True}
+        else [TokenizedText(d.text, **options) for d in docs]
+    )
+    units = [_units(s, p, settings) for s, p in zip(sentences, plain, strict=True)]
     sizes = [len(u) for u in units]
 
     step(0.1, "Finding candidate pairs")
@@ -130,16 +153,9 @@ def run_pipeline(
         moved.append({seq[p] for p in range(len(seq)) if p not in keep})
 
     step(0.8, "Diffing words")
-    tok_cache: dict[tuple[int, int, int], list] = {}  # type: ignore[type-arg]
 
-    def toks(v: int, start: int, end: int) -> list:  # type: ignore[type-arg]
-        key = (v, start, end)
-        if key not in tok_cache:
-            tok_cache[key] = tokenize(
-                docs[v].text[start:end], start, settings.ignore_case,
-                settings.ignore_punctuation, settings.ignore_quote_style,
-            )
-        return tok_cache[key]
+    def toks(v: int, start: int, end: int) -> list[Token]:
+        return diffable[v].span(start, end)
 
     rows: list[Row] = []
     sentence_rows: list[dict[int, int]] = [dict() for _ in range(n)]
@@ -183,43 +199,34 @@ def run_pipeline(
         rows.append(Row(tuple(cells), kind, sim, labels[ref]))
 
     step(0.9, "Finding claims")
-    corpus = Corpus([d.text for d in docs], sentences)
+    corpus = Corpus([d.text for d in docs], sentences, plain)
     claims = find_claims(corpus, sentence_rows, unmatched, labels)
 
-    matrix = _similarity_matrix(rows, versions, labels)
+    matrix = _similarity_matrix(rows, units, labels)
     step(1.0, "Done")
     return PipelineResult(versions, tuple(rows), tuple(claims), matrix, settings)
 
 
-def _content_keys(text: str) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for t in tokenize(text):
-        if is_content(t.norm):
-            k = skeleton(t.norm)
-            counts[k] = counts.get(k, 0) + 1
-    return counts
-
-
 def _similarity_matrix(
-    rows: Sequence[Row], versions: Sequence[Version], labels: Sequence[str]
+    rows: Sequence[Row], units: Sequence[Sequence[Unit]], labels: Sequence[str]
 ) -> tuple[tuple[float, ...], ...]:
     """Share of content in common: content words shared inside aligned rows, over the
     average content size of the two versions."""
-    n = len(versions)
+    n = len(labels)
     index = {lab: i for i, lab in enumerate(labels)}
-    totals = [sum(_content_keys(v.text).values()) for v in versions]
+    totals = [sum(len(u.words) for u in us) for us in units]
     shared = [[0.0] * n for _ in range(n)]
     for row in rows:
         if len(row.cells) < 2:
             continue
-        keys = [
-            (index[c.version], _content_keys(versions[index[c.version]].text[c.start : c.end]))
-            for c in row.cells
-        ]
+        keys = []
+        for c in row.cells:
+            v = index[c.version]
+            keys.append((v, Counter(w for i in c.sentences for w in units[v][i].words)))
         for x in range(len(keys)):
             for y in range(x + 1, len(keys)):
                 (a, ka), (b, kb) = keys[x], keys[y]
-                common = sum(min(cnt, kb.get(k, 0)) for k, cnt in ka.items())
+                common = sum((ka & kb).values())
                 shared[a][b] += common
                 shared[b][a] += common
     out = []

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from bisect import bisect_left
 from functools import lru_cache
+from typing import NamedTuple
 
 # Typographic variants folded for comparison (quote style, dashes, odd spaces).
 _QUOTES = str.maketrans(
@@ -59,16 +60,12 @@ STOPWORDS = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     text: str  # original characters
     norm: str  # folded form used for comparison
     start: int
     end: int
-
-    @property
-    def is_word(self) -> bool:
-        return bool(_WORD_RE.match(self.text))
+    is_word: bool  # a word or number, not a punctuation mark
 
 
 def fold(text: str, ignore_case: bool = True, ignore_quotes: bool = True) -> str:
@@ -90,6 +87,20 @@ def normalise(
     return _SPACE_RE.sub(" ", t).strip()
 
 
+def normalise_keep_length(
+    text: str,
+    ignore_case: bool = True,
+    ignore_punctuation: bool = False,
+    ignore_quotes: bool = True,
+) -> str | None:
+    """Like :func:`normalise` but without collapsing spaces, so offsets still match
+    ``text``; None when folding changed the length (some case mappings do)."""
+    t = fold(text, ignore_case, ignore_quotes)
+    if ignore_punctuation:
+        t = _PUNCT_RE.sub(" ", t)
+    return t if len(t) == len(text) else None
+
+
 def tokenize(
     text: str,
     offset: int = 0,
@@ -98,14 +109,36 @@ def tokenize(
     ignore_quotes: bool = True,
 ) -> list[Token]:
     """Words, numbers and punctuation marks of ``text`` with offsets shifted by ``offset``."""
+    folded = fold(text, ignore_case, ignore_quotes)
+    same_length = len(folded) == len(text)  # lower() may lengthen a few characters
     out: list[Token] = []
+    append = out.append
     for m in TOKEN_RE.finditer(text):
         raw = m.group()
-        if ignore_punctuation and not _WORD_RE.match(raw):
+        c = raw[0]
+        word = c.isalnum() or c == "_"
+        if ignore_punctuation and not word:
             continue
-        out.append(Token(raw, fold(raw, ignore_case, ignore_quotes), m.start() + offset,
-                         m.end() + offset))
+        s, e = m.span()
+        norm = folded[s:e] if same_length else fold(raw, ignore_case, ignore_quotes)
+        append(Token(raw, norm, s + offset, e + offset, word))
     return out
+
+
+class TokenizedText:
+    """One text tokenised once; any span's tokens are then a slice, not a new tokenisation."""
+
+    def __init__(self, text: str, **options: bool) -> None:
+        self.text = text
+        self.tokens = tokenize(text, 0, **options)
+        self._starts = [t.start for t in self.tokens]
+
+    def span(self, start: int, end: int) -> list[Token]:
+        i = bisect_left(self._starts, start)
+        j = bisect_left(self._starts, end, lo=i)
+        while j > i and self.tokens[j - 1].end > end:
+            j -= 1
+        return self.tokens[i:j]
 
 
 def word_count(text: str) -> int:
@@ -132,6 +165,7 @@ def skeleton(word: str) -> str:
     return w
 
 
+@lru_cache(maxsize=131072)
 def is_content(norm_word: str) -> bool:
     """Numbers and non-stopword words carry content; punctuation and function words do not."""
     if norm_word[:1].isdigit():

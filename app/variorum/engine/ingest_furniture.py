@@ -1,0 +1,190 @@
+"""Split plain article text into title, body and site furniture (pure functions, stdlib only).
+
+Furniture is whole lines a website wraps around an article: "No time to read?",
+"Advertisement", share and newsletter prompts, cookie notices, and "Previous Article" /
+"Related stories" markers together with the unrelated headlines listed after them. It is
+returned separately, never in the body. The title is a short first line without closing
+punctuation (or a Markdown heading); it is not part of the body either.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Lines longer than this are article text, never furniture; also keeps regexes cheap on
+# a single multi-megabyte line.
+_MAX_FURNITURE_CHARS = 400
+_MAX_TITLE_WORDS = 20
+_MAX_TITLE_CHARS = 200
+_MAX_HEADLINE_WORDS = 20
+_MAX_LISTED_HEADLINES = 12
+
+_SOCIAL = r"facebook|twitter|x|linkedin|whatsapp|telegram|reddit|pinterest|e-?mail|bluesky|threads"
+
+# Whole-line furniture, matched against the line lower-cased with decorations removed.
+_STANDALONE = re.compile(
+    "|".join(
+        (
+            r"no time to read\??(?: get a (?:summary|recap))?",
+            r"get an? (?:summary|recap|ai summary)",
+            r"(?:summari[sz]e|summary of) (?:this|the) (?:article|story)",
+            r"listen to (?:this|the) (?:article|story)(?: \d+ min(?:ute)?s?)?",
+            r"(?:reading time:? )?\d+ min(?:ute)?s?(?: read)?",
+            r"advert(?:isement)?s?|ad|ads|sponsored(?: content| post)?|paid (?:content|post)"
+            r"|promoted|partner content",
+            r"(?:story|article) continues (?:below|after)(?: the)? advert(?:isement)?",
+            r"advert(?:isement)? ?[-–—:]? ?scroll to continue(?: with content)?"
+            r"|scroll to continue(?: with content)?",
+            r"share(?: this| the)?(?: article| story| post| page)?(?: on (?:" + _SOCIAL + r"))?",
+            r"(?:" + _SOCIAL + r"|tweet|print|copy link|copy url|save|bookmark|gift article)",
+            r"(?:sign ?up|subscribe|register)(?: now| today| here)?(?: [-–—:] .{0,80})?",
+            r"(?:sign ?up|subscribe|register)\b.{0,60}"
+            r"\b(?:newsletters?|updates|alerts|briefings?|digest|inbox)\b.{0,120}",
+            r"(?:get|receive) (?:our|the) .{0,40}newsletters?.{0,80}",
+            r"newsletters?|(?:our|the) .{0,30} newsletter",
+            r"enter your e-?mail(?: address)?.{0,40}",
+            r"(?:read|see|show|load|view) more(?: stories| articles| news)?|continue reading",
+            r"(?:view |show |read |load )?comments?(?: \(\d+\))?|\d+ comments?"
+            r"|leave an? (?:comment|reply)|join the (?:conversation|discussion)",
+            r"skip to (?:main )?(?:content|navigation)|back to top|jump to",
+            r"follow us(?: on .{1,40})?",
+            r"(?:accept|reject|allow|decline|deny)(?: all)?(?: cookies)?",
+            r"(?:manage|cookie|privacy) (?:preferences|settings|choices)",
+            r"(?:cookie|privacy) (?:policy|notice|statement)|terms of (?:use|service)"
+            r"|all rights reserved",
+            r"©.{0,80}|\(c\) ?\d{4}.{0,80}|copyright(?: ©| \(c\))? ?\d{4}.{0,80}",
+            r"(?:photo|image|picture|photograph|video|credit)s?(?: credit)?: .{1,80}",
+            r"(?:we use|this (?:web)?site uses|our (?:web)?site uses) cookies\b.*",
+            r"by (?:continuing|using|browsing)\b.{0,60}\b(?:you (?:agree|accept|consent))\b.*",
+        )
+    )
+)
+
+# Markers after which a site lists unrelated headlines (the headlines go too).
+_LIST_INTRO = re.compile(
+    "|".join(
+        (
+            r"(?:previous|next|prev)(?: article| story| post| page)?",
+            r"(?:related|recommended|popular|trending|latest|more|top)(?: now| for you)?"
+            r"(?: articles?| stories| news| posts| reads| content| coverage| reading)?",
+            r"(?:most|more) (?:read|popular|viewed|shared|from .{1,40}|on this (?:story|topic))",
+            r"you (?:may|might) (?:also )?(?:like|be interested in|have missed)",
+            r"(?:read|watch|up) next|don't miss|also (?:read|on .{1,40})|see also|in other news",
+            r"(?:editor'?s'? picks|what to read next|further reading)",
+        )
+    )
+)
+
+# A link to another story on one line: "Read more: NATO says ...".
+_PREFIXED_LINK = re.compile(
+    r"(?:read more|also read|read also|see also|related|recommended|watch|more)"
+    r" ?[:|»›>–—-] ?\S.*"
+)
+
+_DECORATION = " \t\u00a0»«›‹→←▶►•·|>*_#–—-:"
+_SPACES = re.compile(r"\s+")
+_SENTENCE_END = (".", "!", "?", "…", "。", "！", "？")
+_TITLE_CLOSERS = (*_SENTENCE_END, ",", ";", ":", "，", "；", "：")
+_QUOTES = ("'", '"', "’", "”", "»", "」", "』", ")")
+_MD_HEADING = re.compile(r"#{1,6}[ \t]+(.+?)[ \t#]*")
+_MANY_NEWLINES = re.compile(r"\n{3,}")
+
+
+def _key(line: str) -> str:
+    """A line as furniture patterns see it: lower-case, undecorated, single-spaced."""
+    return _SPACES.sub(" ", line.strip(_DECORATION)).casefold()
+
+
+def _is_headline(line: str) -> bool:
+    """A short line that does not end like a sentence, e.g. a linked story's headline."""
+    return (
+        len(line) <= _MAX_TITLE_CHARS
+        and len(line.split()) <= _MAX_HEADLINE_WORDS
+        and not line.endswith(".")
+    )
+
+
+def _ends_closed(line: str) -> bool:
+    stripped = line.rstrip()
+    while stripped.endswith(_QUOTES):
+        stripped = stripped[:-1].rstrip()
+        if stripped.endswith(_SENTENCE_END + (",",)):
+            return True
+    return stripped.endswith(_TITLE_CLOSERS)
+
+
+def title_of(line: str) -> str | None:
+    """The title this first line gives, or None when the line is article text."""
+    stripped = line.strip()
+    heading = _MD_HEADING.fullmatch(stripped)
+    if heading is not None:
+        return heading.group(1).strip()
+    if (
+        stripped
+        and len(stripped) <= _MAX_TITLE_CHARS
+        and len(stripped.split()) <= _MAX_TITLE_WORDS
+        and not _ends_closed(stripped)
+    ):
+        return stripped
+    return None
+
+
+def is_furniture(line: str) -> bool:
+    """True for a line that is site furniture on its own (not a listed headline)."""
+    if len(line) > _MAX_FURNITURE_CHARS:
+        return False
+    key = _key(line)
+    if not key:
+        return False
+    return bool(
+        _STANDALONE.fullmatch(key) or _LIST_INTRO.fullmatch(key) or _PREFIXED_LINK.fullmatch(key)
+    )
+
+
+def _remove_furniture(lines: list[str]) -> tuple[list[str], list[str]]:
+    kept: list[str] = []
+    removed: list[str] = []
+    listed = -1  # headlines taken since the last list marker; -1 = not in a list
+    for line in lines:
+        stripped = line.strip()
+        if not stripped:
+            kept.append("")
+            continue
+        if len(stripped) <= _MAX_FURNITURE_CHARS:
+            key = _key(stripped)
+            if key and _LIST_INTRO.fullmatch(key):
+                removed.append(stripped)
+                listed = 0
+                continue
+            if key and (_STANDALONE.fullmatch(key) or _PREFIXED_LINK.fullmatch(key)):
+                removed.append(stripped)
+                continue
+            if 0 <= listed < _MAX_LISTED_HEADLINES and _is_headline(stripped):
+                removed.append(stripped)
+                listed += 1
+                continue
+        listed = -1
+        kept.append(line.rstrip())
+    return kept, removed
+
+
+def join_body(lines: list[str]) -> str:
+    """Lines back into text: 3+ newlines become one blank line, the whole stripped."""
+    return _MANY_NEWLINES.sub("\n\n", "\n".join(lines)).strip()
+
+
+def split_furniture(text: str) -> tuple[str | None, str, tuple[str, ...]]:
+    """Return (title, body, boilerplate) for plain article text.
+
+    The body keeps the original characters and line structure; the title is taken only
+    when more text follows it.
+    """
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    kept, removed = _remove_furniture(lines)
+    first = next((i for i, line in enumerate(kept) if line.strip()), None)
+    title = None
+    if first is not None and any(line.strip() for line in kept[first + 1 :]):
+        title = title_of(kept[first])
+        if title is not None:
+            del kept[: first + 1]
+    return title, join_body(kept), tuple(removed)
