@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from variorum.engine.model import Claim, Comparison
+from variorum.engine.model import Cell, Claim, Comparison
 
 
 class Verdict(StrEnum):
@@ -21,7 +21,7 @@ class Verdict(StrEnum):
     NEEDS_SOURCE = "needs_source"
 
     @property
-    def title(self) -> str:
+    def title(self) -> str:  # type: ignore[override]  # display name; str.title() unused here
         return {
             "unreviewed": "Unreviewed",
             "verified": "Verified",
@@ -46,6 +46,21 @@ class Note:
     kind: str = "claim"  # "claim" or "row"
 
 
+def claim_note(claim: Claim, verdict: Verdict, note: str = "") -> Note:
+    """The note that puts ``verdict`` and ``note`` on ``claim``."""
+    return Note(claim.version, anchor_text(claim.text), verdict, note, kind="claim")
+
+
+def row_note(comparison: Comparison, row_index: int, note: str) -> Note:
+    """A note on a row, anchored on the text of the row's first cell."""
+    cell = comparison.rows[row_index].cells[0]
+    return Note(cell.version, _cell_anchor(comparison, cell), Verdict.UNREVIEWED, note, kind="row")
+
+
+def _cell_anchor(comparison: Comparison, cell: Cell) -> str:
+    return anchor_text(comparison.version(cell.version).text[cell.start : cell.end])
+
+
 @dataclass(frozen=True)
 class Annotations:
     notes: tuple[Note, ...] = ()
@@ -60,7 +75,7 @@ class Annotations:
     def for_row(self, comparison: Comparison, row_index: int) -> Note | None:
         row = comparison.rows[row_index]
         for cell in row.cells:
-            key = anchor_text(comparison.version(cell.version).text[cell.start : cell.end])
+            key = _cell_anchor(comparison, cell)
             for n in self.notes:
                 if n.kind == "row" and n.version == cell.version and n.anchor == key:
                     return n
@@ -76,3 +91,27 @@ class Annotations:
         if note.verdict is Verdict.UNREVIEWED and not note.note.strip():
             return replace(self, notes=rest)
         return replace(self, notes=(*rest, note))
+
+    def renamed(self, old: str, new: str) -> Annotations:
+        """A copy following a version's label change from ``old`` to ``new``."""
+        return replace(
+            self,
+            notes=tuple(replace(n, version=new) if n.version == old else n for n in self.notes),
+        )
+
+    def orphans(self, comparison: Comparison) -> tuple[Note, ...]:
+        """Notes whose text no claim or row of ``comparison`` carries any more.
+
+        They are kept (the text may come back with other settings); the window can list them.
+        """
+        claim_keys = {(c.version, anchor_text(c.text)) for c in comparison.claims}
+        row_keys = {
+            (cell.version, _cell_anchor(comparison, cell))
+            for row in comparison.rows
+            for cell in row.cells
+        }
+        return tuple(
+            n
+            for n in self.notes
+            if (n.version, n.anchor) not in (claim_keys if n.kind == "claim" else row_keys)
+        )

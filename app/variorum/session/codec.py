@@ -1,0 +1,354 @@
+"""Session <-> bytes: the JSON session format, read defensively and never executed.
+
+``decode_session`` accepts only well-formed JSON of a known format version (older ones
+are upgraded) and checks every field's type before building a :class:`Session`; any
+other input raises :class:`SessionError` naming the problem. No pickle, no eval.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, NoReturn
+
+from variorum import __version__
+from variorum.annotations import Annotations, Note, Verdict
+from variorum.engine.model import Document, Granularity, Settings
+from variorum.session.errors import SessionError
+from variorum.session.model import Session, ViewState
+from variorum.session.upgrades import (
+    CURRENT_VERSION,
+    OLDEST_VERSION,
+    UpgradeProblem,
+    upgrade,
+)
+
+FORMAT = "variorum-session"
+# Articles are kilobytes; a file this big is not a session and must not be read into memory.
+MAX_SESSION_BYTES = 32 * 1024 * 1024
+
+Json = dict[str, Any]
+
+
+class _Invalid(Exception):
+    """A problem in the JSON; the caller adds the file name."""
+
+
+def _fail(problem: str) -> NoReturn:
+    raise _Invalid(problem)
+
+
+# ---- writing ---------------------------------------------------------------------------
+
+
+def session_to_json(session: Session) -> Json:
+    s = session.settings
+    v = session.view
+    return {
+        "format": FORMAT,
+        "format_version": CURRENT_VERSION,
+        "saved_by": f"variorum {__version__}",
+        "versions": [
+            {
+                "label": d.label,
+                "source": d.source,
+                "sha256": d.sha256,
+                "title": d.title,
+                "text": d.text,
+                "boilerplate": list(d.boilerplate),
+            }
+            for d in session.documents
+        ],
+        "settings": {
+            "threshold": s.threshold,
+            "granularity": s.granularity.value,
+            "ignore_case": s.ignore_case,
+            "ignore_punctuation": s.ignore_punctuation,
+            "ignore_quote_style": s.ignore_quote_style,
+            "base": s.base,
+        },
+        "view": {
+            "column_order": list(v.column_order),
+            "column_widths": dict(v.column_widths),
+            "hidden": list(v.hidden),
+            "scroll_row": v.scroll_row,
+        },
+        "annotations": [
+            {
+                "kind": n.kind,
+                "version": n.version,
+                "anchor": n.anchor,
+                "verdict": n.verdict.value,
+                "note": n.note,
+            }
+            for n in session.annotations.notes
+        ],
+    }
+
+
+def encode_session(session: Session, extra: Mapping[str, Any] | None = None) -> bytes:
+    """The file's bytes; ``extra`` adds top-level keys readers of this format ignore."""
+    data = session_to_json(session)
+    if extra:
+        data.update(extra)
+    return (json.dumps(data, ensure_ascii=False, indent=1, allow_nan=False) + "\n").encode()
+
+
+# ---- reading ---------------------------------------------------------------------------
+
+
+def _reject_constant(name: str) -> NoReturn:
+    _fail(f"not valid JSON ({name} is not a JSON number)")
+
+
+def parse_json(data: bytes, path: str | Path) -> Json:
+    """The top-level JSON object of a file claiming to be a session, at the current format."""
+    try:
+        return _parse(data)
+    except _Invalid as e:
+        raise SessionError(path, str(e)) from None
+
+
+def session_from_json(obj: Json, path: str | Path) -> Session:
+    try:
+        return _session(obj)
+    except _Invalid as e:
+        raise SessionError(path, str(e)) from None
+
+
+def decode_session(data: bytes, path: str | Path) -> Session:
+    """The session in ``data`` (a file's bytes); ``path`` only names it in errors."""
+    return session_from_json(parse_json(data, path), path)
+
+
+def _parse(data: bytes) -> Json:
+    if not data.strip():
+        _fail("the file is empty")
+    if len(data) > MAX_SESSION_BYTES:
+        _fail(size_problem(len(data)))
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        _fail(f"not a session file: not UTF-8 text (byte {e.start} is 0x{data[e.start]:02x})")
+    try:
+        obj = json.loads(text, parse_constant=_reject_constant)
+    except json.JSONDecodeError as e:
+        if e.pos >= len(text.rstrip()) or e.msg.startswith("Unterminated string"):
+            _fail("the file is cut short: its JSON data ends too early")
+        _fail(f"not a session file: not valid JSON ({e.msg} at line {e.lineno} column {e.colno})")
+    except RecursionError:
+        _fail("not a session file: JSON nested too deeply")
+    except ValueError:  # Python refuses integers with thousands of digits
+        _fail("not a session file: it holds a number too long to read")
+    if not isinstance(obj, dict):
+        _fail(f"not a session file: expected a JSON object, found {_kind(obj)}")
+    fmt = obj.get("format")
+    if fmt != FORMAT:
+        if fmt is None:
+            _fail('not a Variorum session (no "format" field)')
+        if fmt == "variorum-comparison":
+            _fail("this is a comparison export (JSON output), not a session")
+        _fail(f"not a Variorum session (format is {_show(fmt)})")
+    version = _required(obj, "format_version", "")
+    if not isinstance(version, int) or isinstance(version, bool):
+        _fail(f"format_version: expected an integer, found {_kind(version)}")
+    if version > CURRENT_VERSION:
+        _fail(
+            f"was saved by a newer Variorum (format {version}); "
+            f"this version reads up to {CURRENT_VERSION}"
+        )
+    if version < OLDEST_VERSION:
+        _fail(f"format_version {version} is not a known session format")
+    try:
+        return upgrade(obj, version)
+    except UpgradeProblem as e:
+        _fail(f"format {version} file is damaged: {e}")
+    except (KeyError, TypeError, ValueError, AttributeError) as e:
+        _fail(f"format {version} file is damaged: cannot upgrade it ({type(e).__name__})")
+
+
+def size_problem(size: int) -> str:
+    return (
+        f"the file is {size / 1e6:.1f} MB, too large for a session "
+        f"(at most {MAX_SESSION_BYTES / 1e6:.0f} MB)"
+    )
+
+
+def _session(obj: Json) -> Session:
+    raw_versions = _list(obj, "versions", "")
+    if not raw_versions:
+        _fail("versions: the session has no versions")
+    documents = tuple(_document(v, f"versions[{i}]") for i, v in enumerate(raw_versions))
+    labels = [d.label for d in documents]
+    for lab in labels:
+        if labels.count(lab) > 1:
+            _fail(f"versions: two versions are both labelled {_show(lab)}")
+    settings = _settings(_optional_object(obj, "settings", ""), labels)
+    view = _view(_optional_object(obj, "view", ""))
+    raw_notes = obj.get("annotations", [])
+    if not isinstance(raw_notes, list):
+        _fail(f"annotations: expected a list, found {_kind(raw_notes)}")
+    annotations = Annotations()
+    for i, raw in enumerate(raw_notes):
+        annotations = annotations.with_note(_note(raw, f"annotations[{i}]"))
+    return Session(documents, settings, view, annotations)
+
+
+def _document(raw: Any, where: str) -> Document:
+    obj = _object(raw, where)
+    label = _str(obj, "label", where, required=True)
+    if not label.strip():
+        _fail(f"{where}.label: a version label cannot be empty")
+    title = obj.get("title")
+    if title is not None and not isinstance(title, str):
+        _fail(f"{where}.title: expected a string or null, found {_kind(title)}")
+    boilerplate = obj.get("boilerplate", [])
+    if not isinstance(boilerplate, list) or not all(isinstance(b, str) for b in boilerplate):
+        _fail(f"{where}.boilerplate: expected a list of strings")
+    return Document(
+        label=label,
+        source=_str(obj, "source", where),
+        text=_str(obj, "text", where, required=True),
+        title=title,
+        boilerplate=tuple(boilerplate),
+        sha256=_str(obj, "sha256", where),
+    )
+
+
+def _settings(obj: Json, labels: list[str]) -> Settings:
+    where = "settings"
+    default = Settings()
+    threshold = obj.get("threshold", default.threshold)
+    if isinstance(threshold, bool) or not isinstance(threshold, int | float):
+        _fail(f"{where}.threshold: expected a number, found {_kind(threshold)}")
+    if not (math.isfinite(threshold) and 0.0 <= threshold <= 1.0):
+        _fail(f"{where}.threshold: {threshold} is outside 0..1")
+    granularity = obj.get("granularity", default.granularity.value)
+    if granularity not in tuple(g.value for g in Granularity):
+        _fail(f"{where}.granularity: {_show(granularity)} is not sentence or paragraph")
+    base = obj.get("base")
+    if base is not None and not isinstance(base, str):
+        _fail(f"{where}.base: expected a version label or null, found {_kind(base)}")
+    if base is not None and base not in labels:
+        _fail(f"{where}.base: {_show(base)} is not one of the versions")
+    return Settings(
+        threshold=float(threshold),
+        granularity=Granularity(granularity),
+        ignore_case=_bool(obj, "ignore_case", where, default.ignore_case),
+        ignore_punctuation=_bool(obj, "ignore_punctuation", where, default.ignore_punctuation),
+        ignore_quote_style=_bool(obj, "ignore_quote_style", where, default.ignore_quote_style),
+        base=base,
+    )
+
+
+def _view(obj: Json) -> ViewState:
+    where = "view"
+    widths = _optional_object(obj, "column_widths", where)
+    for label, width in widths.items():
+        if not _is_int(width) or width < 0:
+            _fail(f"{where}.column_widths.{label}: expected a width in pixels")
+    scroll = obj.get("scroll_row", 0)
+    if not _is_int(scroll) or scroll < 0:
+        _fail(f"{where}.scroll_row: expected a row number, found {_show(scroll)}")
+    return ViewState(
+        column_order=_str_list(obj, "column_order", where),
+        column_widths=tuple(widths.items()),
+        hidden=_str_list(obj, "hidden", where),
+        scroll_row=scroll,
+    )
+
+
+def _note(raw: Any, where: str) -> Note:
+    obj = _object(raw, where)
+    kind = obj.get("kind", "claim")
+    if kind not in ("claim", "row"):
+        _fail(f"{where}.kind: {_show(kind)} is not claim or row")
+    verdict = obj.get("verdict", Verdict.UNREVIEWED.value)
+    if verdict not in tuple(v.value for v in Verdict):
+        choices = ", ".join(v.value for v in Verdict)
+        _fail(f"{where}.verdict: {_show(verdict)} is not one of {choices}")
+    return Note(
+        version=_str(obj, "version", where, required=True),
+        anchor=_str(obj, "anchor", where, required=True),
+        verdict=Verdict(verdict),
+        note=_str(obj, "note", where),
+        kind=kind,
+    )
+
+
+# ---- small typed accessors: each names the field it complains about ------------------------
+
+
+def _at(where: str, key: str) -> str:
+    return f"{where}.{key}" if where else key
+
+
+def _required(obj: Json, key: str, where: str) -> Any:
+    if key not in obj:
+        _fail(f'missing field "{_at(where, key)}"')
+    return obj[key]
+
+
+def _object(raw: Any, where: str) -> Json:
+    if not isinstance(raw, dict):
+        _fail(f"{where}: expected an object, found {_kind(raw)}")
+    return raw
+
+
+def _optional_object(obj: Json, key: str, where: str) -> Json:
+    raw = obj.get(key, {})
+    return _object(raw, _at(where, key))
+
+
+def _list(obj: Json, key: str, where: str) -> list[Any]:
+    raw = _required(obj, key, where)
+    if not isinstance(raw, list):
+        _fail(f"{_at(where, key)}: expected a list, found {_kind(raw)}")
+    return raw
+
+
+def _str(obj: Json, key: str, where: str, required: bool = False) -> str:
+    raw = _required(obj, key, where) if required else obj.get(key, "")
+    if not isinstance(raw, str):
+        _fail(f"{_at(where, key)}: expected a string, found {_kind(raw)}")
+    return raw
+
+
+def _str_list(obj: Json, key: str, where: str) -> tuple[str, ...]:
+    raw = obj.get(key, [])
+    if not isinstance(raw, list) or not all(isinstance(x, str) for x in raw):
+        _fail(f"{_at(where, key)}: expected a list of strings")
+    return tuple(raw)
+
+
+def _bool(obj: Json, key: str, where: str, default: bool) -> bool:
+    raw = obj.get(key, default)
+    if not isinstance(raw, bool):
+        _fail(f"{_at(where, key)}: expected true or false, found {_kind(raw)}")
+    return raw
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _kind(value: Any) -> str:
+    """A JSON value's type in the words of the JSON spec."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "a list"
+    return "an object"
+
+
+def _show(value: Any) -> str:
+    text = repr(value) if isinstance(value, str) else json.dumps(value)[:40]
+    return text if len(text) <= 60 else text[:57] + "..."
