@@ -1,0 +1,102 @@
+"""Run an installed or frozen ``variorum`` headless and check what it writes; exit 1 if wrong.
+
+    python packaging/smoke_test.py PROGRAM [--report] [--workdir DIR]
+
+Compares the shipped samples (``compare --sample --json``) and checks the JSON holds all
+five versions. With ``--report`` it also writes a PDF report and checks it has pages; a
+program whose ``--help`` lists no ``report`` command is reported and skipped (that
+subcommand may not exist yet), but any failure of a command that exists is an error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+EXPECTED_VERSIONS = 5
+
+
+class SmokeFailure(Exception):
+    """The program ran but did not do its job."""
+
+
+def run(program: list[str], *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    started = time.monotonic()
+    proc = subprocess.run([*program, *args], cwd=cwd, capture_output=True, text=True, check=False)
+    took = time.monotonic() - started
+    print(
+        f"  $ {' '.join([Path(program[-1]).name, *args])}  -> exit {proc.returncode}, {took:.1f} s"
+    )
+    if proc.returncode != 0:
+        raise SmokeFailure(
+            f"{' '.join(args)} exited {proc.returncode}\n{proc.stdout[-2000:]}{proc.stderr[-2000:]}"
+        )
+    return proc
+
+
+def check_compare(program: list[str], workdir: Path) -> None:
+    out = workdir / "comparison.json"
+    run(program, "compare", "--sample", "--json", str(out), cwd=workdir)
+    try:
+        data = json.loads(out.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as e:
+        raise SmokeFailure(f"compare wrote no readable JSON: {e}") from None
+    versions = data.get("versions", [])
+    if data.get("format") != "variorum-comparison" or len(versions) != EXPECTED_VERSIONS:
+        raise SmokeFailure(
+            f"JSON has format {data.get('format')!r} and {len(versions)} versions, "
+            f"expected variorum-comparison with {EXPECTED_VERSIONS}"
+        )
+    print(
+        f"  compare: {len(versions)} versions, {len(data.get('rows', []))} rows, "
+        f"{len(data.get('claims', []))} claims"
+    )
+
+
+def has_report_command(program: list[str], workdir: Path) -> bool:
+    return "report" in run(program, "--help", cwd=workdir).stdout
+
+
+def check_report(program: list[str], workdir: Path) -> None:
+    if not has_report_command(program, workdir):
+        print("  report: SKIPPED - this build has no `report` subcommand yet")
+        return
+    out = workdir / "report.pdf"
+    run(program, "report", "--sample", "-o", str(out), cwd=workdir)
+    if not out.is_file() or not out.read_bytes().startswith(b"%PDF"):
+        raise SmokeFailure("report wrote no PDF")
+    from pypdf import PdfReader
+
+    pages = len(PdfReader(str(out)).pages)
+    if pages < 1:
+        raise SmokeFailure("report PDF has no pages")
+    print(f"  report: {pages} page(s), {out.stat().st_size // 1024} KiB")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("program", nargs="+", help="the program (and any leading arguments)")
+    parser.add_argument("--report", action="store_true", help="also write a PDF report")
+    parser.add_argument("--workdir", type=Path, help="where outputs go (default: a temp dir)")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="variorum-smoke-") as tmp:
+        # Run outside the checkout so nothing is imported from the source tree by accident.
+        workdir = args.workdir or Path(tmp)
+        workdir.mkdir(parents=True, exist_ok=True)
+        try:
+            check_compare(args.program, workdir)
+            if args.report:
+                check_report(args.program, workdir)
+        except SmokeFailure as e:
+            print(f"smoke test FAILED: {e}", file=sys.stderr)
+            return 1
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
