@@ -1,74 +1,158 @@
-"""Read one article file into a :class:`Document`: decode, extract, set furniture aside.
+"""Read one article file into a :class:`Document`: check, decode, extract, set furniture aside.
 
-Raises :class:`IngestError` (path + reason a user can act on) for anything unreadable.
+``read_document`` raises :class:`IngestError` (path + a reason a user can act on) for
+anything it cannot read, and nothing else; ``document_from_text`` never raises. Formats:
+plain text and Markdown in any common encoding, saved web pages, Word (.docx) and PDF.
+``Document.text`` keeps the article's characters and paragraph breaks; the title and
+site furniture are kept apart in ``Document.title`` and ``Document.boilerplate``.
 """
 
 from __future__ import annotations
 
 import hashlib
-import re
+import os
+import stat
 from pathlib import Path
 
+from variorum.engine.ingest_decode import decode_text, normalise_newlines
+from variorum.engine.ingest_errors import ContentError, IngestError
+from variorum.engine.ingest_furniture import split_furniture, strip_furniture
+from variorum.engine.ingest_html import extract_html
+from variorum.engine.ingest_markdown import markdown_to_text
+from variorum.engine.ingest_office import extract_docx, extract_pdf
 from variorum.engine.model import Document
 
+__all__ = [
+    "MAX_FILE_BYTES",
+    "SUPPORTED_EXTENSIONS",
+    "IngestError",
+    "document_from_text",
+    "read_document",
+    "split_furniture",
+]
 
-class IngestError(Exception):
-    def __init__(self, path: str, reason: str) -> None:
-        super().__init__(f"{path}: {reason}")
-        self.path = path
-        self.reason = reason
+SUPPORTED_EXTENSIONS: tuple[str, ...] = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
+"""File name endings ``read_document`` accepts (lower case); a file without one is read as text."""
 
-
-_FURNITURE = re.compile(
-    r"^(no time to read\??|get a summary|previous article|next article|read more|advertisement)$",
-    re.IGNORECASE,
-)
-_NAV = re.compile(r"^(previous article|next article)$", re.IGNORECASE)
-
-
-def split_furniture(text: str) -> tuple[str | None, str, tuple[str, ...]]:
-    """Return (title, body, boilerplate) for plain article text."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    kept: list[str] = []
-    removed: list[str] = []
-    after_nav = False
-    for line in lines:
-        s = line.strip()
-        if not s:
-            kept.append("")
-            continue
-        if _FURNITURE.match(s):
-            removed.append(s)
-            after_nav = after_nav or bool(_NAV.match(s))
-            continue
-        if after_nav and len(s.split()) <= 16 and not s.endswith((".", "!", "?")):
-            removed.append(s)
-            continue
-        after_nav = False
-        kept.append(line.rstrip())
-    title = None
-    while kept and not kept[0].strip():
-        kept.pop(0)
-    if len(kept) > 1:
-        first = kept[0].strip()
-        if len(first.split()) <= 20 and not re.search(r"[.!?:;,\"'’”]$", first):
-            title = first
-            kept.pop(0)
-    body = re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()
-    return title, body, tuple(removed)
+MAX_FILE_BYTES = 50 * 1024 * 1024
+_MAX_MB = MAX_FILE_BYTES // (1024 * 1024)
+_TEXT_SUFFIXES = (".txt", ".md", "")
 
 
-def document_from_text(text: str, label: str, source: str = "", sha256: str = "") -> Document:
-    title, body, boiler = split_furniture(text)
-    return Document(label=label, source=source, text=body, title=title, boilerplate=boiler,
-                    sha256=sha256)
+def _supported_list() -> str:
+    return ", ".join(SUPPORTED_EXTENSIONS)
+
+
+def _file_status(p: Path, source: str) -> os.stat_result:
+    """The file's status, following links; an IngestError for anything but a regular file."""
+    try:
+        status = p.lstat()
+    except FileNotFoundError:
+        raise IngestError(source, "no such file") from None
+    except PermissionError:
+        raise IngestError(source, "permission denied (its folder cannot be opened)") from None
+    except OSError as e:
+        raise IngestError(source, f"cannot be opened ({e.strerror or e})") from None
+    if stat.S_ISLNK(status.st_mode):
+        try:
+            status = p.stat()
+        except FileNotFoundError:
+            target = os.readlink(p)
+            raise IngestError(
+                source, f"is a broken link (its target {target} does not exist)"
+            ) from None
+        except OSError as e:
+            raise IngestError(
+                source, f"is a link that cannot be followed ({e.strerror or e})"
+            ) from None
+    if stat.S_ISDIR(status.st_mode):
+        raise IngestError(source, "is a folder, not a file (choose the article files inside it)")
+    if not stat.S_ISREG(status.st_mode):
+        raise IngestError(source, "is not a regular file (a device, pipe or socket)")
+    return status
+
+
+def _read_bytes(p: Path, source: str) -> bytes:
+    status = _file_status(p, source)
+    suffix = p.suffix.lower()
+    if suffix not in SUPPORTED_EXTENSIONS and suffix != "":
+        raise IngestError(
+            source, f"has an unsupported file type '{p.suffix}' (supported: {_supported_list()})"
+        )
+    too_large = f"is too large ({{}} MB; the limit is {_MAX_MB} MB)"
+    if status.st_size > MAX_FILE_BYTES:
+        raise IngestError(source, too_large.format(round(status.st_size / 1024 / 1024)))
+    try:
+        with p.open("rb") as f:
+            raw = f.read(MAX_FILE_BYTES + 1)
+    except PermissionError:
+        raise IngestError(source, "permission denied (you are not allowed to read it)") from None
+    except OSError as e:
+        raise IngestError(source, f"cannot be read ({e.strerror or e})") from None
+    if len(raw) > MAX_FILE_BYTES:  # grew since stat()
+        raise IngestError(source, too_large.format(f"over {_MAX_MB}"))
+    if not raw:
+        raise IngestError(source, "is empty")
+    return raw
+
+
+def _extract(raw: bytes, suffix: str) -> tuple[str | None, str, tuple[str, ...]]:
+    """(title, body, boilerplate) for the file's format."""
+    if suffix in _TEXT_SUFFIXES:
+        text = decode_text(raw)
+        if suffix != ".md":
+            return split_furniture(text)
+        md_title, text, front = markdown_to_text(text)
+        title, body, furniture = split_furniture(text)
+        if md_title is not None and title is None:
+            title = md_title
+        return title, body, front + furniture
+    if suffix in (".html", ".htm"):
+        page = extract_html(raw)
+        known_title, text, dropped = page.title, page.text, page.dropped
+    elif suffix == ".docx":
+        known_title, text = extract_docx(raw)
+        dropped = ()
+    else:
+        known_title, text = extract_pdf(raw)
+        dropped = ()
+    if known_title is None:
+        title, body, furniture = split_furniture(text)
+    else:
+        title = known_title
+        body, furniture = strip_furniture(text)
+    return title, body, dropped + tuple(f for f in furniture if f not in dropped)
 
 
 def read_document(path: str | Path) -> Document:
+    """Read an article file; the label is the file name without its extension."""
+    source = str(path)
     p = Path(path)
+    raw = _read_bytes(p, source)
     try:
-        raw = p.read_bytes()
-    except OSError as e:
-        raise IngestError(str(path), e.strerror or str(e)) from None
-    text = raw.decode("utf-8-sig", errors="replace")
-    return document_from_text(text, p.stem, str(path), hashlib.sha256(raw).hexdigest())
+        title, body, boilerplate = _extract(raw, p.suffix.lower())
+    except ContentError as e:
+        raise IngestError(source, e.reason) from None
+    except (RecursionError, MemoryError) as e:
+        raise IngestError(source, f"is too complex to read ({type(e).__name__})") from None
+    if not body:
+        what = "only site furniture" if boilerplate else "only blank space" if not title else ""
+        raise IngestError(
+            source, f"has no article text ({what})" if what else "has no article text"
+        )
+    return Document(
+        label=p.stem,
+        source=source,
+        text=body,
+        title=title,
+        boilerplate=boilerplate,
+        sha256=hashlib.sha256(raw).hexdigest(),
+    )
+
+
+def document_from_text(text: str, label: str, source: str = "", sha256: str = "") -> Document:
+    """A Document from text already in memory (pasted text, tests); never raises."""
+    title, body, boilerplate = split_furniture(normalise_newlines(text.lstrip("\ufeff")))
+    return Document(
+        label=label, source=source, text=body, title=title, boilerplate=boilerplate, sha256=sha256
+    )

@@ -84,9 +84,7 @@ def sniff_kind(raw: bytes) -> str | None:
         if raw[offset : offset + len(signature)] == signature:
             return kind
     if raw[:4] == b"RIFF" and raw[8:12] in (b"WEBP", b"WAVE", b"AVI "):
-        return {b"WEBP": "a WebP image", b"WAVE": "a WAV audio file"}.get(
-            raw[8:12], "an AVI video"
-        )
+        return {b"WEBP": "a WebP image", b"WAVE": "a WAV audio file"}.get(raw[8:12], "an AVI video")
     return None
 
 
@@ -168,6 +166,4 @@ def decode_text(raw: bytes) -> str:
         text = _strict(raw, encoding)
         if text is not None:
             return normalise_newlines(text)
-    raise ContentError(
-        "cannot be decoded as text (not UTF-8, UTF-16 or a common legacy encoding)"
-    )
+    raise ContentError("cannot be decoded as text (not UTF-8, UTF-16 or a common legacy encoding)")

@@ -108,7 +108,7 @@ def _ends_closed(line: str) -> bool:
     stripped = line.rstrip()
     while stripped.endswith(_QUOTES):
         stripped = stripped[:-1].rstrip()
-        if stripped.endswith(_SENTENCE_END + (",",)):
+        if stripped.endswith((*_SENTENCE_END, ",")):
             return True
     return stripped.endswith(_TITLE_CLOSERS)
 
@@ -188,3 +188,9 @@ def split_furniture(text: str) -> tuple[str | None, str, tuple[str, ...]]:
         if title is not None:
             del kept[: first + 1]
     return title, join_body(kept), tuple(removed)
+
+
+def strip_furniture(text: str) -> tuple[str, tuple[str, ...]]:
+    """(body, boilerplate) for text whose title is already known (web pages, Word files)."""
+    kept, removed = _remove_furniture(text.split("\n"))
+    return join_body(kept), tuple(removed)

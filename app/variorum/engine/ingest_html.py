@@ -217,4 +217,6 @@ def extract_html(raw: bytes) -> HtmlArticle:
         title = everything.h1 or everything.title
     if title and paragraphs and _key(paragraphs[0]) == _key(title):
         paragraphs = paragraphs[1:]
-    return HtmlArticle(title, "\n\n".join(paragraphs), _dropped(everything.blocks, paragraphs, title))
+    return HtmlArticle(
+        title, "\n\n".join(paragraphs), _dropped(everything.blocks, paragraphs, title)
+    )

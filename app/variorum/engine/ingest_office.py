@@ -1,0 +1,129 @@
+"""Word (.docx, python-docx) and PDF (pypdf text layer) files to (title, text).
+
+Both return paragraphs separated by blank lines. Damaged, encrypted or image-only files
+raise :class:`ContentError` with a reason a user can act on. The third-party parsers see
+untrusted bytes and fail in many ways, so their failures are caught broadly here.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+import statistics
+import warnings
+import zipfile
+
+from variorum.engine.ingest_decode import sniff_kind
+from variorum.engine.ingest_errors import ContentError
+
+_MAX_UNZIPPED_BYTES = 500 * 1024 * 1024  # a .docx expanding beyond this is a zip bomb
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_SPACES = re.compile(r"[ \t\u00a0]+")
+_HYPHENATED = re.compile(r"(\w)-$")
+
+
+def _not_this_format(raw: bytes, what: str) -> ContentError:
+    kind = sniff_kind(raw)
+    if kind is None:
+        if raw.lstrip()[:1] == b"<":
+            kind = "a web page or XML file"
+        else:
+            return ContentError(f"is not {what} (it may be damaged or renamed)")
+    return ContentError(f"looks like {kind}, not {what}")
+
+
+def extract_docx(raw: bytes) -> tuple[str | None, str]:
+    """(title, text) of a Word document; the title is a first paragraph styled Title/Heading."""
+    what = "a Word document (.docx)"
+    if raw.startswith(_OLE):
+        raise ContentError(
+            "is an old-style Word file (.doc) or a password-protected document; "
+            "save it as .docx without a password"
+        )
+    if not raw.startswith(b"PK"):
+        raise _not_this_format(raw, what)
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            if sum(info.file_size for info in archive.infolist()) > _MAX_UNZIPPED_BYTES:
+                raise ContentError("expands to more than 500 MB when unpacked; not read")
+            if "word/document.xml" not in archive.namelist():
+                raise ContentError(f"is a ZIP archive but not {what}")
+    except zipfile.BadZipFile:
+        raise ContentError(f"is a damaged {what}: its ZIP structure is broken") from None
+    try:
+        import docx  # imported here: only needed for Word files
+
+        document = docx.Document(io.BytesIO(raw))
+        paragraphs = [
+            (p.text, p.style.name if p.style is not None else "") for p in document.paragraphs
+        ]
+    except ContentError:
+        raise
+    except Exception as e:  # any parser failure means a damaged file
+        raise ContentError(f"is a damaged {what} ({type(e).__name__})") from None
+    texts = [(text.strip(), style or "") for text, style in paragraphs if text.strip()]
+    title = None
+    if texts and texts[0][1].lower().startswith(("title", "heading")) and len(texts) > 1:
+        title = texts.pop(0)[0]
+    return title, "\n\n".join(text for text, _ in texts)
+
+
+def _reflow(page_text: str) -> list[str]:
+    """Join a page's visually wrapped lines back into paragraphs.
+
+    A line ends its paragraph when it is blank, or ends a sentence while clearly shorter
+    than the page's usual line width.
+    """
+    lines = [_SPACES.sub(" ", line).strip() for line in page_text.split("\n")]
+    lengths = [len(line) for line in lines if line]
+    if not lengths:
+        return []
+    width = statistics.quantiles(lengths, n=10)[-1] if len(lengths) >= 2 else lengths[0]
+    paragraphs: list[str] = []
+    current = ""
+    for line in lines:
+        if not line:
+            if current:
+                paragraphs.append(current)
+                current = ""
+            continue
+        if current and _HYPHENATED.search(current) and line[:1].islower():
+            current = current[:-1] + line
+        else:
+            current = f"{current} {line}" if current else line
+        if line.endswith((".", "!", "?", "”", "’", '"', ":")) and len(line) < 0.85 * width:
+            paragraphs.append(current)
+            current = ""
+    if current:
+        paragraphs.append(current)
+    return paragraphs
+
+
+def extract_pdf(raw: bytes) -> tuple[str | None, str]:
+    """(None, text) from a PDF's text layer; metadata titles are too often "Untitled"."""
+    what = "a PDF document"
+    if b"%PDF" not in raw[:1024]:
+        raise _not_this_format(raw, what)
+    import pypdf  # imported here: only needed for PDFs
+
+    logger = logging.getLogger("pypdf")
+    level = logger.level
+    logger.setLevel(logging.CRITICAL)  # it logs every repaired defect
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            reader = pypdf.PdfReader(io.BytesIO(raw))
+            if reader.is_encrypted and not reader.decrypt(""):
+                raise ContentError("is password-protected; remove the password and try again")
+            pages = [page.extract_text() or "" for page in reader.pages]
+    except ContentError:
+        raise
+    except Exception as e:  # any parser failure means a damaged file
+        raise ContentError(f"is a damaged {what} ({type(e).__name__})") from None
+    finally:
+        logger.setLevel(level)
+    paragraphs = [p for page in pages for p in _reflow(page.replace("\x0c", "\n"))]
+    if not paragraphs:
+        raise ContentError("has no text layer (scanned image?); run OCR on it first")
+    return None, "\n\n".join(paragraphs)
