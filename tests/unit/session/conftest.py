@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,8 +21,10 @@ def state_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture
-def store(state_dir: Path) -> SessionStore:
-    return SessionStore()
+def store(state_dir: Path) -> Iterator[SessionStore]:
+    store = SessionStore()
+    yield store
+    store.close()
 
 
 @pytest.fixture
