@@ -32,11 +32,16 @@ def _warn(msg: str) -> None:
 
 def _add_compare(sub: argparse._SubParsersAction[_Parser]) -> None:
     p = sub.add_parser("compare", help="compare article versions and print a summary or JSON")
-    p.add_argument("files", nargs="*", help="article files (.txt .md .html .docx .pdf)")
+    p.add_argument(
+        "files",
+        nargs="*",
+        help="article files (.txt .md .html .docx .pdf), or one .variorum session",
+    )
     p.add_argument("--json", metavar="OUT", help="write the JSON comparison to OUT ('-' = stdout)")
     p.add_argument("--sample", action="store_true", help="compare the shipped sample articles")
     p.add_argument("--threshold", type=float, default=None, help="similarity threshold 0..1")
     p.add_argument("--base", default=None, help="label of the base version")
+    p.add_argument("--save-session", metavar="PATH", help="also save a session file (.variorum)")
     p.set_defaults(func=cmd_compare)
 
 
@@ -66,22 +71,38 @@ def load_for_cli(paths: Sequence[str]) -> list:  # type: ignore[type-arg]
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
     from variorum.engine.api import compare_documents
     from variorum.engine.model import Settings
     from variorum.export import comparison_to_json, format_summary
+    from variorum.session import SessionError
+    from variorum.session.headless import load_for_compare, save_after_compare, session_argument
 
-    paths = resolve_inputs(args.files, args.sample)
-    docs = load_for_cli(paths)
-    settings = Settings()
+    try:
+        session_file = session_argument(args.files, args.sample)
+        session = load_for_compare(session_file) if session_file else None
+    except SessionError as e:
+        raise UsageError(str(e)) from None
+    if session is None:
+        docs = load_for_cli(resolve_inputs(args.files, args.sample))
+        settings = Settings()
+    else:  # a session brings its own documents and settings; options still override
+        docs, settings = list(session.documents), session.settings
     if args.threshold is not None:
         if not 0.0 < args.threshold < 1.0:
             raise UsageError("--threshold must be between 0 and 1")
-        settings = Settings(threshold=args.threshold)
+        settings = replace(settings, threshold=args.threshold)
     if args.base is not None:
         if args.base not in [d.label for d in docs]:
             raise UsageError(f"--base {args.base!r} is not one of the version labels")
-        settings = Settings(threshold=settings.threshold, base=args.base)
+        settings = replace(settings, base=args.base)
     comparison = compare_documents(docs, settings)
+    if args.save_session:
+        try:
+            save_after_compare(args.save_session, comparison, session)
+        except SessionError as e:
+            raise UsageError(str(e)) from None
     if args.json:
         text = comparison_to_json(comparison)
         if args.json == "-":

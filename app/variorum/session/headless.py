@@ -1,0 +1,47 @@
+"""Sessions on the command line: ``compare SESSION.variorum`` and ``compare ... --save-session``.
+
+Every problem is a :class:`SessionError` naming the file; the CLI prints it on one line
+and exits 2.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from variorum.engine.model import Comparison
+from variorum.session.errors import SessionError
+from variorum.session.model import Session, documents_of, session_from_documents
+from variorum.session.store import load_session, looks_like_session, save_session
+
+
+def session_argument(files: Sequence[str], sample: bool = False) -> str | None:
+    """The session file named in ``files``, or None when they are all articles."""
+    sessions = [f for f in files if looks_like_session(f)]
+    if not sessions:
+        return None
+    if len(files) > 1 or sample:
+        raise SessionError(
+            sessions[0], "a session is compared on its own; leave out the other files"
+        )
+    return sessions[0]
+
+
+def load_for_compare(path: str | Path) -> Session:
+    session = load_session(path)
+    if len(session.documents) < 2:
+        raise SessionError(path, "the session holds fewer than two versions to compare")
+    return session
+
+
+def save_after_compare(
+    path: str | Path, comparison: Comparison, session: Session | None = None
+) -> None:
+    """Save ``comparison``'s inputs as a session, keeping the view and annotations of
+    ``session`` (the session it was made from, if any)."""
+    if session is None:
+        out = session_from_documents(documents_of(comparison), comparison.settings)
+    else:
+        out = replace(session, settings=comparison.settings)
+    save_session(path, out)
