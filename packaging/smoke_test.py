@@ -3,14 +3,16 @@
     python packaging/smoke_test.py PROGRAM [--report] [--workdir DIR]
 
 Compares the shipped samples (``compare --sample --json``) and checks the JSON holds all
-five versions. With ``--report`` it also writes a PDF report and checks it has pages; a
-program whose ``--help`` lists no ``report`` command is reported and skipped (that
+five versions, then compares a web page and a Word file made from two samples (the readers
+that need data files at run time). With ``--report`` it also writes a PDF report and checks
+it has pages; a program whose ``--help`` lists no ``report`` command is reported and skipped (that
 subcommand may not exist yet), but any failure of a command that exists is an error.
 """
 
 from __future__ import annotations
 
 import argparse
+import html
 import json
 import subprocess
 import sys
@@ -58,6 +60,43 @@ def check_compare(program: list[str], workdir: Path) -> None:
     )
 
 
+def write_other_formats(workdir: Path) -> list[Path]:
+    """Two samples as an HTML page (with site furniture) and, if python-docx is here, .docx."""
+    from variorum.resources import sample_paths
+
+    first, second = (p.read_text(encoding="utf-8") for p in sample_paths()[:2])
+    paragraphs = "".join(f"<p>{html.escape(p)}</p>" for p in first.splitlines() if p.strip())
+    page = workdir / "first.html"
+    page.write_text(
+        "<html><head><title>Sample</title></head><body><nav>Home | World | Sport</nav>"
+        f"<article>{paragraphs}</article><footer>All rights reserved</footer></body></html>",
+        encoding="utf-8",
+    )
+    try:
+        import docx
+    except ImportError:
+        other = workdir / "second.txt"
+        other.write_text(second, encoding="utf-8")
+        return [page, other]
+    document = docx.Document()
+    for paragraph in second.splitlines():
+        if paragraph.strip():
+            document.add_paragraph(paragraph)
+    other = workdir / "second.docx"
+    document.save(str(other))
+    return [page, other]
+
+
+def check_other_formats(program: list[str], workdir: Path) -> None:
+    files = write_other_formats(workdir)
+    out = workdir / "formats.json"
+    run(program, "compare", *map(str, files), "--json", str(out), cwd=workdir)
+    versions = json.loads(out.read_text(encoding="utf-8")).get("versions", [])
+    if len(versions) != len(files) or not all(v.get("text", "").strip() for v in versions):
+        raise SmokeFailure(f"compare of {[f.name for f in files]} gave {len(versions)} versions")
+    print(f"  formats: {', '.join(f.suffix for f in files)} read")
+
+
 def has_report_command(program: list[str], workdir: Path) -> bool:
     return "report" in run(program, "--help", cwd=workdir).stdout
 
@@ -88,10 +127,16 @@ def main(argv: list[str] | None = None) -> int:
         # Run outside the checkout so nothing is imported from the source tree by accident.
         workdir = args.workdir or Path(tmp)
         workdir.mkdir(parents=True, exist_ok=True)
+        # The program runs in workdir, so a relative path to it must be made absolute.
+        program = [
+            str(Path(args.program[0]).resolve()) if "/" in args.program[0] else args.program[0]
+        ]
+        program += args.program[1:]
         try:
-            check_compare(args.program, workdir)
+            check_compare(program, workdir)
+            check_other_formats(program, workdir)
             if args.report:
-                check_report(args.program, workdir)
+                check_report(program, workdir)
         except SmokeFailure as e:
             print(f"smoke test FAILED: {e}", file=sys.stderr)
             return 1
