@@ -36,8 +36,13 @@ def comparison_to_dict(c: Comparison) -> dict[str, Any]:
                 "word_count": v.word_count,
                 "boilerplate": list(v.boilerplate),
                 "sentences": [
-                    {"id": s.id, "paragraph": s.paragraph, "start": s.start, "end": s.end,
-                     "text": s.text}
+                    {
+                        "id": s.id,
+                        "paragraph": s.paragraph,
+                        "start": s.start,
+                        "end": s.end,
+                        "text": s.text,
+                    }
                     for s in v.sentences
                 ],
             }

@@ -238,9 +238,7 @@ def group_links(sizes: Sequence[int], links: Sequence[Link]) -> list[Group]:
     )
     for k in order:
         link = links[k]
-        involved = sorted(
-            {owner[link.va][i] for i in link.a} | {owner[link.vb][j] for j in link.b}
-        )
+        involved = sorted({owner[link.va][i] for i in link.a} | {owner[link.vb][j] for j in link.b})
         if len(involved) < 2:
             continue
         merged: dict[int, list[int]] = defaultdict(list)
@@ -285,73 +283,103 @@ def order_groups(
 
     A group is ready when it holds the next unread sentence of every version it appears in;
     among ready groups the one earliest in relative position comes first. When none is
-    ready (text was moved), the head group that breaks the fewest versions goes next.
+    ready, text was moved: the head sentence that the other versions need latest is let go
+    of its version's order (it will show as moved) and the walk goes on.
     """
     owner: list[list[int]] = [[0] * n for n in sizes]
+    where: list[dict[int, int]] = []  # group -> version -> first sentence id
     for g, grp in enumerate(groups):
+        where.append({v: min(ids) for v, ids in grp.cells.items()})
         for v, ids in grp.cells.items():
             for i in ids:
                 owner[v][i] = g
     done = [False] * len(groups)
+    floating: set[tuple[int, int]] = set()
+    need = [len(grp.cells) for grp in groups]  # versions whose order still binds the group
     pos = [0] * len(sizes)
+    heads_of: dict[int, set[int]] = defaultdict(set)
+    ready: list[tuple[tuple[float, int, int], int]] = []
 
     def key(g: int) -> tuple[float, int, int]:
-        cells = groups[g].cells
-        rel = min(min(ids) / max(1, sizes[v]) for v, ids in cells.items())
+        cells = where[g]
+        rel = min(i / max(1, sizes[v]) for v, i in cells.items())
         v0 = min(cells)
-        return (rel, v0, min(cells[v0]))
+        return (rel, v0, cells[v0])
 
-    def advance(v: int) -> None:
-        while pos[v] < sizes[v] and done[owner[v][pos[v]]]:
-            pos[v] += 1
-
-    heads_of: dict[int, set[int]] = defaultdict(set)
-    for v in range(len(sizes)):
-        if sizes[v]:
-            heads_of[owner[v][0]].add(v)
-    ready: list[tuple[tuple[float, int, int], int]] = []
-    for g, vs in heads_of.items():
-        if len(vs) == len(groups[g].cells):
+    def push_if_ready(g: int) -> None:
+        if not done[g] and len(heads_of[g]) >= need[g]:
             heapq.heappush(ready, (key(g), g))
+
+    def settle(v: int) -> None:
+        """Move version v's pointer past emitted and floating sentences; register its head."""
+        while pos[v] < sizes[v] and (done[owner[v][pos[v]]] or (v, pos[v]) in floating):
+            pos[v] += 1
+        if pos[v] < sizes[v]:
+            h = owner[v][pos[v]]
+            heads_of[h].add(v)
+            push_if_ready(h)
+
+    for v in range(len(sizes)):
+        settle(v)
+    for g in range(len(groups)):
+        if need[g] == 0:
+            push_if_ready(g)
     out: list[Group] = []
-    remaining = len(groups)
     steps = 0
-    while remaining:
+    while len(out) < len(groups):
         steps += 1
         if check is not None and steps % 512 == 0:
             check()
         g = -1
         while ready:
             _, cand = heapq.heappop(ready)
-            if not done[cand]:
+            if not done[cand] and len(heads_of[cand]) >= need[cand]:
                 g = cand
                 break
         if g == -1:
-            # Nothing is ready: take the head that is a head in the most of its versions.
-            best: tuple[float, tuple[float, int, int]] | None = None
-            for h, vs in heads_of.items():
-                if done[h] or not vs:
-                    continue
-                score = (-len(vs) / len(groups[h].cells), key(h))
-                if best is None or score < best:
-                    best, g = score, h
+            _let_go(sizes, pos, owner, where, floating, need, heads_of)
+            for v in range(len(sizes)):
+                settle(v)
+            for h in list(heads_of):
+                push_if_ready(h)
+            continue
         done[g] = True
-        remaining -= 1
         out.append(groups[g])
-        touched = list(groups[g].cells)
         heads_of.pop(g, None)
-        for v in touched:
-            old = owner[v][pos[v]] if pos[v] < sizes[v] else -1
-            advance(v)
-            if old != -1 and old != g:
-                heads_of[old].discard(v)
-            if pos[v] < sizes[v]:
-                h = owner[v][pos[v]]
-                if v not in heads_of[h]:
-                    heads_of[h].add(v)
-                    if len(heads_of[h]) == len(groups[h].cells) and not done[h]:
-                        heapq.heappush(ready, (key(h), h))
+        for v in groups[g].cells:
+            settle(v)
     return out
+
+
+def _let_go(
+    sizes: Sequence[int],
+    pos: list[int],
+    owner: list[list[int]],
+    where: list[dict[int, int]],
+    floating: set[tuple[int, int]],
+    need: list[int],
+    heads_of: dict[int, set[int]],
+) -> None:
+    """Free the head sentence whose group the other versions reach last."""
+    best: tuple[float, int] | None = None
+    chosen = -1
+    for v in range(len(sizes)):
+        if pos[v] >= sizes[v]:
+            continue
+        h = owner[v][pos[v]]
+        others = [u for u in where[h] if u != v and (u, where[h][u]) not in floating]
+        lag = sum((where[h][u] - pos[u]) / max(1, sizes[u]) for u in others)
+        score = (lag, -v)
+        if best is None or score > best:
+            best, chosen = score, v
+    v = chosen
+    h = owner[v][pos[v]]
+    for i in range(pos[v], sizes[v]):
+        if owner[v][i] != h:
+            break
+        floating.add((v, i))
+    need[h] -= 1
+    heads_of[h].discard(v)
 
 
 def longest_increasing(seq: Sequence[int]) -> set[int]:

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from functools import lru_cache
-from importlib import resources
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 from rapidfuzz import fuzz
 
@@ -198,8 +198,15 @@ def extract_candidates(
         ):
             end_tok += 1
         span = words[k : end_tok + 1]
-        out.append(Candidate(TermKind.NUMBER, span[0].start, span[-1].end,
-                             text[span[0].start : span[-1].end], _keys(span)))
+        out.append(
+            Candidate(
+                TermKind.NUMBER,
+                span[0].start,
+                span[-1].end,
+                text[span[0].start : span[-1].end],
+                _keys(span),
+            )
+        )
 
     # Capitalised runs: names. A lone capitalised first word is just a sentence start.
     k = 0
@@ -232,8 +239,15 @@ def extract_candidates(
             run.pop(0)
         at_start = bool(run) and run[0].start == words[0].start
         if run and not (at_start and len(run) == 1):
-            out.append(Candidate(TermKind.NAME, run[0].start, run[-1].end,
-                                 text[run[0].start : run[-1].end], _keys(run)))
+            out.append(
+                Candidate(
+                    TermKind.NAME,
+                    run[0].start,
+                    run[-1].end,
+                    text[run[0].start : run[-1].end],
+                    _keys(run),
+                )
+            )
         k = m
 
     # Distinctive phrases: runs of content words around a rare word no other version uses.
@@ -259,8 +273,16 @@ def extract_candidates(
         span = run_toks[lo : hi + 1]
         rarity = sum(1 for i in anchors if lo <= i <= hi)
         phrases.append(
-            (rarity, Candidate(TermKind.PHRASE, span[0].start, span[-1].end,
-                               text[span[0].start : span[-1].end], _keys(span)))
+            (
+                rarity,
+                Candidate(
+                    TermKind.PHRASE,
+                    span[0].start,
+                    span[-1].end,
+                    text[span[0].start : span[-1].end],
+                    _keys(span),
+                ),
+            )
         )
 
     prev_end: int | None = None
@@ -294,8 +316,9 @@ def _trim_name(corpus: Corpus, v: int, c: Candidate) -> Candidate | None:
         toks = toks[:-1]
     if not toks or corpus.phrase_elsewhere(v, _keys(toks)):
         return None
-    return Candidate(c.kind, toks[0].start, toks[-1].end, text[toks[0].start : toks[-1].end],
-                     _keys(toks))
+    return Candidate(
+        c.kind, toks[0].start, toks[-1].end, text[toks[0].start : toks[-1].end], _keys(toks)
+    )
 
 
 def unique_terms(corpus: Corpus, v: int, cands: Sequence[Candidate]) -> list[Term]:
@@ -303,7 +326,7 @@ def unique_terms(corpus: Corpus, v: int, cands: Sequence[Candidate]) -> list[Ter
     keep: list[Candidate] = []
     for c in cands:
         if c.kind is TermKind.NUMBER:
-            num = _number_key(c.keys[0]) if c.keys else ""
+            num = _number_key(c.text.split()[0].lower())
             if any(num in corpus.numbers[u] for u in range(len(corpus.texts)) if u != v):
                 continue
         elif c.kind is TermKind.QUOTE:
@@ -346,7 +369,7 @@ def find_claims(
     """Claims of every version, most salient first (ties in reading order)."""
     claims: list[Claim] = []
     for v, sents in enumerate(corpus.sentences):
-        text = corpus.texts[v]
+        corpus.texts[v]
         for s in sents:
             toks = corpus.tokenized[v].span(s.start, s.end)
             is_unmatched = s.id in unmatched[v]

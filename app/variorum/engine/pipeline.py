@@ -72,9 +72,7 @@ class _Progress:
             self.progress(fraction, message)
 
 
-def _units(
-    sentences: Sequence[Sentence], plain: TokenizedText, settings: Settings
-) -> list[Unit]:
+def _units(sentences: Sequence[Sentence], plain: TokenizedText, settings: Settings) -> list[Unit]:
     out = []
     # Folding is length-preserving for almost all text, so fold once and slice.
     folded = normalise_keep_length(
@@ -85,7 +83,9 @@ def _units(
             norm = " ".join(folded[s.start : s.end].split())
         else:
             norm = normalise(
-                s.text, settings.ignore_case, settings.ignore_punctuation,
+                s.text,
+                settings.ignore_case,
+                settings.ignore_punctuation,
                 settings.ignore_quote_style,
             )
         words = tuple(skeleton(t.norm) for t in plain.span(s.start, s.end) if is_content(t.norm))
@@ -110,8 +110,16 @@ def run_pipeline(
     sentences = [tuple(split_sentences(d.text, settings.granularity)) for d in docs]
     plain = [TokenizedText(d.text) for d in docs]
     versions = tuple(
-        Version(d.label, d.source, d.title, d.text, d.boilerplate, sents,
-                sum(1 for t in p.tokens if t.is_word), d.sha256)
+        Version(
+            d.label,
+            d.source,
+            d.title,
+            d.text,
+            d.boilerplate,
+            sents,
+            sum(1 for t in p.tokens if t.is_word),
+            d.sha256,
+        )
         for d, sents, p in zip(docs, sentences, plain, strict=True)
     )
     options = {
@@ -137,8 +145,9 @@ def run_pipeline(
     for k, (a, b) in enumerate(pairs):
         if k % 8 == 0:
             step(0.1 + 0.6 * k / max(1, len(pairs)), "Aligning versions")
-        links.extend(align_pair(a, units[a], b, units[b], cands.get((a, b), set()),
-                                settings.threshold))
+        links.extend(
+            align_pair(a, units[a], b, units[b], cands.get((a, b), set()), settings.threshold)
+        )
 
     step(0.7, "Grouping rows")
     groups = group_links(sizes, links)
@@ -173,9 +182,13 @@ def run_pipeline(
                 sentence_rows[v][i] = r
         if len(vs) == 1:
             unmatched[vs[0]].update(spans[vs[0]][0])
-        ref_ids, ref_s, ref_e = spans[ref]
-        ref_norm = normalise(docs[ref].text[ref_s:ref_e], settings.ignore_case,
-                             settings.ignore_punctuation, settings.ignore_quote_style)
+        _ref_ids, ref_s, ref_e = spans[ref]
+        ref_norm = normalise(
+            docs[ref].text[ref_s:ref_e],
+            settings.ignore_case,
+            settings.ignore_punctuation,
+            settings.ignore_quote_style,
+        )
         cells = []
         sims = []
         all_same = True
@@ -183,8 +196,12 @@ def run_pipeline(
             ids, s, e = spans[v]
             ops: tuple = ()  # type: ignore[type-arg]
             if v != ref:
-                norm = normalise(docs[v].text[s:e], settings.ignore_case,
-                                 settings.ignore_punctuation, settings.ignore_quote_style)
+                norm = normalise(
+                    docs[v].text[s:e],
+                    settings.ignore_case,
+                    settings.ignore_punctuation,
+                    settings.ignore_quote_style,
+                )
                 same = norm == ref_norm
                 all_same = all_same and same
                 sims.append(1.0 if same else fuzz.ratio(norm, ref_norm) / 100.0)

@@ -6,6 +6,7 @@ a full stop do not end or split a sentence wrongly.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -108,7 +109,7 @@ def split_sentences(text: str, granularity: Granularity = Granularity.SENTENCE) 
         if granularity is Granularity.SENTENCE:
             cuts.extend(_sentence_breaks(text, para.start, para.end))
         cuts.append(para.end)
-        for a, b in zip(cuts, cuts[1:], strict=False):
+        for a, b in itertools.pairwise(cuts):
             s, e = _strip_span(text, a, b)
             if e > s:
                 out.append(Sentence(len(out), pi, s, e, text[s:e]))

@@ -37,7 +37,9 @@ _QUOTES = str.maketrans(
 )
 
 # A number keeps its separators (10,000; 3.5; 9:30); a word keeps inner apostrophes/hyphens.
-TOKEN_RE = re.compile(r"(?:[A-Za-z]\.){2,}(?![A-Za-z])|\d+(?:[.,:]\d+)*%?|\w+(?:[’'‑\-]\w+)*|[^\w\s]")
+TOKEN_RE = re.compile(
+    r"(?:[A-Za-z]\.){2,}(?![A-Za-z])|\d+(?:[.,:]\d+)*%?|\w+(?:[’'‑\-]\w+)*|[^\w\s]"
+)
 _WORD_RE = re.compile(r"\w")
 _PUNCT_RE = re.compile(r"[^\w\s]")
 _SPACE_RE = re.compile(r"\s+")
@@ -157,7 +159,7 @@ def skeleton(word: str) -> str:
         w = w[:-2]
     elif w.endswith("'"):
         w = w[:-1]
-    w = re.sub(r"(.)\1+", r"\1", w)
+    w = re.sub(r"([^\W\d_])\1+", r"\1", w)
     if len(w) > 4 and w.endswith("ies"):
         w = w[:-3] + "y"
     elif len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):

@@ -1,0 +1,60 @@
+"""The command line: summary, JSON to stdout, usage errors, sample articles."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from variorum.cli import main
+
+
+def test_sample_summary(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["compare", "--sample"]) == 0
+    out = capsys.readouterr().out
+    assert "5 versions" in out
+    assert "Operation Sentinel" in out
+    assert "Similarity" in out
+    assert "000_3710240cc75f20e1 (" in out
+
+
+def test_json_to_stdout(capsys: pytest.CaptureFixture[str], seed_paths: list[Path]) -> None:
+    assert main(["compare", str(seed_paths[0]), str(seed_paths[1]), "--json", "-"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [v["label"] for v in data["versions"]] == [seed_paths[0].stem, seed_paths[1].stem]
+    assert data["rows"] and data["claims"]
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["compare"], "no files given"),
+        (["compare", "--sample", "--threshold", "7"], "--threshold"),
+        (["compare", "--sample", "--base", "nope"], "--base"),
+        (["compare", "--bogus"], "unrecognized arguments"),
+        (["compare", "--sample", "--json"], "expected one argument"),
+    ],
+)
+def test_usage_errors_exit_2_with_one_line(
+    capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+) -> None:
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert message in err
+    assert err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_base_version_changes_reference(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["compare", "--sample", "--base", "001_99f8dbec8201124b", "--json", "-"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    refs = {r["reference"] for r in data["rows"] if "001_99f8dbec8201124b" in r["cells"]}
+    assert refs == {"001_99f8dbec8201124b"}
+
+
+def test_unwritable_json_target_is_a_clear_error(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    target = tmp_path / "missing-folder" / "out.json"
+    assert main(["compare", "--sample", "--json", str(target)]) == 2
+    assert "out.json" in capsys.readouterr().err

@@ -1,0 +1,119 @@
+"""Alignment of N versions: near-identical and rewritten sentences, splits, moves, scale."""
+
+from __future__ import annotations
+
+import pytest
+
+from variorum.engine.align import longest_increasing, ordered_chain
+from variorum.engine.api import compare_documents
+from variorum.engine.model import Comparison, Document, RowKind, Settings
+
+
+def compare(*texts: str, **settings: object) -> Comparison:
+    docs = [Document(f"v{i}", f"v{i}.txt", t) for i, t in enumerate(texts)]
+    return compare_documents(docs, Settings(**settings))  # type: ignore[arg-type]
+
+
+def rows_as_text(c: Comparison) -> list[dict[str, str]]:
+    out = []
+    for row in c.rows:
+        out.append(
+            {
+                cell.version: c.version(cell.version).text[cell.start : cell.end]
+                for cell in row.cells
+            }
+        )
+    return out
+
+
+A = (
+    "NATO leaders met in Brussels on Tuesday to discuss the war.\n\n"
+    "The ministers agreed to send more air defence systems to Kyiv.\n\n"
+    "Critics said the package came too late for the front line.\n\n"
+    "A final statement is expected on Friday after further talks."
+)
+
+
+def test_identical_versions_give_same_rows() -> None:
+    c = compare(A, A)
+    assert all(r.kind is RowKind.SAME for r in c.rows)
+    assert len(c.rows) == 4
+    assert c.similarity[0][1] == pytest.approx(1.0)
+    assert c.claims == ()
+
+
+def test_rewritten_sentence_aligns_and_unique_sentence_stands_alone() -> None:
+    b = A.replace("agreed to send", "decided to deliver") + (
+        "\n\nA whistleblower leaked the classified annex to reporters."
+    )
+    c = compare(A, b)
+    rows = rows_as_text(c)
+    changed = [r for r in rows if len(r) == 2 and r["v0"] != r["v1"]]
+    assert len(changed) == 1 and "decided to deliver" in changed[0]["v1"]
+    unique = [r for r in rows if len(r) == 1]
+    assert unique == [{"v1": "A whistleblower leaked the classified annex to reporters."}]
+    claim_terms = [t.text for cl in c.claims for t in cl.terms]
+    assert any("whistleblower" in t for t in claim_terms)
+
+
+def test_one_sentence_split_in_two_shares_one_row() -> None:
+    a = "The ministers agreed to send more air defence systems to Kyiv before the winter began."
+    b = (
+        "The ministers agreed to send more air defence systems to Kyiv. "
+        "They will arrive before the winter began."
+    )
+    c = compare(a, b)
+    assert len(c.rows) == 1
+    assert c.rows[0].cell("v1").sentences == (0, 1)  # type: ignore[union-attr]
+
+
+def test_moved_paragraph_is_marked_moved_not_deleted_and_inserted() -> None:
+    paras = A.split("\n\n")
+    b = "\n\n".join([paras[3], paras[0], paras[1], paras[2]])
+    c = compare(A, b)
+    assert len(c.rows) == 4
+    assert all(len(r.cells) == 2 for r in c.rows)
+    moved = [cell for r in c.rows for cell in r.cells if cell.moved]
+    assert len(moved) == 1
+    assert "final statement" in c.version(moved[0].version).text[moved[0].start : moved[0].end]
+
+
+def test_reading_order_kept_for_every_version() -> None:
+    b = A.replace("Tuesday", "Wednesday")
+    c = compare(A, b, A.replace("Critics", "Opponents"))
+    for v in c.labels:
+        ids = [i for r in c.rows if (cell := r.cell(v)) for i in cell.sentences]
+        assert ids == sorted(ids)
+
+
+def test_threshold_controls_what_aligns() -> None:
+    a = "The alliance will consider sending troops to the region next year."
+    b = "Officials said the region may see troops from the alliance at some point."
+    strict = compare(a, b, threshold=0.9)
+    loose = compare(a, b, threshold=0.35)
+    assert len(strict.rows) == 2
+    assert len(loose.rows) == 1
+
+
+@pytest.mark.parametrize("n", [2, 5, 50])
+def test_many_versions_share_rows(n: int) -> None:
+    texts = [A.replace("Tuesday", f"day {i}") for i in range(n)]
+    c = compare(*texts)
+    assert len(c.rows) == 4
+    assert all(len(r.cells) == n for r in c.rows)
+
+
+def test_ordered_chain_picks_heaviest_non_crossing_links() -> None:
+    scored = [(0, 0, 0.9), (1, 0, 0.95), (1, 1, 0.8), (2, 2, 0.7), (2, 1, 0.6)]
+    chain = ordered_chain(scored, threshold=0.5)
+    assert [scored[k][:2] for k in chain] == [(0, 0), (1, 1), (2, 2)]
+
+
+@pytest.mark.parametrize(
+    ("seq", "length"), [([], 0), ([3, 1, 2], 2), ([0, 1, 2], 3), ([5, 0, 1, 2, 3], 4)]
+)
+def test_longest_increasing(seq: list[int], length: int) -> None:
+    keep = longest_increasing(seq)
+    assert len(keep) == length
+    picked = [seq[p] for p in sorted(keep)]
+    assert picked == sorted(picked)
