@@ -85,3 +85,13 @@ def test_mime_database_maps_the_suffix(tmp_path: Path) -> None:
     subprocess.run(["update-mime-database", str(tmp_path)], check=True, capture_output=True)
     globs = (tmp_path / "globs2").read_text(encoding="utf-8").splitlines()
     assert any(line.endswith(f"{SESSION_MIME_TYPE}:*{SESSION_SUFFIX}") for line in globs)
+
+
+def test_screenshot_in_the_repository_is_a_png() -> None:
+    shot = REPO / "packaging" / "screenshots" / "main.png"
+    if not shot.is_file():
+        pytest.skip("packaging/screenshots/main.png is not in the repository yet")
+    data = shot.read_bytes()
+    assert data.startswith(b"\x89PNG\r\n\x1a\n")
+    width = int.from_bytes(data[16:20], "big")
+    assert width >= 620  # AppStream asks for screenshots at least 620 px wide
