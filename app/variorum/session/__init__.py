@@ -11,14 +11,12 @@ from variorum.session.codec import FORMAT, MAX_SESSION_BYTES, decode_session, en
 from variorum.session.errors import SessionError
 from variorum.session.model import (
     Session,
-    SourceStatus,
     ViewState,
-    changed_on_disk,
     documents_of,
     session_from_comparison,
     session_from_documents,
-    source_status,
 )
+from variorum.session.sources import SourceStatus, changed_on_disk, reload_sources, source_status
 from variorum.session.store import (
     SESSION_SUFFIX,
     Recovery,
@@ -49,6 +47,7 @@ __all__ = [
     "encode_session",
     "load_session",
     "looks_like_session",
+    "reload_sources",
     "save_session",
     "session_backup_path",
     "session_from_comparison",

@@ -9,10 +9,8 @@ annotations re-attach because they are anchored to text, not to row numbers.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from enum import StrEnum
 from pathlib import Path
 
 from variorum.annotations import Annotations
@@ -75,29 +73,3 @@ def session_from_comparison(
     annotations: Annotations | None = None,
 ) -> Session:
     return session_from_documents(documents_of(comparison), comparison.settings, view, annotations)
-
-
-class SourceStatus(StrEnum):
-    UNCHANGED = "unchanged"  # the file is there with the bytes the session was made from
-    CHANGED = "changed"  # the file is there but its bytes differ: offer to reload it
-    MISSING = "missing"  # moved or deleted; the stored text is used
-    NO_SOURCE = "no_source"  # pasted text, or a session that never recorded a hash
-
-
-def source_status(document: Document) -> SourceStatus:
-    if not document.source or not document.sha256:
-        return SourceStatus.NO_SOURCE
-    path = Path(document.source)
-    try:
-        if not path.is_file():  # a folder or a pipe now sits there; opening a pipe would block
-            return SourceStatus.MISSING
-        with open(path, "rb") as fh:
-            digest = hashlib.file_digest(fh, "sha256").hexdigest()
-    except OSError:
-        return SourceStatus.MISSING
-    return SourceStatus.UNCHANGED if digest == document.sha256 else SourceStatus.CHANGED
-
-
-def changed_on_disk(session: Session) -> tuple[str, ...]:
-    """Labels of versions whose source file still exists but no longer has the saved bytes."""
-    return tuple(d.label for d in session.documents if source_status(d) is SourceStatus.CHANGED)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,7 @@ from variorum.session import (
     ViewState,
     changed_on_disk,
     load_session,
+    reload_sources,
     save_session,
     session_from_comparison,
     source_status,
@@ -171,3 +173,41 @@ def test_relative_sources_are_stored_absolute(
     monkeypatch.chdir("/")
     assert changed_on_disk(session) == ()
     assert {source_status(d) for d in session.documents} == {SourceStatus.UNCHANGED}
+
+
+def test_reload_changed_source_keeps_label_and_annotations(tmp_path: Path) -> None:
+    first, second = _articles(tmp_path)
+    docs, _ = load_documents([first, second])
+    comparison = compare_documents(docs)
+    annotations = Annotations().with_note(
+        claim_note(comparison.claims[0], Verdict.VERIFIED, "checked")
+    )
+    session = session_from_comparison(comparison, annotations=annotations)
+    session = replace(
+        session,
+        documents=(session.documents[0], replace(session.documents[1], label="renamed by user")),
+    )
+    with open(second, "a", encoding="utf-8") as fh:
+        fh.write("\nA late correction was appended.\n")
+    assert changed_on_disk(session) == ("renamed by user",)
+
+    reloaded, problems = reload_sources(session, changed_on_disk(session))
+    assert problems == []
+    fresh = reloaded.documents[1]
+    assert fresh.label == "renamed by user"
+    assert fresh.source == str(second)
+    assert "A late correction was appended." in fresh.text
+    assert reloaded.documents[0] == session.documents[0]
+    assert changed_on_disk(reloaded) == ()
+    assert reloaded.annotations == annotations
+
+
+def test_reload_of_vanished_source_keeps_stored_text(tmp_path: Path) -> None:
+    first, second = _articles(tmp_path)
+    docs, _ = load_documents([first, second])
+    session = session_from_comparison(compare_documents(docs))
+    second.unlink()
+    reloaded, problems = reload_sources(session, [docs[1].label])
+    assert reloaded == session
+    assert [p.path for p in problems] == [str(second)]
+    assert "no such file" in problems[0].reason
