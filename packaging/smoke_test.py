@@ -1,12 +1,14 @@
 """Run an installed or frozen ``variorum`` headless and check what it writes; exit 1 if wrong.
 
-    python packaging/smoke_test.py PROGRAM [--report] [--workdir DIR]
+    python packaging/smoke_test.py PROGRAM [--report] [--window] [--workdir DIR]
 
 Compares the shipped samples (``compare --sample --json``) and checks the JSON holds all
 five versions, then compares a web page and a Word file made from two samples (the readers
 that need data files at run time). With ``--report`` it also writes a PDF report and checks
 it has pages; a program whose ``--help`` lists no ``report`` command is reported and skipped (that
 subcommand may not exist yet), but any failure of a command that exists is an error.
+With ``--window`` it starts the program with no arguments (offscreen) and checks the window
+is still running after a few seconds; only a missing ``variorum.gui`` package is skipped.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 import argparse
 import html
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -97,6 +100,39 @@ def check_other_formats(program: list[str], workdir: Path) -> None:
     print(f"  formats: {', '.join(f.suffix for f in files)} read")
 
 
+WINDOW_WAIT_SECONDS = 10
+MISSING_GUI = "No module named 'variorum.gui'"
+
+
+def check_window_starts(program: list[str], workdir: Path) -> None:
+    """The window opens (offscreen) and keeps running; settings go to workdir, not HOME."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    for var in ("XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
+        env[var] = str(workdir / "home" / var.lower())
+    started = time.monotonic()
+    proc = subprocess.Popen(
+        program, cwd=workdir, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    try:
+        _out, err = proc.communicate(timeout=WINDOW_WAIT_SECONDS)
+    except subprocess.TimeoutExpired:
+        proc.terminate()
+        try:
+            proc.communicate(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.communicate()
+        print(f"  window: running after {WINDOW_WAIT_SECONDS} s, then closed")
+        return
+    took = time.monotonic() - started
+    if proc.returncode != 0 and MISSING_GUI in err:
+        print("  window: SKIPPED - this build has no variorum.gui package yet")
+        return
+    raise SmokeFailure(
+        f"the window closed by itself after {took:.1f} s, exit {proc.returncode}\n{err[-2000:]}"
+    )
+
+
 def has_report_command(program: list[str], workdir: Path) -> bool:
     return "report" in run(program, "--help", cwd=workdir).stdout
 
@@ -121,6 +157,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("program", nargs="+", help="the program (and any leading arguments)")
     parser.add_argument("--report", action="store_true", help="also write a PDF report")
+    parser.add_argument("--window", action="store_true", help="also check the window starts")
     parser.add_argument("--workdir", type=Path, help="where outputs go (default: a temp dir)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="variorum-smoke-") as tmp:
@@ -137,6 +174,8 @@ def main(argv: list[str] | None = None) -> int:
             check_other_formats(program, workdir)
             if args.report:
                 check_report(program, workdir)
+            if args.window:
+                check_window_starts(program, workdir)
         except SmokeFailure as e:
             print(f"smoke test FAILED: {e}", file=sys.stderr)
             return 1
