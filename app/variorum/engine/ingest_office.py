@@ -13,6 +13,7 @@ import re
 import statistics
 import warnings
 import zipfile
+from typing import Any
 
 from variorum.engine.ingest_decode import sniff_kind
 from variorum.engine.ingest_errors import ContentError
@@ -21,6 +22,7 @@ _MAX_UNZIPPED_BYTES = 500 * 1024 * 1024  # a .docx expanding beyond this is a zi
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _SPACES = re.compile(r"[ \t\u00a0]+")
 _HYPHENATED = re.compile(r"(\w)-$")
+_COLUMN_GAP = re.compile(r"\S {6,}\S")
 
 
 def _not_this_format(raw: bytes, what: str) -> ContentError:
@@ -50,7 +52,7 @@ def extract_docx(raw: bytes) -> tuple[str | None, str]:
             if "word/document.xml" not in archive.namelist():
                 raise ContentError(f"is a ZIP archive but not {what}")
     except zipfile.BadZipFile:
-        raise ContentError(f"is a damaged {what}: its ZIP structure is broken") from None
+        raise ContentError(f"is a damaged {what[2:]}: its ZIP structure is broken") from None
     try:
         import docx  # imported here: only needed for Word files
 
@@ -61,7 +63,7 @@ def extract_docx(raw: bytes) -> tuple[str | None, str]:
     except ContentError:
         raise
     except Exception as e:  # any parser failure means a damaged file
-        raise ContentError(f"is a damaged {what} ({type(e).__name__})") from None
+        raise ContentError(f"is a damaged {what[2:]} ({type(e).__name__})") from None
     texts = [(text.strip(), style or "") for text, style in paragraphs if text.strip()]
     title = None
     if texts and texts[0][1].lower().startswith(("title", "heading")) and len(texts) > 1:
@@ -100,6 +102,23 @@ def _reflow(page_text: str) -> list[str]:
     return paragraphs
 
 
+def _page_text(page: Any) -> str:
+    """A page's text with blank lines where the layout has paragraph gaps.
+
+    pypdf's layout mode keeps those gaps but lays columns side by side, so a page whose
+    lines mostly contain a wide gap is read in plain (content-stream) order instead.
+    """
+    try:
+        text = str(page.extract_text(extraction_mode="layout") or "")
+    except Exception:  # layout mode is newer and stricter; plain mode still may work
+        text = ""
+    lines = [line for line in text.split("\n") if line.strip()]
+    columns = sum(1 for line in lines if _COLUMN_GAP.search(line.strip()))
+    if not lines or columns > 0.3 * len(lines):
+        text = str(page.extract_text() or "")
+    return text
+
+
 def extract_pdf(raw: bytes) -> tuple[str | None, str]:
     """(None, text) from a PDF's text layer; metadata titles are too often "Untitled"."""
     what = "a PDF document"
@@ -116,11 +135,11 @@ def extract_pdf(raw: bytes) -> tuple[str | None, str]:
             reader = pypdf.PdfReader(io.BytesIO(raw))
             if reader.is_encrypted and not reader.decrypt(""):
                 raise ContentError("is password-protected; remove the password and try again")
-            pages = [page.extract_text() or "" for page in reader.pages]
+            pages = [_page_text(page) for page in reader.pages]
     except ContentError:
         raise
     except Exception as e:  # any parser failure means a damaged file
-        raise ContentError(f"is a damaged {what} ({type(e).__name__})") from None
+        raise ContentError(f"is a damaged {what[2:]} ({type(e).__name__})") from None
     finally:
         logger.setLevel(level)
     paragraphs = [p for page in pages for p in _reflow(page.replace("\x0c", "\n"))]

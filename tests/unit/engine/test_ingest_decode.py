@@ -79,13 +79,15 @@ def test_random_binary_is_binary() -> None:
 
 
 def test_control_characters_without_nul_are_binary() -> None:
-    raw = bytes(random.Random(3).choice(b"\x01\x02\x03\x04\x05abc") for _ in range(2000))
+    rng = random.Random(3)
+    raw = bytes(rng.choice(b"\x01\x02\x03\x04\x05abc") for _ in range(2000))
     with pytest.raises(ContentError, match="binary"):
         decode_text(raw)
 
 
 def test_bytes_no_encoding_makes_sense_of_are_undecodable() -> None:
-    raw = bytes(random.Random(5).randrange(0x80, 0x100) for _ in range(2000))
+    rng = random.Random(5)
+    raw = bytes(rng.randrange(0x80, 0x100) for _ in range(2000))
     with pytest.raises(ContentError, match="cannot be decoded as text"):
         decode_text(raw)
 
