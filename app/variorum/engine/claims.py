@@ -96,9 +96,10 @@ class Corpus:
         for voc in self.vocab:
             for w in voc:
                 self.df[w] += 1
+        self.novel_keys = [{w for w in voc if self.df[w] == 1} for voc in self.vocab]
 
     def novel(self, v: int, key: str) -> bool:
-        return self.df.get(key, 0) <= 1 and key in self.vocab[v]
+        return key in self.novel_keys[v]
 
     def phrase_elsewhere(self, v: int, keys: Sequence[str]) -> bool:
         if any(self.df.get(k, 0) <= 1 for k in keys):
@@ -129,8 +130,12 @@ def _number_key(norm: str) -> str:
 
 
 def _is_cap(tok: Token) -> bool:
-    c = tok.text[:1]
-    return c.isupper() or (tok.text.isupper() and len(tok.text) > 1)
+    return _capitalised(tok.text)
+
+
+@lru_cache(maxsize=65536)
+def _capitalised(text: str) -> bool:
+    return text[:1].isupper() or (len(text) > 1 and text.isupper())
 
 
 _QUOTE_CHARS = re.compile("[" + re.escape(_OPEN_QUOTES + _CLOSE_QUOTES) + "]")
