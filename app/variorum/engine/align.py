@@ -361,15 +361,20 @@ def _let_go(
     heads_of: dict[int, set[int]],
 ) -> None:
     """Free the head sentence whose group the other versions reach last."""
+    lag: dict[int, float] = {}  # per distinct head group: how far ahead it sits elsewhere
     best: tuple[float, int] | None = None
     chosen = -1
     for v in range(len(sizes)):
         if pos[v] >= sizes[v]:
             continue
         h = owner[v][pos[v]]
-        others = [u for u in where[h] if u != v and (u, where[h][u]) not in floating]
-        lag = sum((where[h][u] - pos[u]) / max(1, sizes[u]) for u in others)
-        score = (lag, -v)
+        if h not in lag:
+            lag[h] = sum(
+                (i - pos[u]) / max(1, sizes[u])
+                for u, i in where[h].items()
+                if (u, i) not in floating
+            )
+        score = (lag[h], -v)
         if best is None or score > best:
             best, chosen = score, v
     v = chosen
