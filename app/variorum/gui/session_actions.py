@@ -1,0 +1,434 @@
+"""The window's session behaviour: Save / Save As / Open / Recent, title and modified marker,
+Save-Discard-Cancel on close, 60 s autosave, crash recovery, and claim verdicts.
+
+``SessionController`` knows nothing of the grid or panels: the window hands it a
+``SessionHost`` (build a session from what is on screen; show a loaded session) and calls
+``mark_modified`` when the user changes something. Dialogs go through ``SessionDialogs``
+so tests can answer them. The controller owns the current file, the modified flag and
+the annotations (verdicts and notes).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import replace
+from enum import Enum
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from variorum.annotations import Annotations, Note, Verdict, claim_note
+from variorum.engine.model import Claim
+from variorum.session import (
+    SESSION_SUFFIX,
+    Recovery,
+    Session,
+    SessionError,
+    SessionStore,
+    changed_on_disk,
+    reload_sources,
+)
+
+log = logging.getLogger(__name__)
+
+AUTOSAVE_MS = 60_000
+FILE_FILTER = f"Variorum sessions (*{SESSION_SUFFIX})"
+
+
+class SessionHost(Protocol):
+    """What the window provides."""
+
+    def session_inputs(self) -> Session | None:
+        """Documents, settings and view as on screen now (annotations are ignored);
+        None when there is nothing to save."""
+        ...
+
+    def show_session(self, session: Session) -> None:
+        """Re-analyse ``session.documents`` with its settings and restore its view."""
+        ...
+
+
+class Choice(Enum):
+    SAVE = "save"
+    DISCARD = "discard"
+    CANCEL = "cancel"
+
+
+class RecoveryChoice(Enum):
+    RESTORE = "restore"
+    DISCARD = "discard"
+    LATER = "later"
+
+
+class SessionDialogs:
+    """Every question the controller asks, as real Qt dialogs; tests substitute answers."""
+
+    def __init__(self, parent: QWidget) -> None:
+        self.parent = parent
+
+    def save_changes(self, name: str) -> Choice:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "Unsaved changes",
+            f"Save the changes to “{name}”?",
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            self.parent,
+        )
+        box.setInformativeText("Your verdicts, notes and layout changes are not saved yet.")
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        answer = box.exec()
+        if answer == QMessageBox.StandardButton.Save:
+            return Choice.SAVE
+        if answer == QMessageBox.StandardButton.Discard:
+            return Choice.DISCARD
+        return Choice.CANCEL
+
+    def save_path(self, suggested: Path) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(
+            self.parent, "Save session", str(suggested), FILE_FILTER
+        )
+        return Path(name) if name else None
+
+    def open_path(self) -> Path | None:
+        name, _ = QFileDialog.getOpenFileName(self.parent, "Open session", "", FILE_FILTER)
+        return Path(name) if name else None
+
+    def error(self, title: str, error: SessionError) -> None:
+        box = QMessageBox(QMessageBox.Icon.Critical, title, error.problem, parent=self.parent)
+        box.setInformativeText(error.path)
+        box.exec()
+
+    def reload_changed(self, labels: tuple[str, ...]) -> bool:
+        names = ", ".join(f"“{lab}”" for lab in labels)
+        answer = QMessageBox.question(
+            self.parent,
+            "Files changed",
+            f"The source files of {names} changed since this session was saved. "
+            "Reload them? (No keeps the text as it was when you saved.)",
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def recover(self, recovery: Recovery) -> RecoveryChoice:
+        what = recovery.origin.name if recovery.origin else "an unsaved comparison"
+        when = recovery.saved_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Restore unsaved work",
+            f"Variorum did not close cleanly. Restore the work on {what} autosaved at {when}?",
+            parent=self.parent,
+        )
+        restore = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton("Not now", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(restore)
+        box.exec()
+        if box.clickedButton() is restore:
+            return RecoveryChoice.RESTORE
+        if box.clickedButton() is discard:
+            return RecoveryChoice.DISCARD
+        return RecoveryChoice.LATER
+
+
+class SessionController(QObject):
+    modifiedChanged = Signal(bool)
+    pathChanged = Signal(object)  # Path | None
+    annotationsChanged = Signal(object)  # Annotations
+
+    def __init__(
+        self,
+        window: QMainWindow,
+        host: SessionHost,
+        store: SessionStore | None = None,
+        dialogs: SessionDialogs | None = None,
+        autosave_ms: int = AUTOSAVE_MS,
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.host = host
+        self.store = store or SessionStore()
+        self.dialogs = dialogs or SessionDialogs(window)
+        self.path: Path | None = None
+        self.modified = False
+        self.annotations = Annotations()
+        self._timer = QTimer(self)
+        self._timer.setInterval(autosave_ms)
+        self._timer.timeout.connect(self.autosave_now)
+
+        self.save_action = self._action("&Save Session", QKeySequence.StandardKey.Save, self.save)
+        self.save_as_action = self._action(
+            "Save Session &As…", QKeySequence.StandardKey.SaveAs, self.save_as
+        )
+        self.open_action = self._action("Open &Session…", None, self.open_dialog)
+        self.recent_menu = QMenu("Recent &Sessions", window)
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self._update_title()
+
+    def _action(
+        self, text: str, key: QKeySequence.StandardKey | None, slot: Callable[[], object]
+    ) -> QAction:
+        action = QAction(text, self.window)
+        if key is not None:
+            action.setShortcut(QKeySequence(key))
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    # -- state ---------------------------------------------------------------------------
+
+    @property
+    def display_name(self) -> str:
+        return self.path.name if self.path else "Untitled"
+
+    def mark_modified(self) -> None:
+        """The window calls this after any change the user would want saved."""
+        self._set_modified(True)
+
+    def _set_modified(self, modified: bool) -> None:
+        changed = modified != self.modified
+        self.modified = modified
+        if modified and not self._timer.isActive():
+            self._timer.start()
+        if not modified:
+            self._timer.stop()
+        self._update_title()
+        if changed:
+            self.modifiedChanged.emit(modified)
+
+    def _set_path(self, path: Path | None) -> None:
+        self.path = path
+        self._update_title()
+        self.pathChanged.emit(path)
+
+    def _update_title(self) -> None:
+        # Qt puts the "*" where "[*]" is, and only while windowModified is set.
+        self.window.setWindowTitle(f"Variorum — {self.display_name}[*]")
+        self.window.setWindowModified(self.modified)
+
+    def current_session(self) -> Session | None:
+        inputs = self.host.session_inputs()
+        return None if inputs is None else replace(inputs, annotations=self.annotations)
+
+    # -- verdicts and notes --------------------------------------------------------------
+
+    def note_for(self, claim: Claim) -> Note | None:
+        return self.annotations.for_claim(claim)
+
+    def set_verdict(self, claim: Claim, verdict: Verdict, note: str = "") -> None:
+        self.set_annotations(self.annotations.with_note(claim_note(claim, verdict, note)))
+
+    def set_annotations(self, annotations: Annotations) -> None:
+        if annotations == self.annotations:
+            return
+        self.annotations = annotations
+        self.annotationsChanged.emit(annotations)
+        self.mark_modified()
+
+    def edit_verdict(self, claim: Claim) -> bool:
+        """Open the verdict editor for ``claim``; True when the user changed something."""
+        editor = VerdictEditor(claim, self.note_for(claim), self.window)
+        if editor.exec() != QDialog.DialogCode.Accepted:
+            return False
+        before = self.annotations
+        self.set_verdict(claim, editor.verdict(), editor.note())
+        return self.annotations != before
+
+    def verdict_menu(self, claim: Claim, parent: QWidget | None = None) -> QMenu:
+        """A menu to set a claim's verdict in one click (for the claims panel's context menu)."""
+        menu = QMenu("Verdict", parent)
+        current = self.note_for(claim)
+        for verdict in Verdict:
+            action = menu.addAction(verdict.title)
+            action.setCheckable(True)
+            action.setChecked((current.verdict if current else Verdict.UNREVIEWED) is verdict)
+            action.triggered.connect(
+                lambda _c=False, v=verdict: self.set_verdict(
+                    claim, v, current.note if current else ""
+                )
+            )
+        menu.addSeparator()
+        menu.addAction("Edit Note…").triggered.connect(lambda _c=False: self.edit_verdict(claim))
+        return menu
+
+    # -- save / open ---------------------------------------------------------------------
+
+    def save(self) -> bool:
+        if self.path is None:
+            return self.save_as()
+        return self._save_to(self.path)
+
+    def save_as(self) -> bool:
+        suggested = self.path or Path.home() / f"comparison{SESSION_SUFFIX}"
+        path = self.dialogs.save_path(suggested)
+        if path is None:
+            return False
+        if path.suffix.lower() != SESSION_SUFFIX:
+            path = path.with_name(path.name + SESSION_SUFFIX)
+        return self._save_to(path)
+
+    def _save_to(self, path: Path) -> bool:
+        session = self.current_session()
+        if session is None:
+            return False
+        try:
+            self.store.save(path, session)
+        except SessionError as e:
+            self.dialogs.error("Could not save the session", e)
+            return False
+        self._set_path(path)
+        self._set_modified(False)
+        self.store.discard_recovery()  # the saved file now holds this work
+        self.store.add_recent(path)
+        return True
+
+    def open_dialog(self) -> bool:
+        if not self.maybe_save():
+            return False
+        path = self.dialogs.open_path()
+        return path is not None and self.open_path(path, ask_to_save=False)
+
+    def open_path(self, path: str | Path, ask_to_save: bool = True) -> bool:
+        """Open a session file (from the menu, a drop or the command line)."""
+        if ask_to_save and not self.maybe_save():
+            return False
+        path = Path(path)
+        try:
+            session = self.store.load(path)
+        except SessionError as e:
+            self.dialogs.error("Could not open the session", e)
+            return False
+        changed = changed_on_disk(session)
+        reload = bool(changed) and self.dialogs.reload_changed(changed)
+        if reload:
+            session, problems = reload_sources(session, changed)
+            for problem in problems:
+                log.warning("could not reload %s", problem)
+        self._show(session)
+        self._set_path(path)
+        self._set_modified(reload)  # reloaded text differs from the saved file
+        self.store.discard_recovery()
+        self.store.add_recent(path)
+        return True
+
+    def _show(self, session: Session) -> None:
+        self.annotations = session.annotations
+        self.host.show_session(session)
+        self.annotationsChanged.emit(self.annotations)
+
+    def start_new(self) -> None:
+        """The window opened new articles: a new untitled, unsaved session."""
+        self.annotations = Annotations()
+        self.annotationsChanged.emit(self.annotations)
+        self._set_path(None)
+        self._set_modified(False)
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        recent = self.store.recent()
+        if not recent:
+            self.recent_menu.addAction("No recent sessions").setEnabled(False)
+        for path in recent:
+            action = self.recent_menu.addAction(path.name)
+            action.setToolTip(str(path))
+            action.triggered.connect(lambda _c=False, p=path: self.open_path(p))
+
+    # -- closing, autosave, recovery -------------------------------------------------------
+
+    def maybe_save(self) -> bool:
+        """Before closing or replacing the work: True to go ahead, False to stay."""
+        if not self.modified or self.host.session_inputs() is None:
+            return True
+        choice = self.dialogs.save_changes(self.display_name)
+        if choice is Choice.SAVE:
+            return self.save()
+        return choice is Choice.DISCARD
+
+    def confirm_close(self) -> bool:
+        """For the window's closeEvent: ask about unsaved work; on yes, a clean exit."""
+        if not self.maybe_save():
+            return False
+        self._timer.stop()
+        self.store.discard_recovery()
+        return True
+
+    def autosave_now(self) -> None:
+        if not self.modified:
+            self._timer.stop()
+            return
+        session = self.current_session()
+        if session is None:
+            return
+        try:
+            self.store.autosave(session, self.path)
+        except SessionError as e:
+            log.warning("%s", e)
+            self.window.statusBar().showMessage(f"Autosave failed: {e.problem}", 10_000)
+
+    def offer_recovery(self) -> bool:
+        """At start-up: offer autosaves left by a crash; True when one was restored."""
+        for recovery in self.store.pending_recovery():
+            choice = self.dialogs.recover(recovery)
+            if choice is RecoveryChoice.LATER:
+                continue
+            if choice is RecoveryChoice.RESTORE:
+                self._show(recovery.session)
+                self._set_path(recovery.origin)
+                self._set_modified(True)
+                # Our own autosave first, so a second crash cannot lose it.
+                self.autosave_now()
+            self.store.discard_recovery(recovery)
+            if choice is RecoveryChoice.RESTORE:
+                return True
+        return False
+
+
+class VerdictEditor(QDialog):
+    """A claim's verdict and free-text note."""
+
+    def __init__(self, claim: Claim, current: Note | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Verdict")
+        layout = QFormLayout(self)
+        quote = QLabel(claim.text)
+        quote.setWordWrap(True)
+        quote.setTextFormat(Qt.TextFormat.PlainText)  # article text is never markup
+        layout.addRow("Claim:", quote)
+        self.verdict_box = QComboBox()
+        self.verdict_box.setAccessibleName("Verdict")
+        for verdict in Verdict:
+            self.verdict_box.addItem(verdict.title, verdict)
+        if current is not None:
+            self.verdict_box.setCurrentIndex(list(Verdict).index(current.verdict))
+        layout.addRow("&Verdict:", self.verdict_box)
+        self.note_edit = QPlainTextEdit(current.note if current else "")
+        self.note_edit.setAccessibleName("Note")
+        self.note_edit.setPlaceholderText("Why? Sources, who to ask…")
+        layout.addRow("&Note:", self.note_edit)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addRow(buttons)
+
+    def verdict(self) -> Verdict:
+        return Verdict(self.verdict_box.currentData())
+
+    def note(self) -> str:
+        return self.note_edit.toPlainText().strip()
