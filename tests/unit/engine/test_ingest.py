@@ -260,6 +260,7 @@ def test_browser_page_keeps_only_the_article() -> None:
         assert dropped not in doc.text
     assert any("We use cookies" in b for b in doc.boilerplate)
     assert "Sign up for our newsletter" in doc.boilerplate
+    assert not any("Rutte" in b for b in doc.boilerplate)  # article text is not "dropped"
 
 
 def test_tiny_page_uses_the_fallback_reader(tmp_path: Path) -> None:
