@@ -22,6 +22,7 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
 _MAX_DROPPED = 200  # boilerplate entries kept from one page
 _MAX_DROPPED_CHARS = 300
+_THOROUGH_CHARS = 2_000_000  # bigger pages skip trafilatura's slower fallback extractors
 
 # Elements whose text is never article text.
 _INVISIBLE = frozenset({"script", "style", "noscript", "template", "svg", "head", "iframe"})
@@ -60,6 +61,7 @@ class _BlockText(HTMLParser):
         self.blocks: list[str] = []
         self.title: str | None = None
         self.h1: str | None = None
+        self.og_title: str | None = None
         self._parts: list[str] = []
         self._skip_tag: str | None = None
         self._skip_depth = 0
@@ -85,6 +87,10 @@ class _BlockText(HTMLParser):
         return bool(marks) and _CHROME_ATTR.search(marks) is not None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "meta" and self.og_title is None:
+            values = dict(attrs)
+            if values.get("property") == "og:title" and values.get("content"):
+                self.og_title = _SPACES.sub(" ", values["content"] or "").strip() or None
         if tag == "title" and self.title is None:
             self._in_title = True
             return
@@ -152,26 +158,29 @@ def decode_html(raw: bytes) -> str:
         raise ContentError(e.reason.replace("not text", "not a web page")) from None
 
 
-def _trafilatura(html: str) -> tuple[str | None, list[str]]:
-    """(title, paragraphs) from trafilatura, or (None, []) when it finds no article."""
+def _trafilatura(html: str) -> list[str]:
+    """Article paragraphs from trafilatura, or [] when it finds no article.
+
+    Its metadata pass (dates via htmldate) costs more than the extraction on big pages and
+    only the title is wanted, which the page's own tags give; so metadata is off. Past
+    ``_THOROUGH_CHARS`` its second-opinion extractors are skipped too.
+    """
     import trafilatura  # imported here: slow to import, only needed for web pages
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         result = trafilatura.bare_extraction(
             html,
-            with_metadata=True,
+            with_metadata=False,
             include_comments=False,
             include_tables=False,
             include_images=False,
             favor_precision=True,
+            fast=len(html) > _THOROUGH_CHARS,
         )
-    if result is None:
-        return None, []
-    text = getattr(result, "text", None) or ""
-    title = getattr(result, "title", None)
-    lines = [_SPACES.sub(" ", line).strip() for line in str(text).split("\n")]
-    return (str(title).strip() or None) if title else None, [x for x in lines if x]
+    text = getattr(result, "text", None) if result is not None else None
+    lines = [_SPACES.sub(" ", line).strip() for line in str(text or "").split("\n")]
+    return [x for x in lines if x]
 
 
 def _key(text: str) -> str:
@@ -203,18 +212,15 @@ def extract_html(raw: bytes) -> HtmlArticle:
     level = logger.level
     logger.setLevel(logging.CRITICAL)  # it logs parse failures we handle ourselves
     try:
-        title, paragraphs = _trafilatura(html)
+        paragraphs = _trafilatura(html)
     except (RecursionError, ValueError, TypeError, AttributeError, MemoryError):
-        title, paragraphs = None, []
+        paragraphs = []
     finally:
         logger.setLevel(level)
     everything = _parse_blocks(html, skip_chrome=False)
     if not paragraphs:
-        fallback = _parse_blocks(html, skip_chrome=True)
-        paragraphs = fallback.blocks
-        title = fallback.h1 or fallback.title
-    if not title:
-        title = everything.h1 or everything.title
+        paragraphs = _parse_blocks(html, skip_chrome=True).blocks
+    title = everything.og_title or everything.h1 or everything.title
     if title and paragraphs and _key(paragraphs[0]) == _key(title):
         paragraphs = paragraphs[1:]
     return HtmlArticle(
