@@ -221,9 +221,34 @@ class Group:
     cells: dict[int, list[int]] = field(default_factory=dict)  # version -> sentence ids
 
 
-def group_links(sizes: Sequence[int], links: Sequence[Link]) -> list[Group]:
+def group_links(
+    sizes: Sequence[int],
+    links: Sequence[Link],
+    units: Sequence[Sequence[Unit]] | None = None,
+    threshold: float = 0.55,
+) -> list[Group]:
     """Best-first grouping: a link joins groups only while every version keeps one
-    contiguous unit (at most three sentences) per group."""
+    contiguous unit (at most three sentences) per group, and only when most cross pairs of
+    the two groups resemble each other (no chaining A~B, B~C into an unrelated A~C row)."""
+    linked: set[tuple[int, int, int, int]] = set()
+    for ln in links:
+        for i in ln.a:
+            for j in ln.b:
+                linked.add((ln.va, i, ln.vb, j))
+                linked.add((ln.vb, j, ln.va, i))
+    near_bar = max(MIN_SCORE, threshold - 0.1)
+    near_cache: dict[tuple[int, tuple[int, ...], int, tuple[int, ...]], bool] = {}
+
+    def near(va: int, ia: list[int], vb: int, ib: list[int]) -> bool:
+        if any((va, i, vb, j) in linked for i in ia for j in ib):
+            return True
+        if units is None:
+            return False
+        key = (va, tuple(ia), vb, tuple(ib))
+        if key not in near_cache:
+            near_cache[key] = similarity(_joined(units[va], ia), _joined(units[vb], ib)) >= near_bar
+        return near_cache[key]
+
     owner: list[list[int]] = [list(range(n)) for n in sizes]  # placeholder, replaced below
     groups: dict[int, Group] = {}
     gid = 0
@@ -255,6 +280,17 @@ def group_links(sizes: Sequence[int], links: Sequence[Link]) -> list[Group]:
                 ok = False
                 break
         if not ok:
+            continue
+        # Average linkage over versions: most cross pairs must be near each other.
+        cross = close = 0
+        for x in range(len(involved)):
+            for y in range(x + 1, len(involved)):
+                for va, ia in groups[involved[x]].cells.items():
+                    for vb, ib in groups[involved[y]].cells.items():
+                        if va != vb:
+                            cross += 1
+                            close += near(va, ia, vb, ib)
+        if cross > 1 and close * 2 <= cross:
             continue
         keep = involved[0]
         groups[keep] = Group(dict(merged))

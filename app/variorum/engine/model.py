@@ -39,7 +39,7 @@ class TermKind(StrEnum):
 class Settings:
     """Analysis options; part of the result so a session or report can say how it was made."""
 
-    threshold: float = 0.5  # minimum similarity (0..1) for two sentences to share a row
+    threshold: float = 0.55  # minimum similarity (0..1) for two sentences to share a row
     granularity: Granularity = Granularity.SENTENCE
     ignore_case: bool = True
     ignore_punctuation: bool = False

@@ -150,7 +150,7 @@ def run_pipeline(
         )
 
     step(0.7, "Grouping rows")
-    groups = group_links(sizes, links)
+    groups = group_links(sizes, links, units, settings.threshold)
     ordered = order_groups(sizes, groups, step.check)
 
     base = labels.index(settings.base) if settings.base in labels else 0
