@@ -129,18 +129,6 @@ def title_of(line: str) -> str | None:
     return None
 
 
-def is_furniture(line: str) -> bool:
-    """True for a line that is site furniture on its own (not a listed headline)."""
-    if len(line) > _MAX_FURNITURE_CHARS:
-        return False
-    key = _key(line)
-    if not key:
-        return False
-    return bool(
-        _STANDALONE.fullmatch(key) or _LIST_INTRO.fullmatch(key) or _PREFIXED_LINK.fullmatch(key)
-    )
-
-
 def _remove_furniture(lines: list[str]) -> tuple[list[str], list[str]]:
     kept: list[str] = []
     removed: list[str] = []
