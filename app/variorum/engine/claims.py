@@ -72,26 +72,17 @@ class Corpus:
         self.texts = texts
         self.sentences = sentences
         self.tokenized = list(tokenized) if tokenized else [TokenizedText(t) for t in texts]
-        self.tokens: list[list[Token]] = [tt.tokens for tt in self.tokenized]
         self.vocab: list[set[str]] = []
         self.joined: list[str] = []
         self.numbers: list[set[str]] = []
-        self.sent_norm: list[list[str]] = []
-        self.word_sents: list[dict[str, list[int]]] = []
-        for v, toks in enumerate(self.tokens):
-            words = [skeleton(t.norm) for t in toks if t.is_word]
+        for tt in self.tokenized:
+            words = [skeleton(w) for w in tt.word_norms()]
             self.vocab.append(set(words))
             self.joined.append(" " + " ".join(words) + " ")
-            self.numbers.append({_number_key(t.norm) for t in toks if t.norm[:1].isdigit()})
-            norms: list[str] = []
-            index: dict[str, list[int]] = defaultdict(list)
-            for s in sentences[v]:
-                stoks = [t for t in self.tokenized[v].span(s.start, s.end) if t.is_word]
-                norms.append(" ".join(skeleton(t.norm) for t in stoks))
-                for w in {skeleton(t.norm) for t in stoks}:
-                    index[w].append(s.id)
-            self.sent_norm.append(norms)
-            self.word_sents.append(index)
+            self.numbers.append({_number_key(w) for w in tt.word_norms() if w[:1].isdigit()})
+        # Per-sentence word index, built on first use (only quotations need it).
+        self._sent_norm: list[dict[int, str]] = [{} for _ in texts]
+        self._word_sents: list[dict[str, list[int]] | None] = [None for _ in texts]
         self.df: dict[str, int] = defaultdict(int)
         for voc in self.vocab:
             for w in voc:
@@ -117,12 +108,30 @@ class Corpus:
         rare = min(content, key=lambda k: (self.df.get(k, 0), k))
         needle = " ".join(keys)
         for u in range(len(self.texts)):
-            if u == v:
+            if u == v or rare not in self.vocab[u]:
                 continue
-            for sid in self.word_sents[u].get(rare, ())[:50]:
-                if fuzz.partial_ratio(needle, self.sent_norm[u][sid]) >= 88:
+            for sid in self._sentences_with(u, rare)[:50]:
+                if fuzz.partial_ratio(needle, self._sentence_keys(u, sid)) >= 88:
                     return True
         return False
+
+    def _sentence_keys(self, u: int, sid: int) -> str:
+        cache = self._sent_norm[u]
+        if sid not in cache:
+            s = self.sentences[u][sid]
+            toks = self.tokenized[u].span(s.start, s.end)
+            cache[sid] = " ".join(skeleton(t.norm) for t in toks if t.is_word)
+        return cache[sid]
+
+    def _sentences_with(self, u: int, key: str) -> list[int]:
+        index = self._word_sents[u]
+        if index is None:
+            index = defaultdict(list)
+            for s in self.sentences[u]:
+                for w in set(self._sentence_keys(u, s.id).split()):
+                    index[w].append(s.id)
+            self._word_sents[u] = index
+        return index.get(key, [])
 
 
 def _number_key(norm: str) -> str:

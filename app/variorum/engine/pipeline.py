@@ -88,7 +88,7 @@ def _units(sentences: Sequence[Sentence], plain: TokenizedText, settings: Settin
                 settings.ignore_punctuation,
                 settings.ignore_quote_style,
             )
-        words = tuple(skeleton(t.norm) for t in plain.span(s.start, s.end) if is_content(t.norm))
+        words = tuple(skeleton(w) for w in plain.folded_words(s.start, s.end) if is_content(w))
         out.append(Unit(norm, words))
     return out
 
@@ -117,7 +117,7 @@ def run_pipeline(
             d.text,
             d.boilerplate,
             sents,
-            sum(1 for t in p.tokens if t.is_word),
+            p.word_count(),
             d.sha256,
         )
         for d, sents, p in zip(docs, sentences, plain, strict=True)

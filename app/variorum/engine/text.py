@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from array import array
 from bisect import bisect_left
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -128,19 +130,75 @@ def tokenize(
 
 
 class TokenizedText:
-    """One text tokenised once; any span's tokens are then a slice, not a new tokenisation."""
+    """One text tokenised once; a span's tokens are then a slice, not a new tokenisation.
 
-    def __init__(self, text: str, **options: bool) -> None:
+    Offsets are kept in compact arrays and Token values are made only for the spans asked
+    for, so a 20 MB article costs a few bytes per word rather than a tuple per word.
+    """
+
+    def __init__(
+        self,
+        text: str,
+        ignore_case: bool = True,
+        ignore_punctuation: bool = False,
+        ignore_quotes: bool = True,
+    ) -> None:
         self.text = text
-        self.tokens = tokenize(text, 0, **options)
-        self._starts = [t.start for t in self.tokens]
+        self._options = (ignore_case, ignore_quotes)
+        folded = fold(text, ignore_case, ignore_quotes)
+        self._folded = folded if len(folded) == len(text) else None
+        starts = array("q")
+        ends = array("q")
+        words = bytearray()
+        for m in TOKEN_RE.finditer(text):
+            s, e = m.span()
+            c = text[s]
+            word = c.isalnum() or c == "_"
+            if ignore_punctuation and not word:
+                continue
+            starts.append(s)
+            ends.append(e)
+            words.append(word)
+        self._starts = starts
+        self._ends = ends
+        self._words = words
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    def _token(self, k: int) -> Token:
+        s, e = self._starts[k], self._ends[k]
+        raw = self.text[s:e]
+        norm = self._folded[s:e] if self._folded is not None else fold(raw, *self._options)
+        return Token(raw, norm, s, e, bool(self._words[k]))
 
     def span(self, start: int, end: int) -> list[Token]:
         i = bisect_left(self._starts, start)
         j = bisect_left(self._starts, end, lo=i)
-        while j > i and self.tokens[j - 1].end > end:
+        while j > i and self._ends[j - 1] > end:
             j -= 1
-        return self.tokens[i:j]
+        return [self._token(k) for k in range(i, j)]
+
+    @property
+    def tokens(self) -> list[Token]:
+        return [self._token(k) for k in range(len(self._starts))]
+
+    def word_norms(self) -> Iterator[str]:
+        """Folded form of every word token, in order."""
+        folded, text, words = self._folded, self.text, self._words
+        for k in range(len(self._starts)):
+            if words[k]:
+                s, e = self._starts[k], self._ends[k]
+                yield folded[s:e] if folded is not None else fold(text[s:e], *self._options)
+
+    def folded_words(self, start: int, end: int) -> list[str]:
+        """Folded word and number tokens of a span, without building Token values."""
+        if self._folded is None:
+            return [t.norm for t in self.span(start, end) if t.is_word]
+        return [w for w in TOKEN_RE.findall(self._folded, start, end) if w[0].isalnum()]
+
+    def word_count(self) -> int:
+        return sum(self._words)
 
 
 def word_count(text: str) -> int:
