@@ -76,10 +76,11 @@ class Corpus:
         self.joined: list[str] = []
         self.numbers: list[set[str]] = []
         for tt in self.tokenized:
-            words = [skeleton(w) for w in tt.word_norms()]
+            norms = list(tt.word_norms())
+            words = [skeleton(w) for w in norms]
             self.vocab.append(set(words))
             self.joined.append(" " + " ".join(words) + " ")
-            self.numbers.append({_number_key(w) for w in tt.word_norms() if w[:1].isdigit()})
+            self.numbers.append({_number_key(w) for w in norms if w[:1].isdigit()})
         # Per-sentence word index, built on first use (only quotations need it).
         self._sent_norm: list[dict[int, str]] = [{} for _ in texts]
         self._word_sents: list[dict[str, list[int]] | None] = [None for _ in texts]
@@ -119,8 +120,9 @@ class Corpus:
         cache = self._sent_norm[u]
         if sid not in cache:
             s = self.sentences[u][sid]
-            toks = self.tokenized[u].span(s.start, s.end)
-            cache[sid] = " ".join(skeleton(t.norm) for t in toks if t.is_word)
+            cache[sid] = " ".join(
+                skeleton(w) for w in self.tokenized[u].folded_words(s.start, s.end)
+            )
         return cache[sid]
 
     def _sentences_with(self, u: int, key: str) -> list[int]:
