@@ -78,6 +78,8 @@ def candidate_pairs(
         for i, u in enumerate(units):
             for w in sorted(set(u.words)):
                 index[w].append((v, i))
+            # Identical sentences always meet, even with no content word ("It is.").
+            index["\x00" + u.norm].append((v, i))
     cands: dict[tuple[int, int], set[tuple[int, int]]] = defaultdict(set)
     for w in sorted(index):
         posting = index[w]

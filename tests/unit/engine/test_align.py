@@ -117,3 +117,8 @@ def test_longest_increasing(seq: list[int], length: int) -> None:
     assert len(keep) == length
     picked = [seq[p] for p in sorted(keep)]
     assert picked == sorted(picked)
+
+
+def test_identical_sentences_without_content_words_still_align() -> None:
+    c = compare("It is what it is. So be it.", "It is what it is. So be it.")
+    assert [r.kind for r in c.rows] == [RowKind.SAME, RowKind.SAME]
