@@ -1,4 +1,4 @@
-"""The ``variorum`` command: ``compare`` and ``report`` run headless; anything else opens the window.
+"""The ``variorum`` command: ``compare`` and ``report`` run headless; else it opens the window.
 
 Usage errors and unreadable input exit 2 with one line naming the file and the reason;
 no traceback reaches the user.
@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from variorum import __version__
+from variorum.report.cli import _add_report
 
 EXIT_OK = 0
 EXIT_USAGE = 2
@@ -120,7 +121,10 @@ def cmd_compare(args: argparse.Namespace) -> int:
 
 
 # Subcommands are registered here; each adds its parser and sets ``func``.
-SUBCOMMANDS: list[Callable[[argparse._SubParsersAction[_Parser]], None]] = [_add_compare]
+SUBCOMMANDS: list[Callable[[argparse._SubParsersAction[_Parser]], None]] = [
+    _add_compare,
+    _add_report,
+]
 
 
 def build_parser() -> _Parser:

@@ -1,0 +1,175 @@
+"""A read-only table model over one ``Comparison``: a column per version, a row per alignment row.
+
+It only maps indexes to (alignment row, version label) and hides identical rows when asked;
+cell painting is the delegate's job. Model rows are *shown* rows; ``source_row`` maps back.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from variorum.engine.model import Comparison, Row, RowKind
+from variorum.gui.cell_spans import cell_plain_text
+from variorum.gui.palette import CLAIM_GLYPH
+
+Index = QModelIndex | QPersistentModelIndex
+
+ROW_KIND_GLYPH = {RowKind.SAME: "=", RowKind.CHANGED: "\u2260", RowKind.UNIQUE: "1"}
+ROW_KIND_TEXT = {
+    RowKind.SAME: "worded the same in every version that has it",
+    RowKind.CHANGED: "worded differently",
+    RowKind.UNIQUE: "only in one version",
+}
+
+
+class SynopticModel(QAbstractTableModel):
+    def __init__(self, parent: object = None) -> None:
+        super().__init__(parent)  # type: ignore[arg-type]
+        self._comparison: Comparison | None = None
+        self._labels: tuple[str, ...] = ()
+        self._base: str | None = None
+        self._shown: list[int] = []
+        self._model_row: dict[int, int] = {}
+        self._differences_only = False
+        self._claim_rows: frozenset[int] = frozenset()
+
+    # -- state -------------------------------------------------------------------------
+    def set_comparison(
+        self, comparison: Comparison | None, labels: tuple[str, ...] | None = None
+    ) -> None:
+        """Show ``comparison``; ``labels`` restricts and orders the columns (default: all)."""
+        self.beginResetModel()
+        self._comparison = comparison
+        self._labels = () if comparison is None else (labels or comparison.labels)
+        self._base = None if comparison is None else comparison.settings.base
+        self._claim_rows = frozenset(
+            c.row for c in (comparison.claims if comparison else ()) if c.version in self._labels
+        )
+        self._refilter()
+        self.endResetModel()
+
+    def set_differences_only(self, on: bool) -> None:
+        if on == self._differences_only:
+            return
+        self.beginResetModel()
+        self._differences_only = on
+        self._refilter()
+        self.endResetModel()
+
+    def _refilter(self) -> None:
+        c = self._comparison
+        shown: list[int] = []
+        if c is not None:
+            for i, row in enumerate(c.rows):
+                if not any(row.cell(lab) for lab in self._labels):
+                    continue
+                if self._differences_only and not self.row_differs(row):
+                    continue
+                shown.append(i)
+        self._shown = shown
+        self._model_row = {r: m for m, r in enumerate(shown)}
+
+    def row_differs(self, row: Row) -> bool:
+        present = [lab for lab in self._labels if row.cell(lab) is not None]
+        if len(present) < len(self._labels):
+            return True  # some shown version has nothing here
+        return row.kind is not RowKind.SAME
+
+    # -- look-ups ----------------------------------------------------------------------
+    @property
+    def comparison(self) -> Comparison | None:
+        return self._comparison
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        return self._labels
+
+    @property
+    def differences_only(self) -> bool:
+        return self._differences_only
+
+    def hidden_row_count(self) -> int:
+        if self._comparison is None:
+            return 0
+        return len(self._comparison.rows) - len(self._shown)
+
+    def source_row(self, model_row: int) -> int:
+        return self._shown[model_row]
+
+    def model_row(self, source_row: int) -> int:
+        """The shown row of alignment row ``source_row``, or -1 when it is hidden."""
+        return self._model_row.get(source_row, -1)
+
+    def row_at(self, model_row: int) -> Row:
+        assert self._comparison is not None
+        return self._comparison.rows[self._shown[model_row]]
+
+    def label_at(self, column: int) -> str:
+        return self._labels[column]
+
+    def column_of(self, label: str) -> int:
+        return self._labels.index(label) if label in self._labels else -1
+
+    def row_has_claim(self, model_row: int) -> bool:
+        return self._shown[model_row] in self._claim_rows
+
+    # -- Qt model API ------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._shown)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._labels)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or self._comparison is None:
+            return None
+        row = self.row_at(index.row())
+        label = self._labels[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            text = cell_plain_text(self._comparison, row, label)
+            if role == Qt.ItemDataRole.AccessibleTextRole and not text:
+                return f"{label}: nothing in this version"
+            return text
+        if role == Qt.ItemDataRole.ToolTipRole:
+            cell = row.cell(label)
+            if cell is None:
+                return f"{label} has nothing for this row"
+            lines = [f"{label}: {ROW_KIND_TEXT[row.kind]}"]
+            if row.kind is RowKind.CHANGED:
+                lines.append(f"similarity to {row.reference}: {row.similarity:.0%}")
+            if cell.moved:
+                lines.append("moved: out of this version's reading order (Ctrl+J jumps)")
+            return "\n".join(lines)
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if self._comparison is None:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            if section >= len(self._labels):
+                return None
+            label = self._labels[section]
+            base = self._base or (self._comparison.labels[0] if self._comparison.labels else "")
+            if role == Qt.ItemDataRole.DisplayRole:
+                return f"{label}  (base)" if label == base else label
+            if role == Qt.ItemDataRole.ToolTipRole:
+                v = self._comparison.version(label)
+                title = f"\n{v.title}" if v.title else ""
+                return f"{label}{title}\n{v.source or 'pasted text'}\n{v.word_count} words"
+            return None
+        if section >= len(self._shown):
+            return None
+        row = self.row_at(section)
+        if role == Qt.ItemDataRole.DisplayRole:
+            star = f" {CLAIM_GLYPH}" if self.row_has_claim(section) else ""
+            return f"{self._shown[section] + 1} {ROW_KIND_GLYPH[row.kind]}{star}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"Row {self._shown[section] + 1}: {ROW_KIND_TEXT[row.kind]}"
+        return None

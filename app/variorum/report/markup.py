@@ -1,0 +1,340 @@
+"""Build the report as one HTML document, shared by the PDF renderer and the HTML export.
+
+The markup keeps to what both browsers and Qt rich text understand (tables with width and
+padding attributes, class selectors, background colour, weight, underline). Every string
+that comes from an article, a file name or a note goes through :func:`esc`, so markup in an
+article shows literally and loads nothing.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from variorum import __version__
+from variorum.annotations import Annotations
+from variorum.engine.model import Claim, Comparison, Sentence, Version
+from variorum.report.palette import (
+    CLAIM_GLYPH,
+    EMPTY_CELL_BG,
+    GAP,
+    GAP_GLYPH,
+    HEADER_BG,
+    HEAT_SCALE,
+    INK,
+    LEGEND,
+    MARK_STYLES,
+    MOVED_GLYPH,
+    MUTED,
+    RULE,
+    heat_colours,
+)
+from variorum.report.runs import Mark, Run, Span, cell_runs, claims_by_sentence, split_runs
+
+# Wider than this, a side-by-side table stops being readable on a landscape page, so the
+# versions are shown in successive panels with the same row numbers.
+MAX_COLUMNS_PER_PANEL = 5
+
+
+@dataclass(frozen=True)
+class ReportInfo:
+    """What the title block and page header say."""
+
+    title: str
+    generated: datetime
+    app_version: str = __version__
+
+    @property
+    def date_text(self) -> str:
+        return self.generated.strftime("%Y-%m-%d %H:%M")
+
+
+def default_title(comparison: Comparison) -> str:
+    n = len(comparison.versions)
+    named = next((v.title for v in comparison.versions if v.title), None)
+    return f"{n} versions of \u201c{named}\u201d" if named else f"Comparison of {n} versions"
+
+
+def needs_landscape(comparison: Comparison) -> bool:
+    return len(comparison.versions) > 2
+
+
+def esc(text: str) -> str:
+    """Escape article text for HTML; line breaks become ``<br>``."""
+    folded = re.sub(r"[ \t]*\n\s*", "\n", text)
+    return html.escape(folded, quote=True).replace("\n", "<br>")
+
+
+def panels(count: int, width: int = MAX_COLUMNS_PER_PANEL) -> list[range]:
+    """Split ``count`` version columns into balanced panels of at most ``width``."""
+    if count <= 0:
+        return []
+    n_panels = -(-count // width)
+    size, extra = divmod(count, n_panels)
+    out: list[range] = []
+    start = 0
+    for i in range(n_panels):
+        stop = start + size + (1 if i < extra else 0)
+        out.append(range(start, stop))
+        start = stop
+    return out
+
+
+def _css(landscape: bool) -> str:
+    marks = "\n".join(f".{s.css_class} {{ {s.css} }}" for s in LEGEND)
+    page = "@page { size: A4 landscape; }" if landscape else "@page { size: A4; }"
+    return f"""
+{page}
+body {{ font-family: 'DejaVu Sans', Arial, sans-serif; font-size: 9pt; color: {INK}; }}
+h1 {{ font-size: 17pt; margin-bottom: 2pt; }}
+h2 {{ font-size: 13pt; margin-top: 14pt; margin-bottom: 4pt; }}
+h3 {{ font-size: 10.5pt; margin-top: 10pt; margin-bottom: 3pt; }}
+p {{ margin-top: 2pt; margin-bottom: 4pt; }}
+table {{ border-collapse: collapse; border-color: {RULE}; }}
+th {{ background-color: {HEADER_BG}; text-align: left; font-weight: bold; }}
+td, th {{ vertical-align: top; overflow-wrap: anywhere; }}
+.meta, .muted, .rowno {{ color: {MUTED}; }}
+.small {{ font-size: 7.5pt; }}
+.num {{ text-align: right; }}
+.heat td {{ text-align: center; }}
+.empty {{ background-color: {EMPTY_CELL_BG}; }}
+.tag {{ color: {MUTED}; font-size: 7.5pt; font-style: italic; }}
+.newpage {{ page-break-before: always; }}
+{marks}
+"""
+
+
+def _table(attrs: str = "") -> str:
+    return f'<table width="100%" border="1" cellspacing="0" cellpadding="4"{attrs}>'
+
+
+def _version_heading(index: int, version: Version, base: str) -> str:
+    base_tag = ' <span class="tag">(base)</span>' if version.label == base else ""
+    return f"{index + 1}.&nbsp;{esc(version.label)}{base_tag}"
+
+
+def render_runs(runs: Sequence[Run]) -> str:
+    """Runs as nested spans, in the palette's order so the look does not depend on overlap."""
+    parts: list[str] = []
+    for run in runs:
+        if not run.text:
+            (mark,) = run.marks
+            if mark is Mark.CLAIM:
+                parts.append(f'<span class="{MARK_STYLES[mark].css_class}">{CLAIM_GLYPH}</span>')
+            else:
+                parts.append(f'<span class="{GAP.css_class}">{GAP_GLYPH}</span>')
+            continue
+        body = esc(run.text)
+        for mark in reversed(MARK_STYLES):
+            if mark in run.marks:
+                body = f'<span class="{MARK_STYLES[mark].css_class}">{body}</span>'
+        parts.append(body)
+    return "".join(parts)
+
+
+def _title_block(comparison: Comparison, info: ReportInfo) -> str:
+    s = comparison.settings
+    base = s.base or (comparison.versions[0].label if comparison.versions else "")
+    n_changed = sum(1 for r in comparison.rows if r.kind.value != "same")
+    return (
+        f"<h1>{esc(info.title)}</h1>"
+        f'<p class="meta">Variorum comparison report \u00b7 generated {esc(info.date_text)}'
+        f" \u00b7 Variorum {esc(info.app_version)}</p>"
+        f'<p class="meta">{len(comparison.versions)} versions \u00b7 {len(comparison.rows)} rows'
+        f" ({n_changed} with differences) \u00b7 {len(comparison.claims)} claims only one version"
+        f" makes \u00b7 similarity threshold {s.threshold:.2f}, {esc(s.granularity.value)}s,"
+        f" base {esc(base)}</p>"
+    )
+
+
+def _versions_table(comparison: Comparison, base: str) -> str:
+    out = [
+        "<h2>Versions</h2>",
+        _table(),
+        '<thead><tr><th width="4%">#</th><th width="26%">Label</th><th width="26%">Source</th>'
+        '<th width="26%">Title</th><th width="9%">Words</th><th width="9%">Claims</th></tr>'
+        "</thead>",
+    ]
+    for i, v in enumerate(comparison.versions):
+        base_tag = ' <span class="tag">(base)</span>' if v.label == base else ""
+        out.append(
+            f'<tr><td class="num">{i + 1}</td><td>{esc(v.label)}{base_tag}</td>'
+            f'<td class="small">{esc(v.source)}</td><td>{esc(v.title or "")}</td>'
+            f'<td class="num">{v.word_count}</td>'
+            f'<td class="num">{len(comparison.claims_for(v.label))}</td></tr>'
+        )
+    out.append("</table>")
+    return "".join(out)
+
+
+def _similarity_table(comparison: Comparison) -> str:
+    n = len(comparison.versions)
+    label_width = 28 if n <= 8 else 20
+    cell_width = (100 - label_width) / max(n, 1)
+    head = "".join(f'<th width="{cell_width:.1f}%" align="center">{j + 1}</th>' for j in range(n))
+    out = [
+        "<h2>Similarity</h2>",
+        '<p class="muted">Share of content in common, in per cent: row version against column '
+        "version (columns numbered as in the versions table). Darker means more in common.</p>",
+        _table(' class="heat"'),
+        f'<thead><tr><th width="{label_width}%">Version</th>{head}</tr></thead>',
+    ]
+    for i, v in enumerate(comparison.versions):
+        cells = []
+        for j in range(n):
+            if i == j:
+                cells.append(f'<td align="center" bgcolor="{HEADER_BG}">\u2014</td>')
+                continue
+            value = comparison.similarity[i][j]
+            bg, fg = heat_colours(value)
+            cells.append(
+                f'<td align="center" bgcolor="{bg}" style="background-color: {bg}">'
+                f'<span style="color: {fg}">{round(value * 100)}</span></td>'
+            )
+        out.append(f"<tr><td>{i + 1}.&nbsp;{esc(v.label)}</td>{''.join(cells)}</tr>")
+    out.append("</table>")
+    steps = len(HEAT_SCALE)
+    swatches = "".join(
+        f'<td align="center" bgcolor="{c}" style="background-color: {c}">'
+        f'<span style="color: {heat_colours((k + 0.5) / steps)[1]}">'
+        f"{round(100 * k / steps)}\u2013{round(100 * (k + 1) / steps)}</span></td>"
+        for k, c in enumerate(HEAT_SCALE)
+    )
+    out.append(
+        '<p class="small muted">Scale (per cent):</p>'
+        f'<table width="60%" border="1" cellspacing="0" cellpadding="2" class="small">'
+        f"<tr>{swatches}</tr></table>"
+    )
+    return "".join(out)
+
+
+def _claim_html(claim: Claim, version: Version, sentences: dict[int, Sentence]) -> str:
+    sentence = sentences.get(claim.sentence)
+    if sentence is None:
+        return esc(claim.text)
+    terms = [Span(t.start, t.end, Mark.TERM) for t in claim.terms]
+    runs = split_runs(version.text, sentence.start, sentence.end, terms)
+    star = f'<span class="claim">{CLAIM_GLYPH}</span> ' if claim.unmatched else ""
+    return star + render_runs(runs)
+
+
+def _claims_section(comparison: Comparison, annotations: Annotations | None) -> str:
+    out = [
+        "<h2>Claims only one version makes</h2>",
+        '<p class="muted">Grouped by version, most salient first. '
+        f"{CLAIM_GLYPH} marks a sentence no other version carries; "
+        "<b>bold</b> terms occur in no other version.</p>",
+    ]
+    for i, v in enumerate(comparison.versions):
+        claims = comparison.claims_for(v.label)
+        noun = "claim" if len(claims) == 1 else "claims"
+        out.append(f"<h3>{i + 1}.&nbsp;{esc(v.label)} \u2014 {len(claims)} {noun}</h3>")
+        if not claims:
+            out.append('<p class="muted">No claim only this version makes.</p>')
+            continue
+        sentences = {s.id: s for s in v.sentences}
+        head = '<th width="7%">Row</th>'
+        if annotations is None:
+            head += '<th width="93%">Claim</th>'
+        else:
+            head += (
+                '<th width="57%">Claim</th><th width="12%">Verdict</th><th width="24%">Note</th>'
+            )
+        out.append(_table() + f"<thead><tr>{head}</tr></thead>")
+        for claim in claims:
+            row = f'<td class="num">{claim.row + 1}</td><td>{_claim_html(claim, v, sentences)}</td>'
+            if annotations is not None:
+                note = annotations.for_claim(claim)
+                verdict = note.verdict.title if note else "Unreviewed"
+                row += f"<td>{esc(verdict)}</td><td>{esc(note.note) if note else ''}</td>"
+            out.append(f"<tr>{row}</tr>")
+        out.append("</table>")
+    return "".join(out)
+
+
+def _legend() -> str:
+    items = "".join(
+        f'<tr><td width="14%"><span class="{s.css_class}">{esc(s.label)}</span></td>'
+        f"<td>{esc(s.meaning)}</td></tr>"
+        for s in LEGEND
+    )
+    extra = (
+        f'<tr><td><span class="tag">{MOVED_GLYPH} moved</span></td>'
+        "<td>text out of its version's reading order</td></tr>"
+        f'<tr><td class="empty">&nbsp;</td><td>the version has nothing for this row</td></tr>'
+    )
+    return (
+        '<table width="100%" border="1" cellspacing="0" cellpadding="3" class="small">'
+        f"{items}{extra}</table>"
+    )
+
+
+def _side_by_side(comparison: Comparison, base: str) -> str:
+    versions = comparison.versions
+    claims = claims_by_sentence(comparison)
+    sentences = {v.label: {s.id: s for s in v.sentences} for v in versions}
+    groups = panels(len(versions))
+    out = [
+        '<h2 class="newpage">Side-by-side comparison</h2>',
+        '<p class="muted">One column per version, one row per statement, as in the window. '
+        "Word-level changes are marked against each row's reference version (the base "
+        "unless the base has nothing for the row; then the cell marked \u201creference\u201d).</p>",
+        _legend(),
+    ]
+    for group in groups:
+        labels = [versions[k].label for k in group]
+        if len(groups) > 1:
+            out.append(f"<h3>Versions {group.start + 1}\u2013{group.stop}</h3>")
+        row_col = 4 if needs_landscape(comparison) else 7
+        width = (100 - row_col) / len(labels)
+        head = f'<th width="{row_col}%">Row</th>' + "".join(
+            f'<th width="{width:.1f}%">{_version_heading(k, versions[k], base)}</th>' for k in group
+        )
+        out.append(_table() + f"<thead><tr>{head}</tr></thead>")
+        for r, row in enumerate(comparison.rows):
+            present = {c.version for c in row.cells}
+            if len(groups) > 1 and not present.intersection(labels):
+                continue
+            tds = [f'<td class="rowno small">{r + 1}</td>']
+            for lab in labels:
+                cell = row.cell(lab)
+                if cell is None:
+                    tds.append(f'<td class="empty" bgcolor="{EMPTY_CELL_BG}"></td>')
+                    continue
+                tags = []
+                if cell.moved:
+                    tags.append(f"{MOVED_GLYPH} moved")
+                if lab == row.reference and lab != base and len(row.cells) > 1:
+                    tags.append("reference")
+                joined = " \u00b7 ".join(tags)
+                prefix = f'<span class="tag">{joined}</span> ' if tags else ""
+                body = render_runs(cell_runs(comparison, row, lab, claims, sentences[lab]))
+                tds.append(f"<td>{prefix}{body}</td>")
+            out.append(f"<tr>{''.join(tds)}</tr>")
+        out.append("</table>")
+    return "".join(out)
+
+
+def build_report_html(
+    comparison: Comparison, annotations: Annotations | None, info: ReportInfo
+) -> str:
+    """The whole report as a standalone HTML document (inline CSS, no scripts, no links)."""
+    base = comparison.settings.base or (comparison.versions[0].label if comparison.versions else "")
+    body = "".join(
+        (
+            _title_block(comparison, info),
+            _versions_table(comparison, base),
+            _similarity_table(comparison),
+            _claims_section(comparison, annotations),
+            _side_by_side(comparison, base),
+        )
+    )
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        f'<meta name="generator" content="Variorum {esc(info.app_version)}">'
+        f"<title>{esc(info.title)}</title><style>{_css(needs_landscape(comparison))}</style>"
+        f"</head><body>{body}</body></html>\n"
+    )

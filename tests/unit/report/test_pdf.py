@@ -1,0 +1,116 @@
+"""The PDF report: real text layer with everything in it, fonts, metadata, pages, paper."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from pypdf import PdfReader
+from pytestqt.qtbot import QtBot
+from report_helpers import FIXED_DATE, HOSTILE_LINE, body_text, page_texts, squash
+
+from variorum import __version__
+from variorum.engine.api import compare_documents
+from variorum.engine.ingest import document_from_text
+from variorum.engine.model import Comparison
+from variorum.report import ReportFormat, report_bytes
+
+
+def _pdf(comparison: Comparison, title: str = "Seed report") -> bytes:
+    return report_bytes(comparison, None, ReportFormat.PDF, title=title, generated=FIXED_DATE)
+
+
+def _headings(comparison: Comparison) -> list[str]:
+    base = comparison.settings.base or comparison.versions[0].label
+    side = "Row" + "".join(
+        f"{i + 1}. {v.label}" + (" (base)" if v.label == base else "")
+        for i, v in enumerate(comparison.versions)
+    )
+    return [side, "Row Claim"]
+
+
+@pytest.fixture(scope="module")
+def seed_pdf(qapp: object, seed_comparison: Comparison) -> bytes:
+    return _pdf(seed_comparison)
+
+
+def test_text_layer_holds_every_label_term_and_sentence(
+    seed_pdf: bytes, seed_comparison: Comparison
+) -> None:
+    text = body_text(page_texts(seed_pdf), _headings(seed_comparison))
+    for version in seed_comparison.versions:
+        assert squash(version.label) in text
+        for sentence in version.sentences:
+            assert squash(sentence.text) in text, sentence.text
+    for claim in seed_comparison.claims:
+        for term in claim.terms:
+            assert squash(term.text) in text
+
+
+def test_every_page_has_header_and_page_x_of_y(seed_pdf: bytes) -> None:
+    pages = page_texts(seed_pdf)
+    for number, text in enumerate(pages, start=1):
+        lines = text.splitlines()
+        assert squash("Seed report") == squash(lines[0])
+        assert squash(f"Variorum {__version__}") in squash(lines[1])
+        assert squash(lines[2]) == f"Page{number}of{len(pages)}"
+
+
+def test_page_count_is_plausible(seed_pdf: bytes, seed_comparison: Comparison) -> None:
+    words = sum(v.word_count for v in seed_comparison.versions)
+    pages = len(page_texts(seed_pdf))
+    # At least the four sections; at most a generous 50 words a page.
+    assert 4 <= pages <= words / 50
+
+
+def test_metadata_fonts_and_paper(seed_pdf: bytes) -> None:
+    reader = PdfReader(io.BytesIO(seed_pdf))
+    assert reader.metadata is not None
+    assert reader.metadata.title == "Seed report"
+    assert reader.metadata.creator == f"Variorum {__version__}"
+    fonts = reader.pages[0]["/Resources"]["/Font"]
+    for ref in fonts.values():
+        descendant = ref.get_object()["/DescendantFonts"][0].get_object()
+        descriptor = descendant["/FontDescriptor"].get_object()
+        assert "/FontFile2" in descriptor or "/FontFile3" in descriptor  # embedded
+    for page in reader.pages:  # five versions: landscape
+        assert float(page.mediabox.width) > float(page.mediabox.height)
+
+
+def test_two_versions_print_portrait(qapp: object, two_version_comparison: Comparison) -> None:
+    reader = PdfReader(io.BytesIO(_pdf(two_version_comparison)))
+    page = reader.pages[0]
+    assert float(page.mediabox.width) < float(page.mediabox.height)
+
+
+def test_long_cell_breaks_across_pages_without_losing_text(qapp: object) -> None:
+    words = [f"word{i}" for i in range(2500)]
+    long_sentence = " ".join(words) + "."
+    docs = [
+        document_from_text("A short shared opening line.\n\n" + long_sentence, "long", "a.txt"),
+        document_from_text("A short shared opening line.\n\nSomething else.", "short", "b.txt"),
+    ]
+    comparison = compare_documents(docs)
+    pages = page_texts(_pdf(comparison, "Long"))
+    text = body_text(pages, _headings(comparison))
+    assert len(pages) >= 3
+    assert squash(long_sentence) in text
+    # The cell itself spans a page break: its first and last words sit on different pages.
+    first = next(i for i, p in enumerate(pages) if re.search(r"\bword0\b", p))
+    last = max(i for i, p in enumerate(pages) if re.search(r"\bword2499\b", p))
+    assert last > first
+
+
+def test_hostile_article_prints_literally(qapp: object, hostile_comparison: Comparison) -> None:
+    text = body_text(page_texts(_pdf(hostile_comparison)), _headings(hostile_comparison))
+    assert squash(HOSTILE_LINE) in text
+    assert squash("<b>hostile</b>") in text
+
+
+def test_report_renders_without_a_window(qtbot: QtBot, seed_comparison: Comparison) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    before = len(QGuiApplication.topLevelWindows())
+    _pdf(seed_comparison)
+    assert len(QGuiApplication.topLevelWindows()) == before
