@@ -36,7 +36,6 @@ class ActionId(StrEnum):
     PREVIOUS_CLAIM = "previous_claim"
     JUMP_TO_MOVED = "jump_to_moved"
     DIFFERENCES_ONLY = "differences_only"
-    SHOW_DELETED = "show_deleted"
     ZOOM_IN = "zoom_in"
     ZOOM_OUT = "zoom_out"
     ZOOM_RESET = "zoom_reset"
@@ -92,9 +91,6 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "For moved text: go to where it sits in its version's reading order"),
     ActionSpec(ActionId.DIFFERENCES_ONLY, "&Differences Only", ("Ctrl+D",),
                "Hide rows every version words identically", checkable=True),
-    ActionSpec(ActionId.SHOW_DELETED, "Show &Removed Words", ("Ctrl+Shift+D",),
-               "Show the reference's removed words struck through inside each cell",
-               checkable=True),
     ActionSpec(ActionId.ZOOM_IN, "Zoom &In", (StandardKey.ZoomIn, "Ctrl+=")),
     ActionSpec(ActionId.ZOOM_OUT, "Zoom &Out", (StandardKey.ZoomOut,)),
     ActionSpec(ActionId.ZOOM_RESET, "&Reset Zoom", ("Ctrl+0",)),
@@ -122,7 +118,6 @@ MENUS: dict[Menu, tuple[ActionId | None, ...]] = {
     ),
     Menu.VIEW: (
         ActionId.DIFFERENCES_ONLY,
-        ActionId.SHOW_DELETED,
         SEPARATOR,
         ActionId.ZOOM_IN,
         ActionId.ZOOM_OUT,

@@ -42,7 +42,6 @@ class Preferences:
     ignore_case: bool = Settings.ignore_case
     ignore_punctuation: bool = Settings.ignore_punctuation
     ignore_quote_style: bool = Settings.ignore_quote_style
-    show_deleted_words: bool = True  # struck-through reference words inside cells
     differences_only: bool = False
 
     def settings(self, base: str | None) -> Settings:

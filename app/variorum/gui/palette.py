@@ -9,14 +9,27 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-CLAIM_GLYPH = "\u2605"  # ★ in the margin of a claim-carrying cell and in the claims panel
-MOVED_GLYPH = "\u21c5"  # ⇅ on a cell that sits out of its version's reading order
+# The glyphs and the heat-map scale are the report's, so screen and paper read the same.
+from variorum.report.palette import CLAIM_GLYPH, GAP_GLYPH, HEAT_SCALE, MOVED_GLYPH, heat_colours
+
+__all__ = [
+    "CLAIM_GLYPH",
+    "DARK",
+    "GAP_GLYPH",
+    "HEAT_SCALE",
+    "LIGHT",
+    "MOVED_GLYPH",
+    "GridColours",
+    "colours_for",
+    "heat_colours",
+]
 
 
 @dataclass(frozen=True)
 class GridColours:
     text: str
-    muted: str  # deleted reference words, secondary text
+    muted: str  # secondary text, the […] gap glyph
+    deleted_bg: str  # reference words the other versions drop (+ strike-through)
     inserted_bg: str  # + solid underline
     replaced_bg: str  # + dotted underline
     claim_bg: str  # a sentence only one version carries (+ margin bar and ★)
@@ -31,9 +44,10 @@ class GridColours:
 
 LIGHT = GridColours(
     text="#1a1a1a",
-    muted="#6a6a6a",
+    muted="#5c5c5c",
+    deleted_bg="#e2e2e2",
     inserted_bg="#cfe6f7",
-    replaced_bg="#fbdcaa",
+    replaced_bg="#fbd9ae",
     claim_bg="#f6e1ee",
     claim_bar="#a8457f",
     term_fg="#7a1b52",
@@ -47,6 +61,7 @@ LIGHT = GridColours(
 DARK = GridColours(
     text="#e8e8e8",
     muted="#a0a0a0",
+    deleted_bg="#3d3d3d",
     inserted_bg="#1c4a6b",
     replaced_bg="#6b4810",
     claim_bg="#4a2140",
@@ -58,27 +73,6 @@ DARK = GridColours(
     grid_line="#4a4a4a",
     current_outline="#56b4e9",
 )
-
-# ColorBrewer "Blues" (single hue, so it reads for every kind of colour vision).
-HEAT_SCALE: tuple[str, ...] = (
-    "#f7fbff",
-    "#deebf7",
-    "#c6dbef",
-    "#9ecae1",
-    "#6baed6",
-    "#4292c6",
-    "#2171b5",
-    "#08519c",
-    "#08306b",
-)
-_FIRST_DARK_STEP = 5  # from here on white numbers read better than black
-
-
-def heat_colours(value: float) -> tuple[str, str]:
-    """(background, text) for a similarity in 0..1."""
-    v = min(max(value, 0.0), 1.0)
-    step = min(int(v * len(HEAT_SCALE)), len(HEAT_SCALE) - 1)
-    return HEAT_SCALE[step], ("#ffffff" if step >= _FIRST_DARK_STEP else "#000000")
 
 
 def colours_for(dark: bool) -> GridColours:

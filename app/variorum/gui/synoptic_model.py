@@ -9,7 +9,6 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from variorum.engine.model import Comparison, Row, RowKind
-from variorum.gui.cell_spans import cell_plain_text
 from variorum.gui.palette import CLAIM_GLYPH
 
 Index = QModelIndex | QPersistentModelIndex
@@ -20,6 +19,14 @@ ROW_KIND_TEXT = {
     RowKind.CHANGED: "worded differently",
     RowKind.UNIQUE: "only in one version",
 }
+
+
+def cell_plain_text(comparison: Comparison, row: Row, label: str) -> str:
+    """The version's own words in this row (what Find searches and screen readers read)."""
+    cell = row.cell(label)
+    if cell is None:
+        return ""
+    return comparison.version(label).text[cell.start : cell.end]
 
 
 class SynopticModel(QAbstractTableModel):

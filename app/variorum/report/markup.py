@@ -17,6 +17,7 @@ from datetime import datetime
 from variorum import __version__
 from variorum.annotations import Annotations
 from variorum.engine.model import Claim, Comparison, Sentence, Version
+from variorum.marks import Mark, Run, Span, cell_runs, claims_by_sentence, split_runs
 from variorum.report.palette import (
     CLAIM_GLYPH,
     EMPTY_CELL_BG,
@@ -32,7 +33,6 @@ from variorum.report.palette import (
     RULE,
     heat_colours,
 )
-from variorum.report.runs import Mark, Run, Span, cell_runs, claims_by_sentence, split_runs
 
 # Wider than this, a side-by-side table stops being readable on a landscape page, so the
 # versions are shown in successive panels with the same row numbers.

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from variorum.report.runs import Mark
+from variorum.marks import Mark
 
 INK = "#1a1a1a"
 MUTED = "#5c5c5c"

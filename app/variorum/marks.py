@@ -1,8 +1,9 @@
 """Split one cell of the side-by-side view into runs of text sharing the same marks.
 
-Pure Python over the frozen model: word ops, claims and terms become marked spans of the
-version's text; a zero-width run marks a point (a claim's start, a gap where reference
-words are left out). Rendering the runs is the HTML builder's job.
+Pure Python over the frozen model (no Qt), shared by the window and the report so both
+mark a cell the same way: word ops, claims and terms become marked spans of the version's
+text; a zero-width run marks a point (a claim's start, a gap where reference words are
+left out). Rendering the runs is the caller's job (``gui.cell_document``, ``report.markup``).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ class Mark(StrEnum):
     DELETED = "deleted"
     CLAIM = "claim"
     TERM = "term"
+    MATCH = "match"  # a Find hit (window only)
 
 
 @dataclass(frozen=True)
@@ -136,8 +138,10 @@ def cell_runs(
     label: str,
     claims: Mapping[tuple[str, int], list[Claim]],
     sentences: Mapping[int, Sentence],
+    extra: Iterable[Span] = (),
 ) -> list[Run]:
-    """The marked runs of version ``label``'s cell in ``row`` (empty if it has none)."""
+    """The marked runs of version ``label``'s cell in ``row`` (empty if it has none);
+    ``extra`` adds spans of the caller's own, such as Find hits."""
     cell = row.cell(label)
     if cell is None:
         return []
@@ -161,5 +165,6 @@ def cell_runs(
                 points.append(Span(sentence.start, sentence.start, Mark.CLAIM))
             for term in claim.terms:
                 spans.append(Span(term.start, term.end, Mark.TERM))
+    spans.extend(extra)
     text = comparison.version(label).text
     return split_runs(text, cell.start, cell.end, spans, points)

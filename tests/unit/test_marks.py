@@ -15,7 +15,7 @@ from variorum.engine.model import (
     Version,
     WordOp,
 )
-from variorum.report.runs import Mark, Span, cell_runs, split_runs
+from variorum.marks import Mark, Span, cell_runs, split_runs
 
 TEXT = "The quick brown fox jumps over the lazy dog near the river bank today."
 
