@@ -24,6 +24,12 @@ class ActionId(StrEnum):
     ADD_ARTICLE = "add_article"
     PASTE_VERSION = "paste_version"
     OPEN_SESSION = "open_session"
+    SAVE_SESSION = "save_session"
+    SAVE_SESSION_AS = "save_session_as"
+    PRINT = "print"
+    PRINT_PREVIEW = "print_preview"
+    EXPORT_PDF = "export_pdf"
+    EXPORT_HTML = "export_html"
     OPEN_SAMPLE = "open_sample"
     PREFERENCES = "preferences"
     QUIT = "quit"
@@ -71,6 +77,18 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "Add the clipboard text as a version"),
     ActionSpec(ActionId.OPEN_SESSION, "Open &Session…", ("Ctrl+Alt+O",),
                "Open a saved Variorum session"),
+    ActionSpec(ActionId.SAVE_SESSION, "&Save Session", (StandardKey.Save,),
+               "Save the comparison, your verdicts and notes as a session file"),
+    ActionSpec(ActionId.SAVE_SESSION_AS, "Save Session &As…", (StandardKey.SaveAs,
+               "Ctrl+Shift+S"), "Save the session under a new name"),
+    ActionSpec(ActionId.PRINT, "&Print Report…", (StandardKey.Print,),
+               "Print the comparison report"),
+    ActionSpec(ActionId.PRINT_PREVIEW, "Print Pre&view…", ("Ctrl+Shift+P",),
+               "Preview the printed comparison report"),
+    ActionSpec(ActionId.EXPORT_PDF, "&Export Report as PDF…", ("Ctrl+Shift+E",),
+               "Save the comparison report as a PDF file"),
+    ActionSpec(ActionId.EXPORT_HTML, "Export Report as &HTML…", (),
+               "Save the comparison report as a web page"),
     ActionSpec(ActionId.OPEN_SAMPLE, "Open the Sa&mple Comparison", (),
                "Compare the five sample articles shipped with Variorum"),
     ActionSpec(ActionId.PREFERENCES, "Pr&eferences…", ("Ctrl+,",),
@@ -102,15 +120,24 @@ ACTIONS: tuple[ActionSpec, ...] = (
 )  # fmt: skip
 
 SEPARATOR = None
+RECENT_SESSIONS = "recent_sessions"  # the place of the Recent Sessions submenu
 
-MENUS: dict[Menu, tuple[ActionId | None, ...]] = {
+MENUS: dict[Menu, tuple[ActionId | str | None, ...]] = {
     Menu.FILE: (
         ActionId.OPEN_ARTICLES,
         ActionId.ADD_ARTICLE,
         ActionId.PASTE_VERSION,
         SEPARATOR,
         ActionId.OPEN_SESSION,
+        RECENT_SESSIONS,
+        ActionId.SAVE_SESSION,
+        ActionId.SAVE_SESSION_AS,
         ActionId.OPEN_SAMPLE,
+        SEPARATOR,
+        ActionId.PRINT,
+        ActionId.PRINT_PREVIEW,
+        ActionId.EXPORT_PDF,
+        ActionId.EXPORT_HTML,
         SEPARATOR,
         ActionId.PREFERENCES,
         SEPARATOR,
