@@ -4,13 +4,14 @@ autosave and recovery, verdict editing. Dialogs are answered by a scripted stand
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QMainWindow
 from pytestqt.qtbot import QtBot
+from scripted_dialogs import ScriptedDialogs
 
 from variorum.annotations import Verdict
 from variorum.engine.api import compare_documents, load_documents
@@ -24,9 +25,7 @@ from variorum.gui.session_actions import (
     VerdictEditor,
 )
 from variorum.session import (
-    Recovery,
     Session,
-    SessionError,
     SessionStore,
     ViewState,
     load_session,
@@ -59,42 +58,6 @@ class StandInWindow(QMainWindow):
         self.shown.append(session)
         self.inputs = session
         self.comparison = compare_documents(session.documents, session.settings)
-
-
-@dataclass
-class ScriptedDialogs:
-    """Answers the controller's questions from lists, recording what was asked."""
-
-    save_answers: list[Choice] = field(default_factory=list)
-    save_paths: list[Path | None] = field(default_factory=list)
-    open_paths: list[Path | None] = field(default_factory=list)
-    reload_answer: bool = False
-    recovery_answers: list[RecoveryChoice] = field(default_factory=list)
-    errors: list[SessionError] = field(default_factory=list)
-    asked: list[str] = field(default_factory=list)
-
-    def save_changes(self, name: str) -> Choice:
-        self.asked.append(f"save changes to {name}")
-        return self.save_answers.pop(0)
-
-    def save_path(self, suggested: Path) -> Path | None:
-        self.asked.append("save path")
-        return self.save_paths.pop(0)
-
-    def open_path(self) -> Path | None:
-        self.asked.append("open path")
-        return self.open_paths.pop(0)
-
-    def error(self, title: str, error: SessionError) -> None:
-        self.errors.append(error)
-
-    def reload_changed(self, labels: tuple[str, ...]) -> bool:
-        self.asked.append(f"reload {', '.join(labels)}")
-        return self.reload_answer
-
-    def recover(self, recovery: Recovery) -> RecoveryChoice:
-        self.asked.append("recover")
-        return self.recovery_answers.pop(0)
 
 
 @pytest.fixture

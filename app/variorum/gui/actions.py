@@ -32,6 +32,9 @@ class ActionId(StrEnum):
     EXPORT_HTML = "export_html"
     OPEN_SAMPLE = "open_sample"
     PREFERENCES = "preferences"
+    UNDO = "undo"
+    REDO = "redo"
+    NOTE_ON_ROW = "note_on_row"
     QUIT = "quit"
     FIND = "find"
     FIND_NEXT = "find_next"
@@ -54,6 +57,7 @@ class ActionId(StrEnum):
 
 class Menu(StrEnum):
     FILE = "&File"
+    EDIT = "&Edit"
     VIEW = "&View"
     GO = "&Go"
     HELP = "&Help"
@@ -94,6 +98,11 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(ActionId.PREFERENCES, "Pr&eferences…", ("Ctrl+,",),
                "Similarity threshold, granularity and what to ignore"),
     ActionSpec(ActionId.QUIT, "&Quit", ("Ctrl+Q",)),
+    ActionSpec(ActionId.UNDO, "&Undo", (StandardKey.Undo,),
+               "Undo the last change to the versions (add, remove, rename, reorder, base)"),
+    ActionSpec(ActionId.REDO, "&Redo", (StandardKey.Redo,)),
+    ActionSpec(ActionId.NOTE_ON_ROW, "&Note on Row…", ("Ctrl+Alt+N",),
+               "Write a note on the selected row; it is saved with the session"),
     ActionSpec(ActionId.FIND, "&Find…", (StandardKey.Find,), "Find text in every version"),
     ActionSpec(ActionId.FIND_NEXT, "Find Ne&xt", ("F3",)),
     ActionSpec(ActionId.FIND_PREVIOUS, "Find Pre&vious", ("Shift+F3",)),
@@ -142,6 +151,12 @@ MENUS: dict[Menu, tuple[ActionId | str | None, ...]] = {
         ActionId.PREFERENCES,
         SEPARATOR,
         ActionId.QUIT,
+    ),
+    Menu.EDIT: (
+        ActionId.UNDO,
+        ActionId.REDO,
+        SEPARATOR,
+        ActionId.NOTE_ON_ROW,
     ),
     Menu.VIEW: (
         ActionId.DIFFERENCES_ONLY,

@@ -11,14 +11,14 @@ the annotations (verdicts and notes).
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from enum import Enum
 from pathlib import Path
 from typing import Protocol
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from variorum.annotations import Annotations, Note, Verdict, claim_note
 from variorum.engine.model import Claim
+from variorum.gui.actions import ActionId, key_sequences, spec
 from variorum.session import (
     SESSION_SUFFIX,
     Recovery,
@@ -48,6 +49,7 @@ from variorum.session import (
 log = logging.getLogger(__name__)
 
 AUTOSAVE_MS = 60_000
+_OWN = (ActionId.SAVE_SESSION, ActionId.SAVE_SESSION_AS, ActionId.OPEN_SESSION)
 FILE_FILTER = f"Variorum sessions (*{SESSION_SUFFIX})"
 
 
@@ -159,6 +161,7 @@ class SessionController(QObject):
         store: SessionStore | None = None,
         dialogs: SessionDialogs | None = None,
         autosave_ms: int = AUTOSAVE_MS,
+        actions: Mapping[ActionId, QAction] | None = None,
     ) -> None:
         super().__init__(window)
         self.window = window
@@ -172,22 +175,20 @@ class SessionController(QObject):
         self._timer.setInterval(autosave_ms)
         self._timer.timeout.connect(self.autosave_now)
 
-        self.save_action = self._action("&Save Session", QKeySequence.StandardKey.Save, self.save)
-        self.save_as_action = self._action(
-            "Save Session &As…", QKeySequence.StandardKey.SaveAs, self.save_as
-        )
-        self.open_action = self._action("Open &Session…", None, self.open_dialog)
+        if actions is None:  # stand-alone use (tests): actions of its own
+            actions = {a: QAction(spec(a).text, window) for a in _OWN}
+            for a, act in actions.items():
+                act.setShortcuts(key_sequences(spec(a)))
+        self.save_action = self._connect(actions[ActionId.SAVE_SESSION], self.save)
+        self.save_as_action = self._connect(actions[ActionId.SAVE_SESSION_AS], self.save_as)
+        self.open_action = self._connect(actions[ActionId.OPEN_SESSION], self.open_dialog)
         self.recent_menu = QMenu("Recent &Sessions", window)
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self._update_title()
 
-    def _action(
-        self, text: str, key: QKeySequence.StandardKey | None, slot: Callable[[], object]
-    ) -> QAction:
-        action = QAction(text, self.window)
-        if key is not None:
-            action.setShortcut(QKeySequence(key))
+    def _connect(self, action: QAction, slot: Callable[[], object]) -> QAction:
         action.triggered.connect(lambda _checked=False: slot())
+        action.setEnabled(True)
         return action
 
     # -- state ---------------------------------------------------------------------------

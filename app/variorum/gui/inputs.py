@@ -1,0 +1,117 @@
+"""What the user is comparing, as one frozen value the window swaps whole (and undoes).
+
+``Inputs`` holds the documents in column order, which ones are left out of the analysis
+and the analysis settings (base included). Every edit returns a new value; the window
+pushes old/new pairs on its undo stack and re-analyses. Qt-free.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from variorum.engine.api import unique_labels
+from variorum.engine.ingest import SUPPORTED_EXTENSIONS
+from variorum.engine.model import Document, Settings
+from variorum.session import SESSION_SUFFIX
+
+
+@dataclass(frozen=True)
+class Inputs:
+    documents: tuple[Document, ...] = ()
+    excluded: frozenset[str] = frozenset()
+    settings: Settings = field(default_factory=Settings)
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        return tuple(d.label for d in self.documents)
+
+    @property
+    def included(self) -> tuple[Document, ...]:
+        return tuple(d for d in self.documents if d.label not in self.excluded)
+
+    @property
+    def base(self) -> str | None:
+        """The chosen base, or None (the engine then uses the first included version)."""
+        base = self.settings.base
+        return base if base in self.labels and base not in self.excluded else None
+
+    def analysis_settings(self) -> Settings:
+        return replace(self.settings, base=self.base)
+
+    def adding(self, docs: Iterable[Document]) -> Inputs:
+        merged = [*self.documents, *docs]
+        labels = unique_labels([d.label for d in merged])
+        return replace(
+            self,
+            documents=tuple(
+                d if d.label == lab else replace(d, label=lab)
+                for d, lab in zip(merged, labels, strict=True)
+            ),
+        )
+
+    def removing(self, label: str) -> Inputs:
+        return replace(
+            self,
+            documents=tuple(d for d in self.documents if d.label != label),
+            excluded=self.excluded - {label},
+        )
+
+    def replacing(self, label: str, doc: Document) -> Inputs:
+        others = [d.label for d in self.documents if d.label != label]
+        new_label = unique_labels([*others, doc.label])[-1]
+        docs = tuple(
+            replace(doc, label=new_label) if d.label == label else d for d in self.documents
+        )
+        base = new_label if self.settings.base == label else self.settings.base
+        return replace(
+            self,
+            documents=docs,
+            excluded=self.excluded - {label},
+            settings=replace(self.settings, base=base),
+        )
+
+    def renaming(self, old: str, new: str) -> Inputs:
+        docs = tuple(replace(d, label=new) if d.label == old else d for d in self.documents)
+        excluded = frozenset(new if lab == old else lab for lab in self.excluded)
+        base = new if self.settings.base == old else self.settings.base
+        return replace(
+            self, documents=docs, excluded=excluded, settings=replace(self.settings, base=base)
+        )
+
+    def reordered(self, order: Sequence[str]) -> Inputs:
+        rank = {label: i for i, label in enumerate(order)}
+        docs = sorted(self.documents, key=lambda d: rank.get(d.label, len(rank)))
+        return replace(self, documents=tuple(docs))
+
+    def including(self, label: str, included: bool) -> Inputs:
+        excluded = self.excluded - {label} if included else self.excluded | {label}
+        return replace(self, excluded=frozenset(excluded))
+
+    def with_base(self, label: str | None) -> Inputs:
+        return replace(self, settings=replace(self.settings, base=label))
+
+    def with_settings(self, settings: Settings) -> Inputs:
+        return replace(self, settings=replace(settings, base=self.settings.base))
+
+
+def expand_dropped(paths: Iterable[Path]) -> tuple[list[Path], list[Path]]:
+    """Split dropped paths into (session files, article files); a folder contributes the
+    supported article files directly inside it, in name order."""
+    sessions: list[Path] = []
+    articles: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            articles.extend(
+                sorted(
+                    f
+                    for f in p.iterdir()
+                    if f.is_file() and f.suffix.lower() in SUPPORTED_EXTENSIONS
+                )
+            )
+        elif p.suffix.lower() == SESSION_SUFFIX:
+            sessions.append(p)
+        else:
+            articles.append(p)
+    return sessions, articles
