@@ -15,11 +15,12 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from variorum import __version__
-from variorum.annotations import Annotations
+from variorum.annotations import Annotations, Verdict
 from variorum.engine.model import Claim, Comparison, Sentence, Version
 from variorum.marks import Mark, Run, Span, cell_runs, claims_by_sentence, split_runs
 from variorum.report.palette import (
     CLAIM_GLYPH,
+    CLAIM_STAR,
     EMPTY_CELL_BG,
     GAP,
     GAP_GLYPH,
@@ -31,6 +32,7 @@ from variorum.report.palette import (
     MOVED_GLYPH,
     MUTED,
     RULE,
+    VERDICT_BG,
     heat_colours,
 )
 
@@ -89,20 +91,25 @@ def _css(landscape: bool) -> str:
     return f"""
 {page}
 body {{ font-family: 'DejaVu Sans', Arial, sans-serif; font-size: 9pt; color: {INK}; }}
-h1 {{ font-size: 17pt; margin-bottom: 2pt; }}
-h2 {{ font-size: 13pt; margin-top: 14pt; margin-bottom: 4pt; }}
-h3 {{ font-size: 10.5pt; margin-top: 10pt; margin-bottom: 3pt; }}
-p {{ margin-top: 2pt; margin-bottom: 4pt; }}
+h1 {{ font-size: 17pt; margin-top: 0; margin-bottom: 3px; }}
+h2 {{ font-size: 13pt; margin-top: 16px; margin-bottom: 5px; }}
+h3 {{ font-size: 10.5pt; margin-top: 12px; margin-bottom: 4px; }}
+p {{ margin-top: 2px; margin-bottom: 5px; }}
 table {{ border-collapse: collapse; border-color: {RULE}; }}
 th {{ background-color: {HEADER_BG}; text-align: left; font-weight: bold; }}
 td, th {{ vertical-align: top; overflow-wrap: anywhere; }}
 .meta, .muted, .rowno {{ color: {MUTED}; }}
 .small {{ font-size: 7.5pt; }}
 .num {{ text-align: right; }}
-.heat td {{ text-align: center; }}
 .empty {{ background-color: {EMPTY_CELL_BG}; }}
 .tag {{ color: {MUTED}; font-size: 7.5pt; font-style: italic; }}
 .newpage {{ page-break-before: always; }}
+.synopsis td {{ font-family: 'DejaVu Sans Condensed', 'Arial Narrow', 'DejaVu Sans', Arial,
+  sans-serif; }}
+.item {{ margin-top: 0; margin-bottom: 4px; }}
+.note {{ color: {INK}; }}
+.verdict {{ font-weight: bold; background-color: {VERDICT_BG}; }}
+.star {{ color: {CLAIM_STAR}; font-weight: bold; }}
 {marks}
 """
 
@@ -123,7 +130,7 @@ def render_runs(runs: Sequence[Run]) -> str:
         if not run.text:
             (mark,) = run.marks
             if mark is Mark.CLAIM:
-                parts.append(f'<span class="{MARK_STYLES[mark].css_class}">{CLAIM_GLYPH}</span>')
+                parts.append(f'<span class="star">{CLAIM_GLYPH}</span> ')
             else:
                 parts.append(f'<span class="{GAP.css_class}">{GAP_GLYPH}</span>')
             continue
@@ -217,17 +224,46 @@ def _claim_html(claim: Claim, version: Version, sentences: dict[int, Sentence]) 
         return esc(claim.text)
     terms = [Span(t.start, t.end, Mark.TERM) for t in claim.terms]
     runs = split_runs(version.text, sentence.start, sentence.end, terms)
-    star = f'<span class="claim">{CLAIM_GLYPH}</span> ' if claim.unmatched else ""
+    star = f'<span class="star">{CLAIM_GLYPH}</span> ' if claim.unmatched else ""
     return star + render_runs(runs)
+
+
+def _verdict_summary(comparison: Comparison, annotations: Annotations) -> str:
+    counts = dict.fromkeys(Verdict, 0)
+    for claim in comparison.claims:
+        note = annotations.for_claim(claim)
+        counts[note.verdict if note else Verdict.UNREVIEWED] += 1
+    order = [v for v in Verdict if v is not Verdict.UNREVIEWED] + [Verdict.UNREVIEWED]
+    parts = [f"{counts[v]} {v.title.lower()}" for v in order if counts[v]]
+    return f'<p class="verdicts">Your verdicts: {esc(", ".join(parts))}.</p>'
+
+
+def _claim_rows(
+    claim: Claim, version: Version, sentences: dict[int, Sentence], annotations: Annotations | None
+) -> str:
+    note = annotations.for_claim(claim) if annotations is not None else None
+    badge = ""
+    if note is not None and note.verdict is not Verdict.UNREVIEWED:
+        badge = f'<span class="verdict">&nbsp;{esc(note.verdict.title)}&nbsp;</span> '
+    rows = (
+        f'<tr><td width="4%" class="rowno small" align="right">{claim.row + 1}</td>'
+        f'<td width="96%">{badge}{_claim_html(claim, version, sentences)}</td></tr>'
+    )
+    if note is not None and note.note:
+        rows += f'<tr><td></td><td class="note"><b>Note:</b> {esc(note.note)}</td></tr>'
+    return rows
 
 
 def _claims_section(comparison: Comparison, annotations: Annotations | None) -> str:
     out = [
         "<h2>Claims only one version makes</h2>",
-        '<p class="muted">Grouped by version, most salient first. '
-        f"{CLAIM_GLYPH} marks a sentence no other version carries; "
-        "<b>bold</b> terms occur in no other version.</p>",
+        '<p class="muted">Grouped by version, most salient first; the number before each is '
+        f"its row in the side-by-side comparison. {CLAIM_GLYPH} marks a sentence no other "
+        'version carries; <span class="term">underlined bold</span> terms occur in no other '
+        "version.</p>",
     ]
+    if annotations is not None:
+        out.append(_verdict_summary(comparison, annotations))
     for i, v in enumerate(comparison.versions):
         claims = comparison.claims_for(v.label)
         noun = "claim" if len(claims) == 1 else "claims"
@@ -236,21 +272,9 @@ def _claims_section(comparison: Comparison, annotations: Annotations | None) -> 
             out.append('<p class="muted">No claim only this version makes.</p>')
             continue
         sentences = {s.id: s for s in v.sentences}
-        head = '<th width="7%">Row</th>'
-        if annotations is None:
-            head += '<th width="93%">Claim</th>'
-        else:
-            head += (
-                '<th width="57%">Claim</th><th width="12%">Verdict</th><th width="24%">Note</th>'
-            )
-        out.append(_table() + f"<thead><tr>{head}</tr></thead>")
-        for claim in claims:
-            row = f'<td class="num">{claim.row + 1}</td><td>{_claim_html(claim, v, sentences)}</td>'
-            if annotations is not None:
-                note = annotations.for_claim(claim)
-                verdict = note.verdict.title if note else "Unreviewed"
-                row += f"<td>{esc(verdict)}</td><td>{esc(note.note) if note else ''}</td>"
-            out.append(f"<tr>{row}</tr>")
+        # A borderless table, not a list: hanging indents in px are not scaled to a printer.
+        out.append('<table class="claims" width="100%" border="0" cellspacing="0" cellpadding="2">')
+        out.extend(_claim_rows(claim, v, sentences, annotations) for claim in claims)
         out.append("</table>")
     return "".join(out)
 
@@ -272,6 +296,82 @@ def _legend() -> str:
     )
 
 
+def display_groups(comparison: Comparison, labels: Sequence[str]) -> list[list[int]]:
+    """Row indices as the side-by-side table shows them for the versions ``labels``.
+
+    A row with text in two or more versions is a group of its own; a run of consecutive
+    rows that each only one version carries is one group (a band): each version's column
+    then stacks its own statements of the run, so four empty cells do not follow every
+    sentence one version alone makes. Rows with nothing in ``labels`` are left out.
+    """
+    wanted = set(labels)
+    groups: list[list[int]] = []
+    band: list[int] = []
+    for r, row in enumerate(comparison.rows):
+        if not any(c.version in wanted for c in row.cells):
+            continue
+        if len(row.cells) == 1:
+            band.append(r)
+            continue
+        if band:
+            groups.append(band)
+            band = []
+        groups.append([r])
+    if band:
+        groups.append(band)
+    return groups
+
+
+def _cell_html(
+    comparison: Comparison,
+    r: int,
+    label: str,
+    base: str,
+    claims: dict[tuple[str, int], list[Claim]],
+    sentences: dict[int, Sentence],
+) -> str:
+    row = comparison.rows[r]
+    cell = row.cell(label)
+    assert cell is not None
+    tags = []
+    if cell.moved:
+        tags.append(f"{MOVED_GLYPH} moved")
+    if label == row.reference and label != base and len(row.cells) > 1:
+        tags.append("reference")
+    joined = " \u00b7 ".join(tags)
+    prefix = f'<span class="tag">{joined}</span> ' if tags else ""
+    return prefix + render_runs(cell_runs(comparison, row, label, claims, sentences))
+
+
+def _group_row(
+    comparison: Comparison,
+    group: list[int],
+    labels: list[str],
+    base: str,
+    claims: dict[tuple[str, int], list[Claim]],
+    sentences: dict[str, dict[int, Sentence]],
+) -> str:
+    first, last = group[0] + 1, group[-1] + 1
+    number = f"{first}" if first == last else f"{first}\u2013{last}"
+    tds = [f'<td class="rowno small">{number}</td>']
+    for lab in labels:
+        present = [r for r in group if comparison.rows[r].cell(lab) is not None]
+        if not present:
+            tds.append(f'<td class="empty" bgcolor="{EMPTY_CELL_BG}"></td>')
+        elif len(group) == 1:
+            tds.append(
+                f"<td>{_cell_html(comparison, group[0], lab, base, claims, sentences[lab])}</td>"
+            )
+        else:
+            items = "".join(
+                f'<p class="item"><span class="rowno small">{r + 1}</span>&nbsp; '
+                f"{_cell_html(comparison, r, lab, base, claims, sentences[lab])}</p>"
+                for r in present
+            )
+            tds.append(f"<td>{items}</td>")
+    return f"<tr>{''.join(tds)}</tr>"
+
+
 def _side_by_side(comparison: Comparison, base: str) -> str:
     versions = comparison.versions
     claims = claims_by_sentence(comparison)
@@ -281,39 +381,23 @@ def _side_by_side(comparison: Comparison, base: str) -> str:
         '<h2 class="newpage">Side-by-side comparison</h2>',
         '<p class="muted">One column per version, one row per statement, as in the window. '
         "Word-level changes are marked against each row's reference version (the base "
-        "unless the base has nothing for the row; then the cell marked \u201creference\u201d).</p>",
+        "unless the base has nothing for the row; then the cell marked \u201creference\u201d). "
+        "Consecutive statements that only one version makes share a band: each version's "
+        "column lists its own, with their row numbers.</p>",
         _legend(),
     ]
+    row_col = 5 if needs_landscape(comparison) else 7
     for group in groups:
         labels = [versions[k].label for k in group]
         if len(groups) > 1:
             out.append(f"<h3>Versions {group.start + 1}\u2013{group.stop}</h3>")
-        row_col = 4 if needs_landscape(comparison) else 7
         width = (100 - row_col) / len(labels)
         head = f'<th width="{row_col}%">Row</th>' + "".join(
             f'<th width="{width:.1f}%">{_version_heading(k, versions[k], base)}</th>' for k in group
         )
-        out.append(_table() + f"<thead><tr>{head}</tr></thead>")
-        for r, row in enumerate(comparison.rows):
-            present = {c.version for c in row.cells}
-            if len(groups) > 1 and not present.intersection(labels):
-                continue
-            tds = [f'<td class="rowno small">{r + 1}</td>']
-            for lab in labels:
-                cell = row.cell(lab)
-                if cell is None:
-                    tds.append(f'<td class="empty" bgcolor="{EMPTY_CELL_BG}"></td>')
-                    continue
-                tags = []
-                if cell.moved:
-                    tags.append(f"{MOVED_GLYPH} moved")
-                if lab == row.reference and lab != base and len(row.cells) > 1:
-                    tags.append("reference")
-                joined = " \u00b7 ".join(tags)
-                prefix = f'<span class="tag">{joined}</span> ' if tags else ""
-                body = render_runs(cell_runs(comparison, row, lab, claims, sentences[lab]))
-                tds.append(f"<td>{prefix}{body}</td>")
-            out.append(f"<tr>{''.join(tds)}</tr>")
+        out.append(_table(' class="synopsis"') + f"<thead><tr>{head}</tr></thead>")
+        for rows in display_groups(comparison, labels):
+            out.append(_group_row(comparison, rows, labels, base, claims, sentences))
         out.append("</table>")
     return "".join(out)
 

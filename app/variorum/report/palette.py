@@ -16,6 +16,8 @@ MUTED = "#5c5c5c"
 RULE = "#9a9a9a"
 HEADER_BG = "#ececec"
 EMPTY_CELL_BG = "#f1f1f1"  # a version with nothing for the row
+CLAIM_STAR = "#a8457f"  # the ★ before a claim sentence (the window's claim bar colour)
+VERDICT_BG = "#fff1b8"  # behind a verdict badge (with bold text)
 
 
 @dataclass(frozen=True)
@@ -51,20 +53,22 @@ _DELETED = MarkStyle(
 GAP = MarkStyle(
     "gap",
     "background-color: #e2e2e2; color: #1a1a1a; font-weight: bold;",
-    "\u2041",
-    "where this version leaves out words of the row's reference (grey, caret)",
+    "[\u2026]",
+    "where this version leaves out words of the row's reference (grey, bold)",
 )
+# Claim and term look as in the window (gui.palette.LIGHT): a tinted sentence after a star,
+# terms in bold underlined purple.
 _CLAIM = MarkStyle(
     "claim",
-    "color: #7a1b52;",
+    "background-color: #f6e1ee;",
     "claim",
-    "a sentence only this version carries (purple, starts with \u2605)",
+    "a sentence only this version carries (pink, starts with \u2605)",
 )
 _TERM = MarkStyle(
     "term",
-    "color: #7a1b52; font-weight: bold;",
+    "color: #7a1b52; font-weight: bold; text-decoration: underline;",
     "term",
-    "a distinguishing term no other version has (purple, bold)",
+    "a distinguishing term no other version has (purple, bold, underlined)",
 )
 
 # The HTML nests spans in this order, outermost first.

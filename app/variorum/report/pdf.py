@@ -1,15 +1,21 @@
-"""Render report HTML to PDF bytes with Qt: real text layer, embedded fonts, title metadata.
+"""Lay report HTML out on a paged device and paint it: QPdfWriter for PDF, QPrinter for print.
 
-QTextDocument lays the HTML out page by page (table rows and long cells break across
-pages, header rows repeat); each page is then painted onto a QPdfWriter together with a
-running header and a "Page X of Y" footer, which QTextDocument alone cannot produce.
-Needs a QGuiApplication; :func:`ensure_gui_application` makes a windowless one if none exists.
+One code path for every paged device: :func:`render_onto` lays the HTML out for the
+device's page layout and resolution (QTextDocument: table rows and long cells break across
+pages, header rows repeat) and paints each page with a running header and a "Page X of Y"
+footer, which QTextDocument alone cannot produce. The caller sets the device's page layout
+first (:func:`apply_page_setup`); what the device then says wins, so a paper size or
+orientation the user picks in the print dialog is honoured, and so is a page range.
+:func:`render_pdf` wraps it for a QPdfWriter: real text layer, embedded fonts, title metadata.
+
+Needs a QGuiApplication (:func:`ensure_gui_application` makes a windowless one if none
+exists). Safe on a worker thread as long as the device and document stay on that thread.
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from collections.abc import Callable
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
@@ -23,26 +29,36 @@ from PySide6.QtGui import (
     QPainter,
     QPdfWriter,
     QPen,
+    QTextBlock,
+    QTextBlockFormat,
     QTextCursor,
     QTextDocument,
+    QTextFormat,
 )
 
+from variorum.report.none_guard import guard_none_refcount
 from variorum.report.palette import MUTED, RULE
+from variorum.report.prepared import PageSetup, PreparedReport
+
+__all__ = [
+    "PageSetup",
+    "ProgressCallback",
+    "apply_page_setup",
+    "ensure_gui_application",
+    "render_onto",
+    "render_pdf",
+]
 
 _MARGIN_MM = 14.0
 _BODY_POINT_SIZE = 9.0
 _HEADER_POINT_SIZE = 7.5
+# A heading this close to the foot of a page (in body lines) moves to the next page.
+_HEADING_KEEP_LINES = 5
 _app: QGuiApplication | None = None
+_base_font: QFont | None = None
 
-
-@dataclass(frozen=True)
-class PageSetup:
-    """Paper, orientation and the running header's two halves."""
-
-    landscape: bool
-    header_left: str
-    header_right: str
-    page_size: QPageSize.PageSizeId = QPageSize.PageSizeId.A4
+# Called after each painted page with (pages painted, pages to paint); may raise to stop.
+ProgressCallback = Callable[[int, int], None]
 
 
 def ensure_gui_application() -> QGuiApplication:
@@ -50,38 +66,94 @@ def ensure_gui_application() -> QGuiApplication:
     global _app
     existing = QGuiApplication.instance()
     if isinstance(existing, QGuiApplication):
+        guard_none_refcount()
         return existing
     # A report never shows a window, so it must not need a display.
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     _app = QGuiApplication(["variorum"])
+    guard_none_refcount()
     return _app
 
 
-def page_layout(setup: PageSetup) -> QPageLayout:
+def page_layout(setup: PageSetup, paper: QPageSize | None = None) -> QPageLayout:
+    """``setup``'s orientation and the report margins on ``paper`` (A4 unless given)."""
     orientation = (
         QPageLayout.Orientation.Landscape if setup.landscape else QPageLayout.Orientation.Portrait
     )
     margins = QMarginsF(_MARGIN_MM, _MARGIN_MM, _MARGIN_MM, _MARGIN_MM)
     return QPageLayout(
-        QPageSize(setup.page_size), orientation, margins, QPageLayout.Unit.Millimeter
+        paper or QPageSize(QPageSize.PageSizeId.A4),
+        orientation,
+        margins,
+        QPageLayout.Unit.Millimeter,
     )
+
+
+def apply_page_setup(device: QPagedPaintDevice, setup: PageSetup, keep_paper: bool = False) -> None:
+    """Give ``device`` the report's orientation and margins; A4 unless ``keep_paper``
+    (a printer keeps the paper its driver or the user chose)."""
+    paper = device.pageLayout().pageSize() if keep_paper else None
+    if paper is not None and not paper.isValid():
+        paper = None
+    device.setPageLayout(page_layout(setup, paper))
+
+
+def _report_font() -> QFont:
+    # Made once: PySide6 6.12's setFeature is one of the calls that leak a None reference.
+    global _base_font
+    if _base_font is None:
+        font = QFont(QGuiApplication.font())
+        font.setFamilies(["DejaVu Sans", font.family()])
+        font.setPointSizeF(_BODY_POINT_SIZE)
+        # Ligature glyphs (fi, ff) would make the text layer say "ﬁ", which search may miss.
+        for tag in ("liga", "clig"):
+            font.setFeature(QFont.Tag(tag), 0)
+        _base_font = font
+    return QFont(_base_font)
 
 
 def make_document(html: str, device: QPagedPaintDevice) -> QTextDocument:
     """A QTextDocument laid out for ``device``'s resolution and base font."""
     ensure_gui_application()
     doc = QTextDocument()
+    doc.setUndoRedoEnabled(False)
     doc.documentLayout().setPaintDevice(device)
     doc.setDocumentMargin(0)
-    font = QFont(QGuiApplication.font())
-    font.setFamilies(["DejaVu Sans", font.family()])
-    font.setPointSizeF(_BODY_POINT_SIZE)
-    # Ligature glyphs (fi, ff) would make the text layer say "ﬁ", which search may miss.
-    for tag in ("liga", "clig"):
-        font.setFeature(QFont.Tag.fromString(tag), 0)
-    doc.setDefaultFont(font)
+    doc.setDefaultFont(_report_font())
     doc.setHtml(html)
     return doc
+
+
+def keep_headings_with_text(doc: QTextDocument, page_height: float, line_height: float) -> None:
+    """Start a new page before a heading that would sit at the foot of a page, cut off
+    from what it heads (QTextDocument has no keep-with-next)."""
+    layout = doc.documentLayout()
+    room_needed = line_height * _HEADING_KEEP_LINES
+    cursor = QTextCursor(doc)
+    moved = False
+    for heading in _root_headings(doc):
+        rect = layout.blockBoundingRect(heading)  # re-read: earlier breaks move text
+        top_of_page = (rect.top() // page_height) * page_height
+        room = top_of_page + page_height - rect.bottom()
+        if rect.top() > top_of_page + 1 and room < room_needed:
+            fmt = QTextBlockFormat()
+            fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+            cursor.setPosition(heading.position())
+            cursor.mergeBlockFormat(fmt)
+            moved = True
+    if moved:
+        # Qt relays out lazily from the changed block but leaves later tables where they
+        # were (text then overlaps or vanishes); lay the whole document out again.
+        doc.markContentsDirty(0, doc.characterCount())
+
+
+def _root_headings(doc: QTextDocument) -> list[QTextBlock]:
+    """Heading blocks of the document's own flow (not inside tables), in order."""
+    return [
+        item.currentBlock()
+        for item in doc.rootFrame()
+        if item.currentBlock().isValid() and item.currentBlock().blockFormat().headingLevel() > 0
+    ]
 
 
 def _page_break_positions(doc: QTextDocument, page_height: float) -> list[int]:
@@ -112,7 +184,6 @@ def split_blocks_at_page_breaks(doc: QTextDocument, page_height: float) -> None:
     invisible, but it would repeat in the PDF's text layer. Split at the line that starts
     the page, nothing of the paragraph is drawn there twice.
     """
-    doc.setUndoRedoEnabled(False)
     for _ in range(8):  # a split can move later text a little; settle in a few passes
         cuts = _page_break_positions(doc, page_height)
         if not cuts:
@@ -125,10 +196,16 @@ def split_blocks_at_page_breaks(doc: QTextDocument, page_height: float) -> None:
         cursor.endEditBlock()
 
 
-def paint_pages(doc: QTextDocument, device: QPagedPaintDevice, setup: PageSetup) -> int:
+def paint_pages(
+    doc: QTextDocument,
+    device: QPagedPaintDevice,
+    setup: PageSetup,
+    progress: ProgressCallback | None = None,
+) -> int:
     """Paint ``doc`` onto ``device`` page by page with header and footer; returns the page count.
 
-    ``device`` must already carry :func:`page_layout`; painting starts on its current page.
+    Paints on the device's current page layout, starting on its current page; only the
+    pages in the device's page ranges when it has any (a printer's "pages 2-5").
     """
     paint_rect = device.pageLayout().paintRectPixels(device.resolution())
     width, height = float(paint_rect.width()), float(paint_rect.height())
@@ -137,8 +214,13 @@ def paint_pages(doc: QTextDocument, device: QPagedPaintDevice, setup: PageSetup)
     band = device.resolution() * _HEADER_POINT_SIZE / 72.0 * 2.6  # text line plus a gap
     body_height = height - 2 * band
     doc.setPageSize(QSizeF(width, body_height))
+    keep_headings_with_text(
+        doc, body_height, QFontMetricsF(doc.defaultFont(), device).lineSpacing()
+    )
     split_blocks_at_page_breaks(doc, body_height)
     count = doc.pageCount()
+    ranges = device.pageRanges()
+    wanted = [p for p in range(count) if ranges.isEmpty() or ranges.contains(p + 1)]
     painter = QPainter()
     if not painter.begin(device):
         raise OSError("cannot start painting the report")
@@ -150,8 +232,8 @@ def paint_pages(doc: QTextDocument, device: QPagedPaintDevice, setup: PageSetup)
             width - metrics.horizontalAdvance(setup.header_right) - metrics.averageCharWidth() * 4
         )
         left = metrics.elidedText(setup.header_left, Qt.TextElideMode.ElideRight, room)
-        for page in range(count):
-            if page:
+        for done, page in enumerate(wanted):
+            if done:
                 device.newPage()
             # Header and footer first, so the text layer reads them before the page body.
             painter.setFont(header_font)
@@ -170,26 +252,34 @@ def paint_pages(doc: QTextDocument, device: QPagedPaintDevice, setup: PageSetup)
             painter.drawLine(0, int(band * 0.7), int(width), int(band * 0.7))
             painter.save()
             painter.translate(0, band - page * body_height)
-            clip = QRectF(0, page * body_height, width, body_height)
-            painter.setClipRect(clip)
-            doc.drawContents(painter, clip)
+            doc.drawContents(painter, QRectF(0, page * body_height, width, body_height - 0.5))
             painter.restore()
+            if progress is not None:
+                progress(done + 1, len(wanted))
     finally:
         painter.end()
     return count
 
 
-def render_pdf(html: str, title: str, creator: str, setup: PageSetup) -> bytes:
-    """The report as PDF bytes."""
+def render_onto(
+    device: QPagedPaintDevice, report: PreparedReport, progress: ProgressCallback | None = None
+) -> int:
+    """Lay ``report`` out for ``device`` (its current page layout) and paint every page;
+    returns the page count. The one renderer behind PDF export, print and print preview."""
+    doc = make_document(report.html, device)
+    return paint_pages(doc, device, report.setup, progress)
+
+
+def render_pdf(report: PreparedReport, progress: ProgressCallback | None = None) -> bytes:
+    """The report as PDF bytes, on A4 in the report's orientation."""
     ensure_gui_application()
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
-    writer.setTitle(title)
-    writer.setCreator(creator)
-    writer.setPageLayout(page_layout(setup))
-    doc = make_document(html, writer)
-    paint_pages(doc, writer, setup)
+    writer.setTitle(report.title)
+    writer.setCreator(report.creator)
+    apply_page_setup(writer, report.setup)
+    render_onto(writer, report, progress)  # ending the painter finishes the PDF
     buffer.close()
     return bytes(data.data())
