@@ -1,0 +1,765 @@
+"""The claims panel: what only one version says, grouped by version, most salient first.
+
+``ClaimsPanel.set_claims(comparison, labels, annotations)`` lists the claims of ``labels``;
+a click, Enter or a keyboard move emits ``claimActivated(Claim)``, a context menu emits
+``verdictMenuRequested(ClaimMenuRequest)``. ``select_claim`` follows the grid silently.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QPointF,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import (
+    QColor,
+    QContextMenuEvent,
+    QFont,
+    QFontMetrics,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPalette,
+    QResizeEvent,
+    QTextCharFormat,
+    QTextLayout,
+    QTextOption,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLabel,
+    QLineEdit,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from variorum.annotations import Annotations, Note, Verdict
+from variorum.engine.model import Claim, Comparison
+from variorum.gui.palette import CLAIM_GLYPH, colours_for
+
+Index = QModelIndex | QPersistentModelIndex
+
+# Item data. Every role is always set (never to None): PySide6 6.12 on Python 3.11 drops a
+# reference to None whenever an empty value comes back from Qt, and painting reads these.
+CLAIM_ROLE = Qt.ItemDataRole.UserRole + 1  # Claim (claim rows only)
+NOTE_ROLE = Qt.ItemDataRole.UserRole + 2  # NoteView (claim rows only)
+LABEL_ROLE = Qt.ItemDataRole.UserRole + 3  # the version label (group rows only)
+SPANS_ROLE = Qt.ItemDataRole.UserRole + 4  # term spans in the claim text (claim rows only)
+
+_AT_TOP = QAbstractItemView.ScrollHint.PositionAtTop
+_ENSURE_VISIBLE = QAbstractItemView.ScrollHint.EnsureVisible
+MAX_LINES = 3  # a claim shows at most this many lines; the tooltip has the rest
+PAD = 4
+GAP = 3
+
+
+@dataclass(frozen=True)
+class ClaimMenuRequest:
+    claim: Claim
+    global_pos: QPoint
+
+
+@dataclass(frozen=True)
+class NoteView:
+    """What a claim row shows of the user's note: verdict and note text ("" for none)."""
+
+    verdict: Verdict = Verdict.UNREVIEWED
+    note: str = ""
+
+    @classmethod
+    def of(cls, note: Note | None) -> NoteView:
+        return cls() if note is None else cls(note.verdict, note.note.strip())
+
+    @property
+    def shown(self) -> bool:
+        return self.verdict is not Verdict.UNREVIEWED or bool(self.note)
+
+
+# (background, text) of each verdict badge in light and dark; the word is always written,
+# so the colour only helps scanning. Okabe-Ito hues: blue, orange, vermilion, yellow.
+VERDICT_COLOURS: dict[bool, dict[Verdict, tuple[str, str]]] = {
+    False: {
+        Verdict.VERIFIED: ("#cfe6f7", "#00406b"),
+        Verdict.DISPUTED: ("#fbe0b8", "#6b3b00"),
+        Verdict.FALSE: ("#f8cdb8", "#7a2500"),
+        Verdict.NEEDS_SOURCE: ("#f4ee9c", "#4f4700"),
+    },
+    True: {
+        Verdict.VERIFIED: ("#1c4a6b", "#d9eefc"),
+        Verdict.DISPUTED: ("#6b4810", "#fde8c8"),
+        Verdict.FALSE: ("#6e2a10", "#fdd9c8"),
+        Verdict.NEEDS_SOURCE: ("#57510e", "#f7f1b4"),
+    },
+}
+NOTE_GLYPH = "\u270e"  # ✎
+
+
+def _is_dark(palette: QPalette) -> bool:
+    return palette.color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def _flat(text: str) -> str:
+    # Same length as the input, so term offsets still index it.
+    return text.translate(str.maketrans("\n\r\t\u2028\u2029", "     "))
+
+
+def term_spans(comparison: Comparison, claim: Claim) -> tuple[tuple[int, int], ...]:
+    """Where the claim's terms sit inside ``claim.text``, merged and in order."""
+    start = comparison.version(claim.version).sentences[claim.sentence].start
+    spans: list[tuple[int, int]] = []
+    for term in claim.terms:
+        a, b = term.start - start, term.end - start
+        if not (0 <= a < b <= len(claim.text) and claim.text[a:b] == term.text):
+            # Offsets that do not fit this sentence: fall back to finding the words.
+            a = claim.text.casefold().find(term.text.casefold())
+            if a < 0:
+                continue
+            b = a + len(term.text)
+        spans.append((a, b))
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    return tuple(merged)
+
+
+def claim_matches(claim: Claim, words: Sequence[str]) -> bool:
+    """Every word of the filter occurs in the sentence or one of its terms (any case)."""
+    haystack = " ".join((claim.text, *(t.text for t in claim.terms))).casefold()
+    return all(w in haystack for w in words)
+
+
+def claim_tooltip(claim: Claim, note: NoteView) -> str:
+    # Rich text, so it wraps; every piece of article or user text is escaped.
+    kind = (
+        "No other version has this sentence."
+        if claim.unmatched
+        else "Terms no other version has, in a shared sentence."
+    )
+    parts = [
+        f"<p><b>{html.escape(claim.version)}</b>: {kind}</p>",
+        f"<p>{html.escape(claim.text)}</p>",
+    ]
+    if claim.terms:
+        terms = ", ".join(html.escape(t.text) for t in claim.terms)
+        parts.append(f"<p>Terms: <b>{terms}</b></p>")
+    parts.append(f"<p>Salience: {claim.salience:.2f}<br>Verdict: {note.verdict.title}")
+    if note.note:
+        parts.append(f"<br>Note: {html.escape(note.note)}")
+    parts.append("</p>")
+    return "<qt>" + "".join(parts) + "</qt>"
+
+
+def claim_accessible_text(claim: Claim, note: NoteView) -> str:
+    lead = "Only in this version" if claim.unmatched else "Unique terms"
+    text = f"{lead}: {claim.text}"
+    if claim.terms:
+        text += ". Terms: " + ", ".join(t.text for t in claim.terms)
+    if note.verdict is not Verdict.UNREVIEWED:
+        text += f". Verdict: {note.verdict.title}"
+    if note.note:
+        text += f". Note: {note.note}"
+    return text
+
+
+@dataclass
+class _Laid:
+    layout: QTextLayout
+    lines: int
+    height: float
+
+
+def match_spans(text: str, words: Sequence[str]) -> tuple[tuple[int, int], ...]:
+    """Where the filter's words occur in ``text`` (any case), for highlighting."""
+    folded = text.casefold()
+    if len(folded) != len(text):  # a letter that folds to two ("ß") would shift offsets
+        return ()
+    spans = []
+    for word in words:
+        start = folded.find(word)
+        while start >= 0 and word:
+            spans.append((start, start + len(word)))
+            start = folded.find(word, start + len(word))
+    return tuple(sorted(spans))
+
+
+@dataclass(frozen=True)
+class Ink:
+    term: QColor
+    match_bg: QColor | None = None  # None: no filter highlight
+
+
+def _lay_out(
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    matches: Sequence[tuple[int, int]],
+    font: QFont,
+    width: float,
+    ink: Ink,
+) -> _Laid:
+    """The sentence wrapped to ``width`` with terms bold and filter matches highlighted, at
+    most MAX_LINES lines; a longer sentence ends its last line with an ellipsis."""
+    bold = QFont(font)
+    bold.setBold(True)
+    laid = _try_layout(text, spans, matches, font, bold, width, ink)
+    if laid.lines <= MAX_LINES:
+        return laid
+    cut = laid.layout.lineAt(MAX_LINES - 1).textStart()
+    # Bold metrics are the wider ones, so the elided rest surely fits on one line.
+    rest = QFontMetrics(bold).elidedText(text[cut:], Qt.TextElideMode.ElideRight, int(width))
+    shorter = text[:cut] + rest
+    limit = len(shorter) - 1  # the ellipsis is never bold
+
+    def clip(ranges: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+        return [(a, min(b, limit)) for a, b in ranges if a < limit]
+
+    laid = _try_layout(shorter, clip(spans), clip(matches), font, bold, width, ink)
+    laid.lines = min(laid.lines, MAX_LINES)
+    laid.height = laid.lines * QFontMetrics(bold).lineSpacing()
+    return laid
+
+
+def _try_layout(
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    matches: Sequence[tuple[int, int]],
+    font: QFont,
+    bold: QFont,
+    width: float,
+    ink: Ink,
+) -> _Laid:
+    layout = QTextLayout(text, font)
+    ranges = []
+    for a, b in spans:
+        fmt = QTextCharFormat()
+        fmt.setFont(bold)
+        fmt.setForeground(ink.term)
+        ranges.append(_range(a, b, fmt))
+    if ink.match_bg is not None:
+        for a, b in matches:
+            fmt = QTextCharFormat()
+            fmt.setBackground(ink.match_bg)
+            ranges.append(_range(a, b, fmt))
+    layout.setFormats(ranges)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(option)
+    spacing = QFontMetrics(bold).lineSpacing()
+    y = 0.0
+    count = 0
+    layout.beginLayout()
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(max(width, 1.0))
+        line.setPosition(QPointF(0, y))
+        y += spacing
+        count += 1
+        if count > MAX_LINES:
+            break
+    layout.endLayout()
+    return _Laid(layout, count, min(count, MAX_LINES) * spacing)
+
+
+def _range(start: int, end: int, fmt: QTextCharFormat) -> QTextLayout.FormatRange:
+    r = QTextLayout.FormatRange()
+    r.start, r.length, r.format = start, end - start, fmt
+    return r
+
+
+class ClaimDelegate(QStyledItemDelegate):
+    """Paints a claim row: the ★ for a sentence no other version has, the sentence with its
+    terms in bold, and a badge line for a verdict or note. Group rows paint as usual."""
+
+    def __init__(self, view: ClaimTree) -> None:
+        super().__init__(view)
+        self._view = view
+        self.filter_words: tuple[str, ...] = ()  # highlighted in the text while filtering
+        self._heights: dict[tuple[str, int, str], float] = {}  # wrapped text height
+
+    # -- geometry ----------------------------------------------------------------------
+    def _glyph_width(self, fm: QFontMetrics) -> int:
+        return fm.horizontalAdvance(CLAIM_GLYPH) + 6
+
+    def _text_width(self, option: QStyleOptionViewItem) -> int:
+        fm = option.fontMetrics
+        return max(option.rect.width() - 2 * PAD - self._glyph_width(fm), 40)
+
+    def _badge_height(self, fm: QFontMetrics) -> int:
+        return fm.height() + 4
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        item = self._view.itemFromIndex(index)
+        if item is None or not is_claim_item(item):
+            size = super().sizeHint(option, index)
+            return QSize(size.width(), size.height() + 2 * PAD)
+        claim: Claim = item.data(0, CLAIM_ROLE)
+        note: NoteView = item.data(0, NOTE_ROLE)
+        opt = QStyleOptionViewItem(option)
+        # Qt may ask before the row has a rect: the column's width less the indent is it.
+        indent = self._view.indentation() * 2
+        opt.rect = QRect(0, 0, max(self._view.viewport().width() - indent, 80), 0)
+        width = self._text_width(opt)
+        # Qt asks again and again while laying out; wrapping a sentence is the costly part.
+        key = (claim.text, width, opt.font.key())
+        text_height = self._heights.get(key)
+        if text_height is None:
+            spans = item.data(0, SPANS_ROLE)
+            laid = _lay_out(_flat(claim.text), spans, (), opt.font, width, Ink(QColor()))
+            if len(self._heights) > 10_000:
+                self._heights.clear()
+            text_height = self._heights[key] = laid.height
+        height = text_height + 2 * PAD
+        if note.shown:
+            height += GAP + self._badge_height(opt.fontMetrics)
+        return QSize(width, int(height) + 1)
+
+    # -- painting ----------------------------------------------------------------------
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        item = self._view.itemFromIndex(index)
+        if item is None or not is_claim_item(item):
+            super().paint(painter, option, index)
+            return
+        claim: Claim = item.data(0, CLAIM_ROLE)
+        note: NoteView = item.data(0, NOTE_ROLE)
+        spans = item.data(0, SPANS_ROLE)
+        dark = _is_dark(option.palette)
+        colours = colours_for(dark)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        group = (
+            QPalette.ColorGroup.Active
+            if option.state & QStyle.StateFlag.State_Active
+            else QPalette.ColorGroup.Inactive
+        )
+        if selected:
+            ink = option.palette.color(group, QPalette.ColorRole.HighlightedText)
+            term_ink, glyph_ink, muted = ink, ink, ink
+        else:
+            ink = option.palette.color(group, QPalette.ColorRole.Text)
+            term_ink = QColor(colours.term_fg)
+            glyph_ink = QColor(colours.claim_bar)
+            muted = QColor(colours.muted)
+
+        # Background, selection and focus as the style draws them, without text.
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        style = opt.widget.style() if opt.widget is not None else self._view.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+
+        fm = option.fontMetrics
+        rect = option.rect.adjusted(PAD, PAD, -PAD, -PAD)
+        painter.save()
+        painter.setFont(option.font)
+        if claim.unmatched:
+            painter.setPen(glyph_ink)
+            painter.drawText(
+                QRect(rect.left(), rect.top(), self._glyph_width(fm), fm.height()),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+                CLAIM_GLYPH,
+            )
+        left = rect.left() + self._glyph_width(fm)
+        width = self._text_width(option)
+        matches = match_spans(claim.text, self.filter_words) if not selected else ()
+        ink_spec = Ink(term_ink, QColor(colours.match_bg))
+        laid = _lay_out(_flat(claim.text), spans, matches, option.font, width, ink_spec)
+        painter.setPen(ink)
+        for i in range(laid.lines):
+            laid.layout.lineAt(i).draw(painter, QPointF(left, rect.top()))
+        if note.shown:
+            top = rect.top() + int(laid.height) + GAP
+            self._paint_badge(painter, note, left, top, width, dark, selected, ink, muted, fm)
+        painter.restore()
+
+    def _paint_badge(
+        self,
+        painter: QPainter,
+        note: NoteView,
+        left: int,
+        top: int,
+        width: int,
+        dark: bool,
+        selected: bool,
+        ink: QColor,
+        muted: QColor,
+        fm: QFontMetrics,
+    ) -> None:
+        h = self._badge_height(fm)
+        x = left
+        if note.verdict is not Verdict.UNREVIEWED:
+            word = note.verdict.title
+            bg, fg = VERDICT_COLOURS[dark][note.verdict]
+            w = fm.horizontalAdvance(word) + 12
+            badge = QRect(x, top, w, h)
+            painter.setPen(QColor(fg) if not selected else ink)
+            painter.setBrush(QColor(bg))
+            painter.drawRoundedRect(badge.adjusted(0, 0, -1, -1), 4, 4)
+            painter.setPen(QColor(fg))
+            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, word)
+            x += w + 6
+        if note.note:
+            painter.setPen(muted)
+            text = fm.elidedText(
+                f"{NOTE_GLYPH} {note.note}", Qt.TextElideMode.ElideRight, max(left + width - x, 0)
+            )
+            painter.drawText(
+                QRect(x, top, left + width - x, h),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                text,
+            )
+
+
+def is_claim_item(item: QTreeWidgetItem) -> bool:
+    return item.parent() is not None
+
+
+class ClaimTree(QTreeWidget):
+    """The list itself: Enter activates, a click on the current claim activates it again,
+    heights follow the width (claims wrap), and a context menu names its claim."""
+
+    enterPressed = Signal(QTreeWidgetItem)
+    clickedAgain = Signal(QTreeWidgetItem)
+    menuRequested = Signal(QTreeWidgetItem, QPoint)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._current_at_press: QTreeWidgetItem | None = None
+        self._width = 0
+        self._anchor = QPersistentModelIndex()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        item = self.currentItem()
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and item is not None:
+            if is_claim_item(item):
+                self.enterPressed.emit(item)
+            else:
+                item.setExpanded(not item.isExpanded())
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        # A press on a new row makes it current (which activates it); only a click on the
+        # row that already was current needs activating here.
+        self._current_at_press = self.currentItem()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        item = self.itemAt(event.position().toPoint())
+        if (
+            event.button() == Qt.MouseButton.LeftButton
+            and item is not None
+            and item is self._current_at_press
+            and is_claim_item(item)
+        ):
+            self.clickedAgain.emit(item)
+        self._current_at_press = None
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        if event.reason() == QContextMenuEvent.Reason.Mouse:
+            item = self.itemAt(event.pos())
+            pos = event.globalPos()
+        else:  # keyboard: the menu belongs to the current row, shown beside it
+            item = self.currentItem()
+            pos = QPoint()
+            if item is not None:
+                rect = self.visualItemRect(item)
+                anchor = rect.topLeft() + QPoint(24, rect.height() // 2)
+                pos = self.viewport().mapToGlobal(anchor)
+        if item is not None and is_claim_item(item):
+            self.menuRequested.emit(item, pos)
+            event.accept()
+        else:
+            event.ignore()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        changed = event.size().width() != self._width
+        # The row at the top, to put back there: heights change, the pixel offset would not.
+        top = self.indexAt(QPoint(1, 1)) if changed and self.isVisible() else QModelIndex()
+        super().resizeEvent(event)
+        if changed:  # claims wrap, so a new width means new row heights
+            self._width = event.size().width()
+            self._anchor = QPersistentModelIndex(top)
+            self.scheduleDelayedItemsLayout()
+            QTimer.singleShot(0, self, self._reanchor)
+
+    def _reanchor(self) -> None:
+        anchor, self._anchor = self._anchor, QPersistentModelIndex()
+        if anchor.isValid():
+            self.scrollTo(self.model().index(anchor.row(), 0, anchor.parent()), _AT_TOP)
+        elif self.currentIndex().isValid():  # first shown: the selection made while hidden
+            self.scrollTo(self.currentIndex(), _ENSURE_VISIBLE)
+
+
+class ClaimsPanel(QWidget):
+    claimActivated = Signal(object)  # Claim
+    verdictMenuRequested = Signal(object)  # ClaimMenuRequest
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._comparison: Comparison | None = None
+        self._labels: tuple[str, ...] = ()
+        self._annotations = Annotations()
+        self._counts: dict[str, int] = {}
+        self._silent = False  # True while the panel, not the user, moves the selection
+
+        self.filter = QLineEdit(self)
+        self.filter.setPlaceholderText("Filter claims by words or terms")
+        self.filter.setAccessibleName("Filter claims")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self._apply_filter)
+        self.filter.installEventFilter(self)
+
+        self.tree = ClaimTree(self)
+        self.tree.setAccessibleName("Claims only one version makes")
+        self.tree.setHeaderHidden(True)
+        self.tree.setColumnCount(1)
+        self.tree.setUniformRowHeights(False)
+        self.tree.setWordWrap(True)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # keeps "— N claims" visible
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.tree.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.tree.setIndentation(max(self.fontMetrics().height(), 14))
+        self.delegate = ClaimDelegate(self.tree)
+        self.tree.setItemDelegate(self.delegate)
+        self.tree.currentItemChanged.connect(self._current_changed)
+        self.tree.enterPressed.connect(self._activate)
+        self.tree.clickedAgain.connect(self._activate)
+        self.tree.menuRequested.connect(self._menu)
+
+        self.empty = QLabel(self)
+        self.empty.setWordWrap(True)
+        self.empty.setTextFormat(Qt.TextFormat.PlainText)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setAccessibleName("No claims")
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.empty, 1)
+        self.setFocusProxy(self.tree)
+        self._update_empty()
+
+    # -- public API ----------------------------------------------------------------------
+    def set_claims(
+        self, comparison: Comparison | None, labels: Sequence[str], annotations: Annotations
+    ) -> None:
+        """List the claims of ``labels`` (in that order) from ``comparison``."""
+        collapsed = {
+            self._group_label(self.tree.topLevelItem(i))
+            for i in range(self.tree.topLevelItemCount())
+            if not self.tree.topLevelItem(i).isExpanded()
+        }
+        current = self._current_claim()
+        self._comparison = comparison
+        self._annotations = annotations
+        known = comparison.labels if comparison is not None else ()
+        self._labels = tuple(lab for lab in labels if lab in known)
+        self._counts = {}
+        self._silent = True
+        try:
+            self.tree.clear()
+            if comparison is not None:
+                for label in self._labels:
+                    self._add_group(comparison, label, label not in collapsed)
+            self._apply_filter()
+            if current is not None:
+                self.select_claim(current)
+        finally:
+            self._silent = False
+
+    def set_annotations(self, annotations: Annotations) -> None:
+        """Show new verdicts and notes; selection, expansion and scrolling stay."""
+        self._annotations = annotations
+        for item in self._claim_items():
+            claim: Claim = item.data(0, CLAIM_ROLE)
+            note = NoteView.of(annotations.for_claim(claim))
+            if note != item.data(0, NOTE_ROLE):
+                self._set_note(item, claim, note)
+        self.tree.scheduleDelayedItemsLayout()  # a badge line changes the row's height
+
+    def select_claim(self, claim: Claim | None) -> None:
+        """Select and show ``claim`` (None: no selection) without emitting claimActivated."""
+        item = self._item_for(claim) if claim is not None else None
+        was_silent, self._silent = self._silent, True
+        try:
+            if item is None or item.isHidden():
+                self.tree.setCurrentIndex(QModelIndex())
+                self.tree.clearSelection()
+                return
+            parent = item.parent()
+            if parent is not None:
+                parent.setExpanded(True)
+            self.tree.setCurrentItem(item)
+            if self.tree.isVisible():  # else row heights are guesses; shown, it scrolls there
+                self.tree.scrollToItem(item, _ENSURE_VISIBLE)
+        finally:
+            self._silent = was_silent
+
+    def claim_count(self, label: str) -> int:
+        """How many claims of ``label`` the panel lists (whatever the filter hides)."""
+        return self._counts.get(label, 0)
+
+    def group_text(self, label: str) -> str:
+        """The heading shown for ``label``'s group ("" when it is not listed)."""
+        for i in range(self.tree.topLevelItemCount()):
+            group = self.tree.topLevelItem(i)
+            if self._group_label(group) == label:
+                return group.text(0)
+        return ""
+
+    def visible_claims(self) -> tuple[Claim, ...]:
+        """The claims the filter lets through, in list order."""
+        return tuple(
+            item.data(0, CLAIM_ROLE) for item in self._claim_items() if not item.isHidden()
+        )
+
+    def claim_item(self, claim: Claim) -> QTreeWidgetItem | None:
+        return self._item_for(claim)
+
+    # -- building --------------------------------------------------------------------------
+    def _add_group(self, comparison: Comparison, label: str, expanded: bool) -> None:
+        claims = comparison.claims_for(label)  # already highest salience first
+        self._counts[label] = len(claims)
+        group = QTreeWidgetItem(self.tree)
+        group.setData(0, LABEL_ROLE, label)
+        font = QFont(self.tree.font())
+        font.setBold(True)
+        group.setFont(0, font)
+        group.setToolTip(0, "<qt>" + html.escape(comparison.version(label).source or label))
+        for claim in claims:
+            item = QTreeWidgetItem(group)
+            item.setData(0, CLAIM_ROLE, claim)
+            item.setData(0, SPANS_ROLE, term_spans(comparison, claim))
+            self._set_note(item, claim, NoteView.of(self._annotations.for_claim(claim)))
+            # The plain text is what a screen reader or a copy gets; the delegate paints.
+            item.setText(0, claim.text)
+        group.setExpanded(expanded)
+
+    def _set_note(self, item: QTreeWidgetItem, claim: Claim, note: NoteView) -> None:
+        item.setData(0, NOTE_ROLE, note)
+        item.setToolTip(0, claim_tooltip(claim, note))
+        item.setData(0, Qt.ItemDataRole.AccessibleTextRole, claim_accessible_text(claim, note))
+
+    def _apply_filter(self) -> None:
+        words = self.filter.text().casefold().split()
+        self.delegate.filter_words = tuple(words)
+        was_silent, self._silent = self._silent, True
+        try:
+            for i in range(self.tree.topLevelItemCount()):
+                group = self.tree.topLevelItem(i)
+                label = self._group_label(group)
+                shown = 0
+                for j in range(group.childCount()):
+                    child = group.child(j)
+                    match = claim_matches(child.data(0, CLAIM_ROLE), words)
+                    child.setHidden(not match)
+                    shown += match
+                total = group.childCount()
+                if not words:
+                    count = "no claims" if total == 0 else _plural(total, "claim")
+                else:
+                    count = f"{shown} of {_plural(total, 'claim')}"
+                group.setText(0, f"{label} \u2014 {count}")
+                group.setData(0, Qt.ItemDataRole.AccessibleTextRole, f"{label}, {count}")
+                # While filtering, a version with no match is noise; without, it says "none".
+                group.setHidden(bool(words) and shown == 0)
+        finally:
+            self._silent = was_silent
+        self._update_empty()
+        current = self.tree.currentItem()
+        if current is not None and not current.isHidden():
+            self.tree.scrollToItem(current, _ENSURE_VISIBLE)
+        else:
+            self.tree.scrollToTop()
+        self.tree.viewport().update()
+
+    def _update_empty(self) -> None:
+        query = self.filter.text().strip()
+        if self._comparison is None or not self._labels:
+            message = "Compare two or more versions to list what only one of them says."
+        elif not any(self._counts.values()):
+            message = "No claims: everything said here is said by more than one version."
+        elif query and not self.visible_claims():
+            message = f"No claim matches \u201c{query}\u201d."
+        else:
+            message = ""
+        self.empty.setText(message)
+        self.empty.setVisible(bool(message))
+        self.tree.setVisible(not message)
+
+    # -- look-ups ------------------------------------------------------------------------
+    def _group_label(self, group: QTreeWidgetItem) -> str:
+        return str(group.data(0, LABEL_ROLE))
+
+    def _claim_items(self) -> list[QTreeWidgetItem]:
+        items = []
+        for i in range(self.tree.topLevelItemCount()):
+            group = self.tree.topLevelItem(i)
+            items.extend(group.child(j) for j in range(group.childCount()))
+        return items
+
+    def _item_for(self, claim: Claim) -> QTreeWidgetItem | None:
+        for i in range(self.tree.topLevelItemCount()):
+            group = self.tree.topLevelItem(i)
+            if self._group_label(group) != claim.version:
+                continue
+            for j in range(group.childCount()):
+                if group.child(j).data(0, CLAIM_ROLE) == claim:
+                    return group.child(j)
+        return None
+
+    def _current_claim(self) -> Claim | None:
+        item = self.tree.currentItem()
+        return item.data(0, CLAIM_ROLE) if item is not None and is_claim_item(item) else None
+
+    # -- user actions --------------------------------------------------------------------
+    def _current_changed(self, current: QTreeWidgetItem | None, _previous: object) -> None:
+        if not self._silent and current is not None and is_claim_item(current):
+            self._activate(current)
+
+    def _activate(self, item: QTreeWidgetItem) -> None:
+        self.claimActivated.emit(item.data(0, CLAIM_ROLE))
+
+    def _menu(self, item: QTreeWidgetItem, global_pos: QPoint) -> None:
+        self.verdictMenuRequested.emit(ClaimMenuRequest(item.data(0, CLAIM_ROLE), global_pos))
+
+    def eventFilter(self, watched: object, event: QEvent) -> bool:
+        # From the filter box: Down goes into the list, Escape clears the filter.
+        if watched is self.filter and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() == Qt.Key.Key_Down and self.tree.isVisible():
+                self.tree.setFocus()
+                return True
+            if event.key() == Qt.Key.Key_Escape and self.filter.text():
+                self.filter.clear()
+                return True
+        return super().eventFilter(watched, event)
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
