@@ -405,7 +405,12 @@ def _side_by_side(comparison: Comparison, base: str) -> str:
 def build_report_html(
     comparison: Comparison, annotations: Annotations | None, info: ReportInfo
 ) -> str:
-    """The whole report as a standalone HTML document (inline CSS, no scripts, no links)."""
+    """The whole report as a standalone HTML document (inline CSS, no scripts, no links).
+
+    Verdicts and notes appear when ``annotations`` holds any (a report from a session).
+    """
+    if annotations is not None and not annotations.notes:
+        annotations = None
     base = comparison.settings.base or (comparison.versions[0].label if comparison.versions else "")
     body = "".join(
         (
