@@ -9,7 +9,9 @@ from report_helpers import FIXED_DATE, HOSTILE_LINE, squash, strip_tags
 
 from variorum.annotations import Annotations, Note, Verdict, anchor_text
 from variorum.engine.model import Comparison
-from variorum.report.markup import ReportInfo, build_report_html, panels
+from variorum.report import ReportFormat, report_bytes
+from variorum.report.export import default_file_name
+from variorum.report.markup import ReportInfo, build_report_html, display_groups, panels
 from variorum.report.palette import HEAT_SCALE, heat_colours
 
 
@@ -102,3 +104,51 @@ def test_heat_map_numbers_stay_readable_on_every_step() -> None:
         assert (light + 0.05) / (dark + 0.05) >= 4.0, bg
     lums = [_luminance(c) for c in HEAT_SCALE]
     assert lums == sorted(lums, reverse=True)  # one hue, light to dark
+
+
+def test_side_by_side_bands_keep_every_row_once(seed_comparison: Comparison) -> None:
+    labels = list(seed_comparison.labels)
+    groups = display_groups(seed_comparison, labels)
+    assert [r for g in groups for r in g] == list(range(len(seed_comparison.rows)))
+    for group in groups:
+        if len(group) > 1:  # a band: only rows one version alone carries
+            assert all(len(seed_comparison.rows[r].cells) == 1 for r in group)
+    assert len(groups) < len(seed_comparison.rows) / 2  # the seeds are mostly one-version rows
+    page = _html(seed_comparison)
+    side = page[page.index("Side-by-side comparison") :]
+    numbers = {int(n) for n in re.findall(r'<span class="rowno small">(\d+)</span>', side)}
+    numbers |= {int(n) for n in re.findall(r'<td class="rowno small">(\d+)', side)}
+    assert numbers == set(range(1, len(seed_comparison.rows) + 1))
+
+
+def test_panels_leave_out_rows_with_nothing_in_them(seed_comparison: Comparison) -> None:
+    first = seed_comparison.labels[0]
+    groups = display_groups(seed_comparison, [first])
+    rows = [r for g in groups for r in g]
+    assert rows == [r for r, row in enumerate(seed_comparison.rows) if row.cell(first) is not None]
+
+
+def test_html_export_is_the_shared_markup(seed_comparison: Comparison) -> None:
+    data = report_bytes(
+        seed_comparison, None, ReportFormat.HTML, title="Seed report", generated=FIXED_DATE
+    )
+    assert data.decode("utf-8") == _html(seed_comparison)
+
+
+def test_empty_annotations_are_no_verdicts(seed_comparison: Comparison) -> None:
+    assert _html(seed_comparison, Annotations()) == _html(seed_comparison)
+
+
+@pytest.mark.parametrize(
+    ("title", "fmt", "name"),
+    [
+        ("5 versions of \u201cNATO: plans/deploy?\u201d", ReportFormat.PDF,
+         "5 versions of NATO plans deploy.pdf"),
+        ("<script>", ReportFormat.HTML, "script.html"),
+        ("***", ReportFormat.PDF, "Variorum report.pdf"),
+        ("word " * 30, ReportFormat.HTML, "word word word word word word word word word word word "
+         "word.html"),
+    ],
+)  # fmt: skip
+def test_default_file_name_is_safe(title: str, fmt: ReportFormat, name: str) -> None:
+    assert default_file_name(title, fmt) == name
