@@ -536,7 +536,7 @@ class ClaimsPanel(QWidget):
         self.tree.setHeaderHidden(True)
         self.tree.setColumnCount(1)
         self.tree.setUniformRowHeights(False)
-        self.tree.setWordWrap(True)
+        self.tree.setWordWrap(False)  # claims wrap in the delegate; headings elide
         self.tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # keeps "— N claims" visible
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
