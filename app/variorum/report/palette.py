@@ -61,7 +61,7 @@ GAP = MarkStyle(
 _CLAIM = MarkStyle(
     "claim",
     "background-color: #f6e1ee;",
-    "claim",
+    "\u2605 claim",
     "a sentence only this version carries (pink, starts with \u2605)",
 )
 _TERM = MarkStyle(
