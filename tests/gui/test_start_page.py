@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
@@ -50,7 +50,7 @@ def mime_with(*urls: QUrl) -> QMimeData:
 
 def drag_enter(page: StartPage, mime: QMimeData) -> QDragEnterEvent:
     event = QDragEnterEvent(
-        QPointF(20, 20),
+        QPoint(20, 20),
         Qt.DropAction.CopyAction,
         mime,
         Qt.MouseButton.LeftButton,
@@ -117,7 +117,7 @@ def test_drag_of_files_highlights_and_leave_clears(page: StartPage, tmp_path: Pa
     labels = [lab.text() for lab in page.drop_zone.findChildren(QLabel)]
     assert DROP_RELEASE in labels  # words, not only a colour change
     move = QDragMoveEvent(
-        QPointF(30, 30),
+        QPoint(30, 30),
         Qt.DropAction.CopyAction,
         mime,
         Qt.MouseButton.LeftButton,

@@ -222,9 +222,10 @@ def drag_to(panel: VersionsPanel, mime: QMimeData, point: QPoint) -> QDropEvent:
     pos = QPointF(point)
     action = Qt.DropAction.MoveAction
     buttons, mods = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-    enter = QDragEnterEvent(pos, action, mime, buttons, mods)
+    # Qt 6.11 takes a QPoint for enter/move events and a QPointF for the drop.
+    enter = QDragEnterEvent(point, action, mime, buttons, mods)
     QApplication.sendEvent(viewport, enter)
-    move = QDragMoveEvent(pos, action, mime, buttons, mods)
+    move = QDragMoveEvent(point, action, mime, buttons, mods)
     QApplication.sendEvent(viewport, move)
     drop = QDropEvent(pos, action, mime, buttons, mods)
     QApplication.sendEvent(viewport, drop)
@@ -252,7 +253,7 @@ def test_file_drops_are_left_to_the_window(panel: VersionsPanel, emitted: list) 
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile("/tmp/article.txt")])
     pos = panel.list.visualItemRect(panel.list.item(1)).center()
-    enter = QDragEnterEvent(QPointF(pos), Qt.DropAction.CopyAction, mime,
+    enter = QDragEnterEvent(pos, Qt.DropAction.CopyAction, mime,
                             Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)  # fmt: skip
     QApplication.sendEvent(panel.list.viewport(), enter)
     assert not enter.isAccepted()

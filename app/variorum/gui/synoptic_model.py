@@ -13,7 +13,7 @@ from variorum.gui.palette import CLAIM_GLYPH
 
 Index = QModelIndex | QPersistentModelIndex
 
-ROW_KIND_GLYPH = {RowKind.SAME: "=", RowKind.CHANGED: "\u2260", RowKind.UNIQUE: "1"}
+ROW_KIND_GLYPH = {RowKind.SAME: "=", RowKind.CHANGED: "\u2260", RowKind.UNIQUE: "\u25cb"}  # = ≠ ○
 ROW_KIND_TEXT = {
     RowKind.SAME: "worded the same in every version that has it",
     RowKind.CHANGED: "worded differently",

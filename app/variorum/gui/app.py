@@ -1,0 +1,72 @@
+"""Start the window: ``variorum`` (start page), ``--sample``, ``FILE...`` or ``SESSION.variorum``.
+
+``run_gui`` parses the window's own arguments, makes the QApplication (named so the
+desktop entry and icon match), offers crash recovery, opens what was asked and runs the
+event loop. Bad arguments exit 2 with one line, as the command line does.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from variorum import __version__
+from variorum.resources import APP_ID
+
+EXIT_USAGE = 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="variorum",
+        description="Compare versions of a news article. Subcommands: compare, report "
+        "(see 'variorum compare --help'); without one, the window opens.",
+    )
+    p.add_argument("files", nargs="*", help="article files to compare, or one .variorum session")
+    p.add_argument("--sample", action="store_true", help="open the shipped sample comparison")
+    p.add_argument("--version", action="version", version=f"variorum {__version__}")
+    return p
+
+
+def make_application(argv: Sequence[str]) -> object:
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    from variorum.resources import icon_path
+
+    app = QApplication.instance()
+    if app is None:
+        QApplication.setApplicationName("Variorum")
+        QApplication.setOrganizationName("Variorum")
+        QApplication.setApplicationVersion(__version__)
+        QApplication.setDesktopFileName(APP_ID)
+        app = QApplication([sys.argv[0] if sys.argv else "variorum", *argv])
+        app.setWindowIcon(QIcon(str(icon_path())))
+    return app
+
+
+def run_gui(argv: Sequence[str]) -> int:
+    args = _parser().parse_args(list(argv))
+    paths = [Path(f) for f in args.files]
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        print(f"variorum: error: {missing[0]}: no such file or folder", file=sys.stderr)
+        return EXIT_USAGE
+    app = make_application([])
+    from variorum.gui.window import MainWindow
+
+    window = MainWindow()
+    window.show()
+    restored = window.sessions.offer_recovery()
+    if not restored and (args.sample or paths):
+        from variorum.gui.inputs import expand_dropped
+        from variorum.resources import sample_paths
+
+        sessions, articles = expand_dropped(paths)
+        if sessions:
+            window.open_dropped(paths)
+        else:
+            window.open_files([*(sample_paths() if args.sample else []), *articles])
+    return int(app.exec())  # type: ignore[attr-defined]
