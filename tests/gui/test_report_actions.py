@@ -378,3 +378,21 @@ def test_two_versions_print_portrait(
     rig.trigger(ActionId.PRINT)
     box = PdfReader(io.BytesIO(out.read_bytes())).pages[0].mediabox
     assert float(box.width) < float(box.height)
+
+
+def test_cancelled_export_writes_nothing(
+    qtbot: QtBot,
+    make_rig: Callable[[Comparison | None], Rig],
+    seed_comparison: Comparison,
+    tmp_path: Path,
+) -> None:
+    rig = make_rig(seed_comparison)
+    rig.dialogs.save_paths.append(tmp_path / "never.pdf")
+    with qtbot.waitSignal(rig.controller.exportFinished, timeout=EXPORT_TIMEOUT_MS) as signal:
+        rig.trigger(ActionId.EXPORT_PDF)
+        rig.controller.cancel_export()  # what the progress dialog's Cancel does
+    assert signal.args[0].cancelled
+    assert list(tmp_path.iterdir()) == []
+    assert rig.dialogs.errors == []
+    assert rig.window.statusBar().currentMessage() == "Export cancelled"
+    assert all(a.isEnabled() for a in rig.controller.actions.values())

@@ -283,6 +283,11 @@ class ReportController(QObject):
             self._status(f"Report saved to {result.path}")
         self.exportFinished.emit(result)
 
+    def cancel_export(self) -> None:
+        """Stop a running export (its Cancel button); nothing is written."""
+        if self._export is not None:
+            self._export[0].set()
+
     def wait_for_export(self, msecs: int = -1) -> bool:
         """Block until a running export's worker has finished (for shutdown and tests)."""
         return self._pool.waitForDone(msecs)
