@@ -11,11 +11,19 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from variorum import __version__
 from variorum.resources import APP_ID
 
+if TYPE_CHECKING:
+    from variorum.gui.window import MainWindow
+
 EXIT_USAGE = 2
+
+
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    return _parser().parse_args(list(argv))
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -47,26 +55,33 @@ def make_application(argv: Sequence[str]) -> object:
     return app
 
 
-def run_gui(argv: Sequence[str]) -> int:
-    args = _parser().parse_args(list(argv))
+def open_window(args: argparse.Namespace) -> MainWindow:
+    """Show the window and open what the command line asked for (after crash recovery)."""
+    from variorum.gui.inputs import expand_dropped
+    from variorum.gui.window import MainWindow
+    from variorum.resources import sample_paths
+
+    window = MainWindow()
+    window.show()
+    if window.sessions.offer_recovery():
+        return window
     paths = [Path(f) for f in args.files]
-    missing = [p for p in paths if not p.exists()]
+    sessions, articles = expand_dropped(paths)
+    if sessions:
+        window.open_dropped(paths)
+    elif args.sample or articles:
+        window.open_files([*(sample_paths() if args.sample else []), *articles])
+    return window
+
+
+def run_gui(argv: Sequence[str]) -> int:
+    args = parse_args(argv)
+    missing = [f for f in args.files if not Path(f).exists()]
     if missing:
         print(f"variorum: error: {missing[0]}: no such file or folder", file=sys.stderr)
         return EXIT_USAGE
     app = make_application([])
-    from variorum.gui.window import MainWindow
-
-    window = MainWindow()
-    window.show()
-    restored = window.sessions.offer_recovery()
-    if not restored and (args.sample or paths):
-        from variorum.gui.inputs import expand_dropped
-        from variorum.resources import sample_paths
-
-        sessions, articles = expand_dropped(paths)
-        if sessions:
-            window.open_dropped(paths)
-        else:
-            window.open_files([*(sample_paths() if args.sample else []), *articles])
-    return int(app.exec())  # type: ignore[attr-defined]
+    window = open_window(args)
+    code = int(app.exec())  # type: ignore[attr-defined]
+    del window
+    return code

@@ -1,0 +1,186 @@
+"""Sessions in the real window: verdicts and notes survive save/close/reopen, the view is
+restored, unsaved work is asked about, broken files are refused untouched, and a session
+given on the command line opens."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+from scripted_dialogs import ScriptedDialogs
+
+from variorum.annotations import Verdict
+from variorum.engine.model import Claim
+from variorum.gui.actions import ActionId
+from variorum.gui.app import open_window, parse_args
+from variorum.gui.session_actions import Choice
+from variorum.gui.window import MainWindow
+from variorum.session import SessionStore, load_session
+
+WAIT_MS = 10_000
+
+
+@pytest.fixture(autouse=True)
+def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("VARIORUM_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("VARIORUM_STATE_DIR", str(tmp_path / "state"))
+
+
+@pytest.fixture
+def make_window(qtbot: QtBot) -> Iterator[Callable[[ScriptedDialogs], MainWindow]]:
+    made: list[tuple[MainWindow, SessionStore]] = []
+
+    def make(dialogs: ScriptedDialogs) -> MainWindow:
+        store = SessionStore()
+        window = MainWindow(store=store, session_dialogs=dialogs)  # type: ignore[arg-type]
+        qtbot.addWidget(window)
+        window.show()
+        made.append((window, store))
+        return window
+
+    yield make
+    for window, store in made:
+        window.sessions.modified = False  # nothing left to ask at teardown
+        window.runner.shutdown()
+        store.close()
+
+
+def wait_for(qtbot: QtBot, window: MainWindow, versions: int) -> None:
+    qtbot.waitUntil(
+        lambda: window.comparison is not None and len(window.comparison.versions) == versions,
+        timeout=WAIT_MS,
+    )
+
+
+def sentinel(window: MainWindow) -> Claim:
+    assert window.comparison is not None
+    return next(c for c in window.comparison.claims if "Operation Sentinel" in c.text)
+
+
+def test_disputed_claim_with_note_survives_save_close_reopen(
+    make_window: Callable[[ScriptedDialogs], MainWindow],
+    qtbot: QtBot,
+    seed_paths: list[Path],
+    tmp_path: Path,
+) -> None:
+    target = tmp_path / "nato.variorum"
+    dialogs = ScriptedDialogs(save_paths=[target])
+    w = make_window(dialogs)
+    w.open_files(seed_paths)
+    wait_for(qtbot, w, 5)
+    claim = sentinel(w)
+    menu = w.sessions.verdict_menu(claim, w)
+    disputed = next(a for a in menu.actions() if a.text() == Verdict.DISPUTED.title)
+    disputed.trigger()
+    w.sessions.set_verdict(claim, Verdict.DISPUTED, "No other outlet reports this operation.")
+    assert w.isWindowModified()
+    item = w.claims_panel.claim_item(claim)
+    assert item is not None and "Disputed" in item.text(0) + str(item.toolTip(0))
+    w.actions_by_id[ActionId.SAVE_SESSION].trigger()
+    assert target.is_file()
+    assert not w.isWindowModified()
+    assert "nato.variorum" in w.windowTitle()
+    w.close()
+
+    again = make_window(ScriptedDialogs())
+    assert again.sessions.open_path(target)
+    wait_for(qtbot, again, 5)
+    note = again.sessions.note_for(sentinel(again))
+    assert note is not None
+    assert note.verdict is Verdict.DISPUTED
+    assert note.note == "No other outlet reports this operation."
+    assert not again.isWindowModified()
+
+
+def test_the_view_comes_back_with_the_session(
+    make_window: Callable[[ScriptedDialogs], MainWindow],
+    qtbot: QtBot,
+    seed_paths: list[Path],
+    tmp_path: Path,
+) -> None:
+    target = tmp_path / "view.variorum"
+    w = make_window(ScriptedDialogs(save_paths=[target]))
+    w.open_files(seed_paths)
+    wait_for(qtbot, w, 5)
+    labels = w.inputs.labels
+    order = (labels[3], labels[0], labels[1], labels[2], labels[4])
+    w.versions_panel.orderChanged.emit(order)
+    w.set_base(labels[1])
+    w.remove_version(labels[4])
+    wait_for(qtbot, w, 4)
+    w.view.horizontalHeader().resizeSection(0, 410)
+    assert w.sessions.save_as()
+    saved = load_session(target)
+    assert saved.view.column_order == order[:4]
+    assert saved.settings.base == labels[1]
+    w.close()
+
+    again = make_window(ScriptedDialogs())
+    again.sessions.open_path(target)
+    wait_for(qtbot, again, 4)
+    assert again.model.labels == order[:4]
+    assert again.comparison is not None and again.comparison.settings.base == labels[1]
+    assert again.view.columnWidth(0) == 410
+
+
+def test_opening_other_articles_asks_about_unsaved_work(
+    make_window: Callable[[ScriptedDialogs], MainWindow], qtbot: QtBot, seed_paths: list[Path]
+) -> None:
+    dialogs = ScriptedDialogs(save_answers=[Choice.CANCEL, Choice.DISCARD])
+    w = make_window(dialogs)
+    w.open_files(seed_paths)
+    wait_for(qtbot, w, 5)
+    w.sessions.set_verdict(sentinel(w), Verdict.FALSE)
+    w.open_files(seed_paths[:2])  # Cancel: nothing changes
+    assert dialogs.asked == ["save changes to Untitled"]
+    qtbot.wait(100)
+    assert len(w.inputs.documents) == 5
+    w.open_files(seed_paths[:2])  # Discard: the new articles replace the old
+    wait_for(qtbot, w, 2)
+    assert not w.isWindowModified()
+
+
+def test_a_broken_session_is_refused_and_left_untouched(
+    make_window: Callable[[ScriptedDialogs], MainWindow], tmp_path: Path
+) -> None:
+    broken = tmp_path / "broken.variorum"
+    broken.write_bytes(b'{"format": "variorum-session", "format_version": 1, "documents": [')
+    before = broken.read_bytes()
+    dialogs = ScriptedDialogs()
+    w = make_window(dialogs)
+    w.open_dropped([broken])
+    assert dialogs.errors and "broken.variorum" in dialogs.errors[0].path
+    assert broken.read_bytes() == before
+    assert w.pages.currentWidget() is w.start_page
+
+
+def test_a_session_on_the_command_line_opens(
+    qtbot: QtBot, seed_paths: list[Path], tmp_path: Path
+) -> None:
+    from variorum.engine.api import load_documents
+    from variorum.session import save_session, session_from_documents
+
+    docs, _ = load_documents(seed_paths[:3])
+    target = tmp_path / "cli.variorum"
+    save_session(target, session_from_documents(docs))
+    window = open_window(parse_args([str(target)]))
+    qtbot.addWidget(window)
+    try:
+        wait_for(qtbot, window, 3)
+        assert "cli.variorum" in window.windowTitle()
+        window.sessions.store.close()
+    finally:
+        window.runner.shutdown()
+
+
+def test_sample_on_the_command_line_opens_the_seeds(qtbot: QtBot) -> None:
+    window = open_window(parse_args(["--sample"]))
+    qtbot.addWidget(window)
+    try:
+        wait_for(qtbot, window, 5)
+        assert window.windowTitle().startswith("Variorum")
+    finally:
+        window.sessions.store.close()
+        window.runner.shutdown()
