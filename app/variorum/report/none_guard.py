@@ -1,4 +1,4 @@
-"""Keep ``None`` alive under shiboken6 builds that return it without a reference.
+"""Keep ``None`` (and the bools) alive under shiboken6 builds that return them unreferenced.
 
 PySide6/shiboken6 6.12.0 (abi3 wheels) returns ``None`` from every void method (``setText``,
 ``QPainter.translate``, ``QTextDocument.drawContents``...) without adding the reference it
@@ -7,9 +7,11 @@ call takes one reference away and after a few thousand calls the interpreter abo
 "Fatal Python error: none_dealloc". A 400-page report makes that many calls.
 
 :func:`guard_none_refcount` measures the leak with a harmless probe and, only if it is
-there, adds a very large number of references to ``None`` (what 3.12 does by design).
-Idempotent, cheap, a no-op on interpreters and bindings without the bug. It belongs at
-application start-up; the report calls it too so ``variorum report`` is safe on its own.
+there, adds a very large number of references to ``None``, ``True`` and ``False`` (the same
+build drops references to the bools it returns; 3.12 makes all three immortal by design).
+Idempotent, cheap, a no-op on interpreters and bindings without the bug. pyproject.toml
+excludes 6.12.0; this guards an environment that has it anyway. It belongs at application
+start-up; the report calls it too so ``variorum report`` is safe on its own.
 """
 
 from __future__ import annotations
@@ -39,7 +41,8 @@ def guard_none_refcount() -> bool:
         return False
     import ctypes
 
-    refcount = ctypes.c_ssize_t.from_address(id(None))
-    refcount.value += _HEADROOM
+    for immortal in (None, True, False):
+        refcount = ctypes.c_ssize_t.from_address(id(immortal))
+        refcount.value += _HEADROOM
     _guarded = True
     return True
