@@ -8,6 +8,7 @@ event loop. Bad arguments exit 2 with one line, as the command line does.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -20,6 +21,9 @@ if TYPE_CHECKING:
     from variorum.gui.window import MainWindow
 
 EXIT_USAGE = 2
+SELF_TEST_ENV = "VARIORUM_SELF_TEST"
+"""Set, the window prints what it shows once the first comparison is painted, then quits
+(the packaging smoke test uses it to prove an installed or frozen app really works)."""
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
@@ -82,6 +86,27 @@ def run_gui(argv: Sequence[str]) -> int:
         return EXIT_USAGE
     app = make_application([])
     window = open_window(args)
+    if os.environ.get(SELF_TEST_ENV):
+        _self_test(window)
     code = int(app.exec())  # type: ignore[attr-defined]
     del window
     return code
+
+
+def _self_test(window: MainWindow) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    def report(_done: object) -> None:
+        window.view.viewport().repaint()
+        c = window.comparison
+        if c is not None:
+            print(
+                f"window: {window.model.columnCount()} columns, {window.model.rowCount()} rows,"
+                f" {window.claims_panel.claim_count(c.labels[0])} claims in the first version",
+                flush=True,
+            )
+        window.sessions.modified = False
+        QTimer.singleShot(0, QApplication.quit)
+
+    window.runner.finished.connect(report)
