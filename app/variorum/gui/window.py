@@ -385,9 +385,9 @@ class MainWindow(QMainWindow):
             f"{changed} changed",
             f"{claims} claims",
         ]
-        hidden = self.model.hidden_row_count()
-        if self.model.differences_only and hidden:
-            parts.append(f"{hidden} identical rows hidden")
+        if self.model.differences_only:
+            hidden = self.model.hidden_row_count()
+            parts.append(f"{hidden} identical row{'' if hidden == 1 else 's'} hidden")
         parts.append(f"analysed in {c.elapsed_ms:.0f} ms")
         self.status_label.setText(" \u00b7 ".join(parts))
 
