@@ -24,17 +24,9 @@ from variorum.gui.claims_panel import (
     term_spans,
 )
 from variorum.gui.palette import CLAIM_GLYPH
-from variorum.report.none_guard import guard_none_refcount
 from variorum.resources import sample_paths
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _none_guard() -> None:
-    # PySide6 6.12 on Python 3.11 drops a reference to None on every void call; painting
-    # wrapped claims makes thousands. The window guards at start-up; so do these tests.
-    guard_none_refcount()
 
 
 @pytest.fixture(scope="module")

@@ -13,17 +13,9 @@ from pytestqt.qtbot import QtBot
 from variorum.engine.api import compare_documents, load_documents
 from variorum.engine.model import Comparison
 from variorum.gui.similarity_panel import NBSP, SimilarityPanel, percent_text
-from variorum.report.none_guard import guard_none_refcount
 from variorum.resources import sample_paths
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _none_guard() -> None:
-    # PySide6 6.12 on Python 3.11 drops a reference to None on every void call; painting
-    # wrapped claims makes thousands. The window guards at start-up; so do these tests.
-    guard_none_refcount()
 
 
 @pytest.fixture(scope="module")

@@ -52,7 +52,6 @@ from variorum.report.export import (
     save_report,
 )
 from variorum.report.markup import default_title
-from variorum.report.none_guard import guard_none_refcount
 from variorum.report.pdf import apply_page_setup, render_onto
 from variorum.report.prepared import PreparedReport
 
@@ -162,7 +161,6 @@ class ReportController(QObject):
         dialogs: ReportDialogs | None = None,
     ) -> None:
         super().__init__(window)
-        guard_none_refcount()
         self.window = window
         self.host = host
         self.dialogs = dialogs or ReportDialogs(window)

@@ -887,6 +887,8 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         save_window_state(self.window_state())
+        self.reports.cancel_export()
+        self.reports.wait_for_export(5000)
         self.runner.shutdown()
         event.accept()
 

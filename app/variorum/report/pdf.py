@@ -36,7 +36,6 @@ from PySide6.QtGui import (
     QTextFormat,
 )
 
-from variorum.report.none_guard import guard_none_refcount
 from variorum.report.palette import MUTED, RULE
 from variorum.report.prepared import PageSetup, PreparedReport
 
@@ -66,12 +65,10 @@ def ensure_gui_application() -> QGuiApplication:
     global _app
     existing = QGuiApplication.instance()
     if isinstance(existing, QGuiApplication):
-        guard_none_refcount()
         return existing
     # A report never shows a window, so it must not need a display.
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     _app = QGuiApplication(["variorum"])
-    guard_none_refcount()
     return _app
 
 
@@ -99,7 +96,7 @@ def apply_page_setup(device: QPagedPaintDevice, setup: PageSetup, keep_paper: bo
 
 
 def _report_font() -> QFont:
-    # Made once: PySide6 6.12's setFeature is one of the calls that leak a None reference.
+    # Made once and reused: every report paints with the same font.
     global _base_font
     if _base_font is None:
         font = QFont(QGuiApplication.font())
