@@ -184,3 +184,34 @@ def test_sample_on_the_command_line_opens_the_seeds(qtbot: QtBot) -> None:
     finally:
         window.sessions.store.close()
         window.runner.shutdown()
+
+
+def test_a_row_note_shows_in_the_row_header_and_is_saved(
+    make_window: Callable[[ScriptedDialogs], MainWindow],
+    qtbot: QtBot,
+    seed_paths: list[Path],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QInputDialog
+
+    target = tmp_path / "notes.variorum"
+    w = make_window(ScriptedDialogs(save_paths=[target]))
+    w.open_files(seed_paths)
+    wait_for(qtbot, w, 5)
+    w.view.go_to(3, 0)
+    monkeypatch.setattr(
+        QInputDialog, "getMultiLineText", lambda *_a, **_k: ("Check with the wire copy.", True)
+    )
+    w.actions_by_id[ActionId.NOTE_ON_ROW].trigger()
+    header = str(w.model.headerData(3, Qt.Orientation.Vertical))
+    assert "\u270e" in header
+    tip = str(w.model.headerData(3, Qt.Orientation.Vertical, Qt.ItemDataRole.ToolTipRole))
+    assert "Check with the wire copy." in tip
+    assert w.sessions.save_as()
+    w.close()
+    again = make_window(ScriptedDialogs())
+    again.sessions.open_path(target)
+    wait_for(qtbot, again, 5)
+    assert "\u270e" in str(again.model.headerData(3, Qt.Orientation.Vertical))

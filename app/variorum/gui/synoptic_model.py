@@ -13,6 +13,7 @@ from variorum.gui.palette import CLAIM_GLYPH
 
 Index = QModelIndex | QPersistentModelIndex
 
+NOTE_GLYPH = "\u270e"  # ✎ on a row the user wrote a note on
 ROW_KIND_GLYPH = {RowKind.SAME: "=", RowKind.CHANGED: "\u2260", RowKind.UNIQUE: "\u25cb"}  # = ≠ ○
 ROW_KIND_TEXT = {
     RowKind.SAME: "worded the same in every version that has it",
@@ -39,6 +40,7 @@ class SynopticModel(QAbstractTableModel):
         self._model_row: dict[int, int] = {}
         self._differences_only = False
         self._claim_rows: frozenset[int] = frozenset()
+        self._row_notes: dict[int, str] = {}  # source row -> the user's note on it
 
     # -- state -------------------------------------------------------------------------
     def set_comparison(
@@ -54,6 +56,15 @@ class SynopticModel(QAbstractTableModel):
         )
         self._refilter()
         self.endResetModel()
+
+    def set_row_notes(self, notes: dict[int, str]) -> None:
+        """The user's row notes by source row (shown as ✎ in the row header)."""
+        self._row_notes = dict(notes)
+        if self._shown:
+            self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, len(self._shown) - 1)
+
+    def row_note(self, source_row: int) -> str:
+        return self._row_notes.get(source_row, "")
 
     def set_differences_only(self, on: bool) -> None:
         if on == self._differences_only:
@@ -174,9 +185,14 @@ class SynopticModel(QAbstractTableModel):
         if section >= len(self._shown):
             return None
         row = self.row_at(section)
+        note = self._row_notes.get(self._shown[section], "")
         if role == Qt.ItemDataRole.DisplayRole:
             star = f" {CLAIM_GLYPH}" if self.row_has_claim(section) else ""
-            return f"{self._shown[section] + 1} {ROW_KIND_GLYPH[row.kind]}{star}"
+            pen = f" {NOTE_GLYPH}" if note else ""
+            return f"{self._shown[section] + 1} {ROW_KIND_GLYPH[row.kind]}{star}{pen}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"Row {self._shown[section] + 1}: {ROW_KIND_TEXT[row.kind]}"
+            tip = f"Row {self._shown[section] + 1}: {ROW_KIND_TEXT[row.kind]}"
+            if self.row_has_claim(section):
+                tip += f"\n{CLAIM_GLYPH} carries a claim only one version makes"
+            return tip + (f"\n{NOTE_GLYPH} Your note: {note}" if note else "")
         return None

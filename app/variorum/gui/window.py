@@ -616,6 +616,7 @@ class MainWindow(QMainWindow):
             if model_row >= 0:
                 self.view.scrollTo(self.model.index(model_row, 0),
                                    self.view.ScrollHint.PositionAtTop)  # fmt: skip
+        self._refresh_row_notes()
         self.claims_panel.set_claims(c, self.model.labels, self.sessions.annotations)
         self.similarity_panel.set_comparison(c, labels)
         self._refresh_versions_panel()
@@ -746,6 +747,17 @@ class MainWindow(QMainWindow):
 
     def _on_annotations(self, annotations: Annotations) -> None:
         self.claims_panel.set_annotations(annotations)
+        self._refresh_row_notes()
+
+    def _refresh_row_notes(self) -> None:
+        c = self.comparison
+        notes: dict[int, str] = {}
+        if c is not None and any(n.kind == "row" for n in self.sessions.annotations.notes):
+            for i in range(len(c.rows)):
+                note = self.sessions.annotations.for_row(c, i)
+                if note is not None and note.note.strip():
+                    notes[i] = note.note
+        self.model.set_row_notes(notes)
 
     def edit_row_note(self) -> None:
         c = self.comparison
