@@ -86,7 +86,7 @@ def test_seeds_fill_the_grid_and_the_panels(seeds_window: MainWindow) -> None:
     sentinel = [cl for cl in c.claims_for(label_000) if "Operation Sentinel" in cl.text]
     assert sentinel
     assert w.claims_panel.claim_count(label_000) == len(c.claims_for(label_000))
-    status = w.status_label.text()
+    status = w.status_area.text()
     assert "5 versions" in status and f"{len(c.rows)} rows" in status and "claims" in status
     # Every row is as tall as its tallest cell (a wrapped sentence is never cut off).
     for r in range(0, w.model.rowCount(), 7):
@@ -142,7 +142,7 @@ def test_differences_only_hides_identical_rows(seeds_window: MainWindow) -> None
     hidden = w.model.hidden_row_count()
     assert w.model.rowCount() == all_rows - hidden
     assert all(w.model.row_differs(w.model.row_at(r)) for r in range(w.model.rowCount()))
-    assert f"{hidden} identical row" in w.status_label.text()
+    assert f"{hidden} identical row" in w.status_area.text()
     w.actions_by_id[ActionId.DIFFERENCES_ONLY].setChecked(False)
     assert w.model.rowCount() == all_rows
 

@@ -184,6 +184,22 @@ MENUS: dict[Menu, tuple[ActionId | str | None, ...]] = {
     Menu.HELP: (ActionId.ABOUT,),
 }
 
+TOOLBAR: tuple[ActionId | None, ...] = (
+    ActionId.OPEN_ARTICLES,
+    ActionId.ADD_ARTICLE,
+    ActionId.SAVE_SESSION,
+    SEPARATOR,
+    ActionId.PREVIOUS_DIFFERENCE,
+    ActionId.NEXT_DIFFERENCE,
+    ActionId.PREVIOUS_CLAIM,
+    ActionId.NEXT_CLAIM,
+    SEPARATOR,
+    ActionId.DIFFERENCES_ONLY,
+    ActionId.FIND,
+    SEPARATOR,
+    ActionId.EXPORT_PDF,
+)
+
 # Keys used by widgets rather than window actions; listed so the collision test sees them.
 WIDGET_SHORTCUTS: dict[str, tuple[str, ...]] = {
     "find bar: next match": ("Return",),

@@ -275,6 +275,8 @@ class SynopticView(QTableView):
         }
         self._resize_sections(sizes)
         self.user_sized_columns = bool(sizes)
+        if sizes:
+            self._refit.stop()  # a fit queued by an earlier resize must not undo these widths
 
     def _resize_sections(self, sizes: dict[int, int]) -> None:
         header = self.horizontalHeader()

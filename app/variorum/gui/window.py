@@ -27,14 +27,11 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
     QInputDialog,
-    QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
-    QProgressBar,
     QStackedWidget,
     QToolBar,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -43,7 +40,15 @@ from variorum import __version__
 from variorum.annotations import Annotations, row_note
 from variorum.engine.ingest import SUPPORTED_EXTENSIONS, document_from_text
 from variorum.engine.model import Claim, Comparison, RowKind
-from variorum.gui.actions import MENUS, RECENT_SESSIONS, SEPARATOR, ActionId, Menu, create_actions
+from variorum.gui.actions import (
+    MENUS,
+    RECENT_SESSIONS,
+    SEPARATOR,
+    TOOLBAR,
+    ActionId,
+    Menu,
+    create_actions,
+)
 from variorum.gui.analysis import AnalysisRunner, CompareDone, CompareProgress, LoadDone
 from variorum.gui.claims_panel import ClaimMenuRequest, ClaimsPanel
 from variorum.gui.find_bar import FindBar, FindStatus
@@ -62,6 +67,7 @@ from variorum.gui.report_actions import ReportController
 from variorum.gui.session_actions import SessionController, SessionDialogs
 from variorum.gui.similarity_panel import SimilarityPanel
 from variorum.gui.start_page import StartPage
+from variorum.gui.status_area import StatusArea
 from variorum.gui.synoptic_model import SynopticModel
 from variorum.gui.synoptic_view import SynopticView, is_dark
 from variorum.gui.versions_panel import IncludeChange, Rename, VersionEntry, VersionsPanel
@@ -70,7 +76,6 @@ from variorum.session import Session, SessionStore, ViewState
 
 log = logging.getLogger(__name__)
 
-PROGRESS_DELAY_MS = 250  # quick analyses never flash a progress bar
 ARTICLE_FILTER = (
     "Articles ("
     + " ".join(f"*{ext}" for ext in SUPPORTED_EXTENSIONS)
@@ -111,7 +116,6 @@ class MainWindow(QMainWindow):
         self.comparison: Comparison | None = None
         self._pending_view: ViewState | None = None
         self._pair: tuple[str, str] | None = None
-        self._compare_request = 0
         self._saved_layout: QByteArray | None = None
 
         # The undo stack comes first: children die in creation order, and a dying stack
@@ -217,26 +221,9 @@ class MainWindow(QMainWindow):
                          Qt.Orientation.Vertical)  # fmt: skip
 
     def _build_status(self) -> None:
-        self.status_label = QLabel()
-        self.status_label.setAccessibleName("Comparison summary")
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 100)
-        self.progress.setMaximumWidth(220)
-        self.progress.setTextVisible(True)
-        self.progress.hide()
-        self.cancel_button = QToolButton()
-        self.cancel_button.setText("Cancel")
-        self.cancel_button.setToolTip("Stop the analysis that is running")
-        self.cancel_button.clicked.connect(self.cancel_analysis)
-        self.cancel_button.hide()
-        bar = self.statusBar()
-        bar.addPermanentWidget(self.progress)
-        bar.addPermanentWidget(self.cancel_button)
-        bar.addPermanentWidget(self.status_label)
-        self._progress_timer = QTimer(self)
-        self._progress_timer.setSingleShot(True)
-        self._progress_timer.setInterval(PROGRESS_DELAY_MS)
-        self._progress_timer.timeout.connect(self._show_progress)
+        self.status_area = StatusArea()
+        self.status_area.cancelRequested.connect(self.cancel_analysis)
+        self.statusBar().addPermanentWidget(self.status_area)
 
     def _build_menus(self) -> None:
         extra: dict[str, QMenu] = {RECENT_SESSIONS: self.sessions.recent_menu}
@@ -258,22 +245,8 @@ class MainWindow(QMainWindow):
         bar = QToolBar("Main toolbar", self)
         bar.setObjectName("mainToolbar")
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for item in (
-            ActionId.OPEN_ARTICLES,
-            ActionId.ADD_ARTICLE,
-            ActionId.SAVE_SESSION,
-            None,
-            ActionId.PREVIOUS_DIFFERENCE,
-            ActionId.NEXT_DIFFERENCE,
-            ActionId.PREVIOUS_CLAIM,
-            ActionId.NEXT_CLAIM,
-            None,
-            ActionId.DIFFERENCES_ONLY,
-            ActionId.FIND,
-            None,
-            ActionId.EXPORT_PDF,
-        ):
-            if item is None:
+        for item in TOOLBAR:
+            if item is SEPARATOR:
                 bar.addSeparator()
             else:
                 bar.addAction(self.actions_by_id[item])
@@ -338,7 +311,7 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.start_page)
         for dock in (self.versions_dock, self.claims_dock, self.similarity_dock):
             dock.setVisible(False)
-        self.status_label.setText("Drop two or more versions of an article to compare them")
+        self.status_area.set_summary("Drop two or more versions of an article to compare them")
 
     def _show_grid_page(self) -> None:
         if self.pages.currentWidget() is not self.start_page:
@@ -389,7 +362,7 @@ class MainWindow(QMainWindow):
             hidden = self.model.hidden_row_count()
             parts.append(f"{hidden} identical row{'' if hidden == 1 else 's'} hidden")
         parts.append(f"analysed in {c.elapsed_ms:.0f} ms")
-        self.status_label.setText(" \u00b7 ".join(parts))
+        self.status_area.set_summary(" \u00b7 ".join(parts))
 
     # -- loading -----------------------------------------------------------------------
 
@@ -559,34 +532,21 @@ class MainWindow(QMainWindow):
         docs = self.inputs.included
         if len(docs) < 2:
             return
-        self._compare_request = self.runner.compare(docs, self.inputs.analysis_settings())
-        self.progress.setValue(0)
-        self.progress.setFormat("Analysing…")
-        self._progress_timer.start()
+        self.runner.compare(docs, self.inputs.analysis_settings())
+        self.status_area.start()
 
     def cancel_analysis(self) -> None:
         self.runner.cancel()
-        self._hide_progress()
+        self.status_area.stop()
         self.statusBar().showMessage("Analysis cancelled", 5000)
-
-    def _show_progress(self) -> None:
-        if self.runner.latest_compare == self._compare_request and self.runner.busy():
-            self.progress.show()
-            self.cancel_button.show()
-
-    def _hide_progress(self) -> None:
-        self._progress_timer.stop()
-        self.progress.hide()
-        self.cancel_button.hide()
 
     def _on_progress(self, p: CompareProgress) -> None:
         if p.request_id != self.runner.latest_compare:
             return
-        self.progress.setValue(int(p.fraction * 100))
-        self.progress.setFormat(f"{p.message}… %p%")
+        self.status_area.update_progress(p.fraction, p.message)
 
     def _on_compared(self, done: CompareDone) -> None:
-        self._hide_progress()
+        self.status_area.stop()
         if done.comparison is None:
             QMessageBox.warning(self, "Analysis failed", done.error or "The analysis failed.")
             return
