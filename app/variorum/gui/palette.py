@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 # The glyphs and the heat-map scale are the report's, so screen and paper read the same.
-from variorum.report.palette import CLAIM_GLYPH, GAP_GLYPH, HEAT_SCALE, MOVED_GLYPH, heat_colours
+from variorum.report.palette import CLAIM_GLYPH, GAP_GLYPH, HEAT_SCALE, MOVED_GLYPH
+from variorum.report.palette import heat_colours as _light_heat_colours
 
 __all__ = [
     "CLAIM_GLYPH",
@@ -22,7 +23,36 @@ __all__ = [
     "GridColours",
     "colours_for",
     "heat_colours",
+    "heat_scale",
 ]
+
+# On a dark background the scale runs from near-background to bright blue, so "little in
+# common" stays quiet instead of glaring white; still one hue, read by lightness alone.
+DARK_HEAT_SCALE: tuple[str, ...] = (
+    "#1e252d",
+    "#1d3142",
+    "#1f3d57",
+    "#234a6d",
+    "#295a85",
+    "#326d9e",
+    "#4384b8",
+    "#6aa7d6",
+    "#a6cdec",
+)
+_DARK_FIRST_LIGHT_STEP = 7  # from here on black numbers read better than white
+
+
+def heat_scale(dark: bool = False) -> tuple[str, ...]:
+    return DARK_HEAT_SCALE if dark else HEAT_SCALE
+
+
+def heat_colours(value: float, dark: bool = False) -> tuple[str, str]:
+    """(background, text) for a similarity in 0..1 on a light or dark window."""
+    if not dark:
+        return _light_heat_colours(value)
+    v = min(max(value, 0.0), 1.0)
+    step = min(int(v * len(DARK_HEAT_SCALE)), len(DARK_HEAT_SCALE) - 1)
+    return DARK_HEAT_SCALE[step], ("#000000" if step >= _DARK_FIRST_LIGHT_STEP else "#ffffff")
 
 
 @dataclass(frozen=True)

@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
 )
 
 from variorum.engine.model import Comparison
-from variorum.gui.palette import HEAT_SCALE, colours_for, heat_colours
+from variorum.gui.palette import HEAT_SCALE, colours_for, heat_colours, heat_scale
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -168,16 +168,16 @@ class HeatCellDelegate(QStyledItemDelegate):
     """Fills a cell with its heat colour and writes the percentage in the contrasting ink."""
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        # Ask the model, not index.data(): PySide6 6.12 on Python 3.11 drops a reference to
-        # None each time an empty QVariant comes back to Python, and paint runs constantly.
+        # Ask the model directly: no QVariant round trip on a path that runs constantly.
         model = index.model()
         assert isinstance(model, SimilarityModel)
         value = model.value(index.row(), index.column())
-        colours = colours_for(_is_dark(option.palette))
+        dark = _is_dark(option.palette)
+        colours = colours_for(dark)
         if value is None:
             background, ink = QColor(colours.empty_cell), QColor(colours.muted)
         else:
-            bg, fg = heat_colours(float(value))
+            bg, fg = heat_colours(float(value), dark)
             background, ink = QColor(bg), QColor(fg)
         rect = option.rect.adjusted(1, 1, -1, -1)  # a hairline gap instead of grid lines
         painter.save()
@@ -260,8 +260,9 @@ class HeatScaleLegend(QWidget):
         x = 0
         painter.drawText(QRect(x, y, fm.horizontalAdvance(low), h), 0, low)
         x += fm.horizontalAdvance(low) + 6
-        outline = QColor(colours_for(_is_dark(self.palette())).grid_line)
-        for colour in HEAT_SCALE:
+        dark = _is_dark(self.palette())
+        outline = QColor(colours_for(dark).grid_line)
+        for colour in heat_scale(dark):
             painter.fillRect(QRect(x, y + 2, 18, h - 4), QColor(colour))
             x += 18
         painter.setPen(outline)
