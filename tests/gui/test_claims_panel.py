@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QApplication, QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 
 from variorum.annotations import Annotations, Verdict, claim_note
-from variorum.engine.api import compare_documents, load_documents
 from variorum.engine.model import Claim, Comparison
 from variorum.gui.claims_panel import (
     CLAIM_ROLE,
@@ -24,15 +23,6 @@ from variorum.gui.claims_panel import (
     term_spans,
 )
 from variorum.gui.palette import CLAIM_GLYPH
-from variorum.resources import sample_paths
-
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-
-
-@pytest.fixture(scope="module")
-def comparison() -> Comparison:
-    docs, _ = load_documents(sample_paths())
-    return compare_documents(docs)
 
 
 @pytest.fixture

@@ -10,11 +10,9 @@ from pytestqt.qtbot import QtBot
 
 from variorum.gui.find_bar import DEBOUNCE_MS, FindBar, FindStatus
 
+
 # The offscreen platform warns when a top-level widget with a layout is shown; the bar is
 # shown on its own here, where in the app it is a child of the window.
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-
-
 @pytest.fixture
 def bar(qtbot: QtBot) -> FindBar:
     widget = FindBar()

@@ -15,8 +15,6 @@ from variorum.engine.model import Granularity
 from variorum.gui.options import Preferences, load_preferences
 from variorum.gui.preferences_dialog import PreferencesDialog
 
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-
 CUSTOM = Preferences(
     threshold=0.4,
     granularity=Granularity.PARAGRAPH,

@@ -10,18 +10,8 @@ from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtGui import QFont
 from pytestqt.qtbot import QtBot
 
-from variorum.engine.api import compare_documents, load_documents
 from variorum.engine.model import Comparison
 from variorum.gui.similarity_panel import NBSP, SimilarityPanel, percent_text
-from variorum.resources import sample_paths
-
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-
-
-@pytest.fixture(scope="module")
-def comparison() -> Comparison:
-    docs, _ = load_documents(sample_paths())
-    return compare_documents(docs)
 
 
 @pytest.fixture

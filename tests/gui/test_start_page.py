@@ -13,8 +13,6 @@ from pytestqt.qtbot import QtBot
 
 from variorum.gui.start_page import DROP_RELEASE, DROP_TEXT, StartPage
 
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-
 
 @pytest.fixture
 def page(qtbot: QtBot) -> StartPage:

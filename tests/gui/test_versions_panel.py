@@ -12,7 +12,6 @@ from PySide6.QtGui import QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent, Q
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
-from variorum.engine.api import compare_documents, load_documents
 from variorum.engine.model import Comparison
 from variorum.gui.versions_panel import (
     IncludeChange,
@@ -21,15 +20,6 @@ from variorum.gui.versions_panel import (
     VersionsPanel,
     entry_tooltip,
 )
-from variorum.resources import sample_paths
-
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-
-
-@pytest.fixture(scope="module")
-def comparison() -> Comparison:
-    docs, _ = load_documents(sample_paths())
-    return compare_documents(docs)
 
 
 @pytest.fixture(scope="module")

@@ -23,12 +23,6 @@ from variorum.session import SessionStore
 WAIT_MS = 10_000
 
 
-@pytest.fixture(autouse=True)
-def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("VARIORUM_CONFIG_DIR", str(tmp_path / "config"))
-    monkeypatch.setenv("VARIORUM_STATE_DIR", str(tmp_path / "state"))
-
-
 @pytest.fixture
 def make_window(qtbot: QtBot) -> Iterator[Callable[..., MainWindow]]:
     made: list[tuple[MainWindow, SessionStore]] = []
