@@ -344,3 +344,13 @@ def test_row_kinds_show_in_the_row_header(seeds_window: MainWindow) -> None:
     first_unique = next(i for i, r in enumerate(c.rows) if r.kind is RowKind.UNIQUE)
     header = str(w.model.headerData(first_unique, Qt.Orientation.Vertical))
     assert header.startswith(str(first_unique + 1))
+
+
+def test_zoom_keeps_the_reading_position(seeds_window: MainWindow, qtbot: QtBot) -> None:
+    w = seeds_window
+    w.view.scrollTo(w.model.index(30, 0), w.view.ScrollHint.PositionAtTop)
+    assert w.view.rowAt(0) == 30
+    w.actions_by_id[ActionId.ZOOM_IN].trigger()
+    w.actions_by_id[ActionId.ZOOM_IN].trigger()
+    qtbot.wait(150)  # deferred layouts
+    assert w.view.rowAt(0) == 30

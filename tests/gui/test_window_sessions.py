@@ -105,8 +105,10 @@ def test_the_view_comes_back_with_the_session(
     w.remove_version(labels[4])
     wait_for(qtbot, w, 4)
     w.view.horizontalHeader().resizeSection(0, 410)
+    w.view.scrollTo(w.model.index(20, 0), w.view.ScrollHint.PositionAtTop)
     assert w.sessions.save_as()
     saved = load_session(target)
+    assert saved.view.scroll_row == w.model.source_row(w.view.rowAt(0)) > 0
     assert saved.view.column_order == order[:4]
     assert saved.settings.base == labels[1]
     w.close()
@@ -117,6 +119,8 @@ def test_the_view_comes_back_with_the_session(
     assert again.model.labels == order[:4]
     assert again.comparison is not None and again.comparison.settings.base == labels[1]
     assert again.view.columnWidth(0) == 410
+    qtbot.wait(200)  # deferred layout must not move the restored position
+    assert again.model.source_row(again.view.rowAt(0)) == saved.view.scroll_row
 
 
 def test_opening_other_articles_asks_about_unsaved_work(

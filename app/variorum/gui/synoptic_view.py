@@ -148,6 +148,8 @@ class SynopticView(QTableView):
         self._refit.timeout.connect(self.fit_columns)
         self._sizing = False
         self.user_sized_columns = False
+        self._anchor_row: int | None = None
+        self.verticalScrollBar().actionTriggered.connect(self._user_scrolled)
         header.sectionResized.connect(self._column_resized)
 
     # -- data --------------------------------------------------------------------------
@@ -244,10 +246,18 @@ class SynopticView(QTableView):
         return doc
 
     def refresh_row_heights(self) -> None:
+        """Size every row to its tallest cell, keeping the row at the top where it is (so
+        zooming or resizing a column never loses the reader's place)."""
         m = self._model
         columns = m.columnCount()
         widths = [self.columnWidth(col) for col in range(columns)]
         vheader = self.verticalHeader()
+        top = self.rowAt(0)
+        if self._anchor_row is not None and 0 <= self._anchor_row < m.rowCount():
+            top, inside = self._anchor_row, 0
+        else:
+            inside = -self.rowViewportPosition(top) if top >= 0 else 0
+        changed = False
         for r in range(m.rowCount()):
             height = MIN_ROW_HEIGHT
             for col in range(columns):
@@ -256,6 +266,27 @@ class SynopticView(QTableView):
                     height = max(height, int(doc.size().height()) + 2)
             if vheader.sectionSize(r) != height:
                 vheader.resizeSection(r, height)
+                changed = True
+        if top >= 0 and (changed or self._anchor_row is not None):
+            self.updateGeometries()
+            self.verticalScrollBar().setValue(vheader.sectionPosition(top) + inside)
+
+    def scroll_to_top_row(self, model_row: int) -> None:
+        """Put ``model_row`` at the top and keep it there through layouts still queued
+        (a restored session's reading position), until the user scrolls."""
+        self._anchor_row = model_row
+        self.refresh_row_heights()
+
+    def _user_scrolled(self, action: int) -> None:
+        self._anchor_row = None
+
+    def scrollTo(
+        self,
+        index: QModelIndex | QPersistentModelIndex,
+        hint: QAbstractItemView.ScrollHint = QAbstractItemView.ScrollHint.EnsureVisible,
+    ) -> None:
+        self._anchor_row = None  # keyboard moves and Go commands take over the position
+        super().scrollTo(index, hint)
 
     def fit_columns(self) -> None:
         """Share the viewport between the columns, never narrower than MIN_COLUMN_WIDTH."""

@@ -574,8 +574,7 @@ class MainWindow(QMainWindow):
         if scroll_row >= 0 and c is not None:
             model_row = self.model.model_row(scroll_row) if scroll_row < len(c.rows) else -1
             if model_row >= 0:
-                self.view.scrollTo(self.model.index(model_row, 0),
-                                   self.view.ScrollHint.PositionAtTop)  # fmt: skip
+                self.view.scroll_to_top_row(model_row)
         self._refresh_row_notes()
         self.claims_panel.set_claims(c, self.model.labels, self.sessions.annotations)
         self.similarity_panel.set_comparison(c, labels)
