@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import random
+import re
 
 from hypothesis import given
 from hypothesis import strategies as st
 
+from variorum.engine.align import longest_increasing
 from variorum.engine.api import compare_documents
-from variorum.engine.model import Comparison, Document, OpTag
+from variorum.engine.model import Comparison, Document, OpTag, RowKind
 from variorum.engine.text import tokenize
 from variorum.export import comparison_to_json
 
@@ -57,6 +59,10 @@ def check_invariants(c: Comparison) -> None:
             cell.sentences[0] for r in c.rows if (cell := r.cell(v.label)) and not cell.moved
         ]
         assert in_order == sorted(in_order)
+        # ...and only as few cells as must be: marking every cell moved would satisfy the
+        # check above, so the cells left in order must be a longest in-order run.
+        firsts = [cell.sentences[0] for r in c.rows if (cell := r.cell(v.label))]
+        assert len(in_order) == len(longest_increasing(firsts))
     for r in c.rows:
         ref = r.cell(r.reference)
         assert ref is not None
@@ -75,8 +81,22 @@ def check_invariants(c: Comparison) -> None:
             assert all(op.tag in OpTag for op in cell.ops)
     for cl in c.claims:
         text = c.version(cl.version).text
+        row = c.rows[cl.row]
+        claimed = row.cell(cl.version)
+        assert claimed is not None and cl.sentence in claimed.sentences
+        # An unmatched claim is a sentence no other version has: its row is its own.
+        assert cl.unmatched == (row.kind is RowKind.UNIQUE)
         for t in cl.terms:
             assert text[t.start : t.end] == t.text
+            # A unique term occurs in no other version, not even with other case/punctuation.
+            for other in c.versions:
+                if other.label != cl.version:
+                    assert f" {_folded(t.text)} " not in f" {_folded(other.text)} "
+
+
+def _folded(text: str) -> str:
+    # Words with inner punctuation ("10,000", "U.S") stay one word, as the engine reads them.
+    return " ".join(re.findall(r"\w+(?:[.,'’]\w+)*", text.casefold()))
 
 
 @given(versions())
