@@ -56,6 +56,25 @@ def resolve_inputs(files: Sequence[str], sample: bool) -> list[str]:
     return paths
 
 
+def refuse_writing_over_inputs(output: str, inputs: Sequence[str], option: str) -> None:
+    """Usage error when ``output`` is one of the ``inputs``: writing there would destroy an
+    article (or session) the user is comparing, usually by a slip of the shell."""
+    for given in inputs:
+        if _same_file(output, given):
+            raise UsageError(
+                f"{output}: is one of the files being compared; {option} needs another"
+            )
+
+
+def _same_file(a: str, b: str) -> bool:
+    import os
+
+    try:
+        return os.path.samefile(a, b)  # also sees through links and "./" spellings
+    except OSError:  # one does not exist (yet): compare where they would be
+        return Path(a).resolve() == Path(b).resolve()
+
+
 def load_for_cli(paths: Sequence[str]) -> list:  # type: ignore[type-arg]
     """Documents from ``paths``; skips unreadable ones with a warning, needs two readable."""
     from variorum.engine.api import load_documents
@@ -78,15 +97,30 @@ def cmd_compare(args: argparse.Namespace) -> int:
     from variorum.engine.model import Settings
     from variorum.export import comparison_to_json, format_summary
     from variorum.session import SessionError
-    from variorum.session.headless import load_for_compare, save_after_compare, session_argument
+    from variorum.session.headless import (
+        check_save_target,
+        load_for_compare,
+        save_after_compare,
+        session_argument,
+    )
 
     try:
         session_file = session_argument(args.files, args.sample)
         session = load_for_compare(session_file) if session_file else None
     except SessionError as e:
         raise UsageError(str(e)) from None
+    inputs = [session_file] if session_file else resolve_inputs(args.files, args.sample)
+    if args.json and args.json != "-":
+        refuse_writing_over_inputs(args.json, inputs, "--json")
+    if args.save_session:
+        try:
+            check_save_target(args.save_session)
+        except SessionError as e:
+            raise UsageError(str(e)) from None
+        if args.json and args.json != "-" and _same_file(args.json, args.save_session):
+            raise UsageError(f"{args.json}: --json and --save-session need two different files")
     if session is None:
-        docs = load_for_cli(resolve_inputs(args.files, args.sample))
+        docs = load_for_cli(inputs)
         settings = Settings()
     else:  # a session brings its own documents and settings; options still override
         docs, settings = list(session.documents), session.settings

@@ -67,7 +67,13 @@ def _settings(args: argparse.Namespace, labels: list[str]) -> Settings:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from variorum.cli import EXIT_OK, UsageError, load_for_cli, resolve_inputs
+    from variorum.cli import (
+        EXIT_OK,
+        UsageError,
+        load_for_cli,
+        refuse_writing_over_inputs,
+        resolve_inputs,
+    )
     from variorum.engine.api import compare_documents
     from variorum.report.export import ReportError, format_for, write_report
 
@@ -76,6 +82,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         format_for(out)  # refuse a bad extension before any analysis
     except ReportError as e:
         raise UsageError(str(e)) from None
+    refuse_writing_over_inputs(args.output, args.files, "-o")
     annotations: Annotations | None = None
     if len(args.files) == 1 and not args.sample and _is_session(args.files[0]):
         if args.threshold is not None or args.base is not None:

@@ -13,7 +13,7 @@ from pathlib import Path
 from variorum.engine.model import Comparison
 from variorum.session.errors import SessionError
 from variorum.session.model import Session, documents_of, session_from_documents
-from variorum.session.store import load_session, looks_like_session, save_session
+from variorum.session.store import holds_session, load_session, looks_like_session, save_session
 
 
 def session_argument(files: Sequence[str], sample: bool = False) -> str | None:
@@ -33,6 +33,18 @@ def load_for_compare(path: str | Path) -> Session:
     if len(session.documents) < 2:
         raise SessionError(path, "the session holds fewer than two versions to compare")
     return session
+
+
+def check_save_target(path: str | Path) -> None:
+    """Refuse ``--save-session PATH`` when PATH is an existing file that is not a session.
+
+    Called before the analysis. ``save_session`` replaces whatever is there (the window's
+    Save As dialog has already asked), but on the command line an existing non-session
+    file is almost always a slip, such as naming one of the articles being compared.
+    """
+    target = Path(path)
+    if target.is_file() and target.stat().st_size > 0 and not holds_session(target):
+        raise SessionError(target, "exists and is not a Variorum session; refusing to overwrite it")
 
 
 def save_after_compare(

@@ -108,12 +108,19 @@ def looks_like_session(path: str | Path) -> bool:
     Cheap and never raises: lets the CLI and the window route a file without loading it.
     """
     p = Path(path)
-    if p.suffix.lower() == SESSION_SUFFIX:
-        return True
+    return p.suffix.lower() == SESSION_SUFFIX or holds_session(p)
+
+
+def holds_session(path: str | Path) -> bool:
+    """True when the file's first bytes name the session format (whatever its name).
+
+    Never raises. Unlike ``looks_like_session`` it ignores the extension, so it can tell
+    whether writing a session over an existing file would destroy something else.
+    """
     try:
-        if not p.is_file():
+        if not Path(path).is_file():
             return False
-        with open(p, "rb") as fh:
+        with open(path, "rb") as fh:
             head = fh.read(_SNIFF_BYTES)
     except OSError:
         return False
