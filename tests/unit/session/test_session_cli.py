@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from test_session_broken_files import FIELD_CASES, RAW_CASES
 
 from variorum.annotations import Verdict, claim_note
 from variorum.cli import main
@@ -14,7 +18,7 @@ from variorum.engine.api import compare_documents
 from variorum.engine.model import Document
 from variorum.resources import sample_paths
 from variorum.session import Session, load_session, save_session
-from variorum.session.codec import encode_session
+from variorum.session.codec import encode_session, session_to_json
 
 SAMPLES = [str(p) for p in sample_paths()]
 
@@ -161,3 +165,59 @@ def test_unwritable_session_path_exits_2(
     err = _refused(capsys, ["compare", *SAMPLES[:2], "--save-session", str(target)])
     assert str(target) in err
     assert "could not save" in err
+
+
+BROKEN_CASES = [*RAW_CASES, *FIELD_CASES, "truncated", "100 MB"]
+
+
+def _broken_file(folder: Path, session: Session, name: str) -> tuple[Path, str]:
+    path = folder / "broken.variorum"
+    if name in RAW_CASES:
+        content, problem = RAW_CASES[name]
+        path.write_bytes(content)
+    elif name in FIELD_CASES:
+        edit, problem = FIELD_CASES[name]
+        data = session_to_json(session)
+        edit(data)
+        path.write_text(json.dumps(data), encoding="utf-8")
+    elif name == "truncated":
+        path.write_bytes(encode_session(session)[:-40])
+        problem = "cut short"
+    else:
+        with open(path, "wb") as fh:
+            fh.truncate(100_000_000)  # sparse: no real disk use
+        problem = "too large for a session"
+    return path, problem
+
+
+@pytest.mark.parametrize("name", BROKEN_CASES)
+def test_every_broken_session_exits_2_with_one_line_and_stays_untouched(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], session: Session, name: str
+) -> None:
+    path, problem = _broken_file(tmp_path, session, name)
+    before = (path.read_bytes(), path.stat().st_mtime_ns)
+    out = tmp_path / "out.json"
+    err = _refused(capsys, ["compare", str(path), "--json", str(out), "--save-session", str(path)])
+    assert err.startswith(f"variorum: error: {path}: ")
+    assert problem in err
+    assert (path.read_bytes(), path.stat().st_mtime_ns) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["broken.variorum"]  # no backup, no temp
+
+
+def test_broken_session_in_a_real_process_shows_no_traceback(
+    tmp_path: Path, session: Session
+) -> None:
+    path, problem = _broken_file(tmp_path, session, "random bytes")
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[3] / "app")}
+    done = subprocess.run(
+        [sys.executable, "-m", "variorum", "compare", str(path), "--json", "-"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert done.stderr.startswith(f"variorum: error: {path}: ")
+    assert problem in done.stderr
+    assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
