@@ -98,6 +98,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
     from variorum.export import comparison_to_json, format_summary
     from variorum.session import SessionError
     from variorum.session.headless import (
+        changed_source_notes,
         check_save_target,
         load_for_compare,
         save_after_compare,
@@ -124,6 +125,8 @@ def cmd_compare(args: argparse.Namespace) -> int:
         settings = Settings()
     else:  # a session brings its own documents and settings; options still override
         docs, settings = list(session.documents), session.settings
+        for note in changed_source_notes(session):
+            _warn(note)
     if args.threshold is not None:
         if not 0.0 < args.threshold < 1.0:
             raise UsageError("--threshold must be between 0 and 1")

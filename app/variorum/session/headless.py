@@ -13,6 +13,7 @@ from pathlib import Path
 from variorum.engine.model import Comparison
 from variorum.session.errors import SessionError
 from variorum.session.model import Session, documents_of, session_from_documents
+from variorum.session.sources import changed_on_disk
 from variorum.session.store import holds_session, load_session, looks_like_session, save_session
 
 
@@ -33,6 +34,20 @@ def load_for_compare(path: str | Path) -> Session:
     if len(session.documents) < 2:
         raise SessionError(path, "the session holds fewer than two versions to compare")
     return session
+
+
+def changed_source_notes(session: Session) -> list[str]:
+    """One line per version whose source file changed since the session was saved.
+
+    Headless, nobody can be asked whether to reload: the saved text is compared (so the
+    result matches the saved work) and the user is told, as the window would tell them.
+    """
+    sources = {d.label: d.source for d in session.documents}
+    return [
+        f"{sources[label]}: changed on disk since the session was saved; "
+        f"comparing the text the session holds for {label!r}"
+        for label in changed_on_disk(session)
+    ]
 
 
 def check_save_target(path: str | Path) -> None:

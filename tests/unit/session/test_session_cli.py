@@ -221,3 +221,27 @@ def test_broken_session_in_a_real_process_shows_no_traceback(
     assert done.stderr.startswith(f"variorum: error: {path}: ")
     assert problem in done.stderr
     assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
+
+
+def test_changed_source_is_reported_and_the_saved_text_compared(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first, second = tmp_path / "first.txt", tmp_path / "second.txt"
+    for src, dst in zip(SAMPLES[:2], (first, second), strict=True):
+        dst.write_bytes(Path(src).read_bytes())
+    session_file = tmp_path / "s.variorum"
+    before = _json_of(
+        ["compare", str(first), str(second), "--save-session", str(session_file)],
+        tmp_path / "before.json",
+    )
+    with open(second, "a", encoding="utf-8") as fh:
+        fh.write("\nA late correction names a new general.\n")
+    first.unlink()  # gone: the session holds its text, nothing to say
+    capsys.readouterr()
+    after = _json_of(["compare", str(session_file)], tmp_path / "after.json")
+    err = capsys.readouterr().err
+    assert err == (
+        f"variorum: warning: {second}: changed on disk since the session was saved; "
+        "comparing the text the session holds for 'second'\n"
+    )
+    assert after == before
