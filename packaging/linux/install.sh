@@ -80,15 +80,26 @@ if [[ "$EXEC" != */* ]]; then
 fi
 [[ -n "$EXEC" && -f "$EXEC" && -x "$EXEC" ]] || die "$GIVEN is not a program"
 EXEC="$(cd "$(dirname "$EXEC")" && pwd)/$(basename "$EXEC")"
+# Spaces are common in home folders and are quoted below; quotes, backslashes, '$' and
+# control characters would need the desktop entry's double escaping, so they are refused.
 case "$EXEC" in
-    *[[:space:]\"\'\\\`\$]*) die "the program's path must not contain spaces or quotes: $EXEC" ;;
+    *[\"\'\\\`\$]*|*[[:cntrl:]]*)
+        die "the program's path must not contain quotes, backslashes, \$ or control characters: $EXEC" ;;
 esac
+EXEC_FIELD="${EXEC//%/%%}"  # a literal % in Exec is written %%
+if [[ "$EXEC" == *" "* ]]; then EXEC_FIELD="\"$EXEC_FIELD\""; fi
 
 install -d "$DATA/applications" "$DATA/mime/packages" "$DATA/metainfo" \
            "$DATA/icons/hicolor/scalable/apps"
-# The menu entry starts this exact program, so it works without PATH changes.
-sed -e "s|^Exec=.*|Exec=$EXEC %F|" -e "s|^TryExec=.*|TryExec=$EXEC|" \
-    "$META/$APP_ID.desktop" > "$DATA/applications/$APP_ID.desktop"
+# The menu entry starts this exact program, so it works without PATH changes. (Written
+# line by line, not with sed, so no character of the path is taken as sed syntax.)
+while IFS= read -r line; do
+    case "$line" in
+        Exec=*) printf 'Exec=%s %%F\n' "$EXEC_FIELD" ;;
+        TryExec=*) printf 'TryExec=%s\n' "$EXEC" ;;
+        *) printf '%s\n' "$line" ;;
+    esac
+done < "$META/$APP_ID.desktop" > "$DATA/applications/$APP_ID.desktop"
 install -m 644 "$META/$APP_ID.xml" "$DATA/mime/packages/$APP_ID.xml"
 install -m 644 "$META/$APP_ID.metainfo.xml" "$DATA/metainfo/$APP_ID.metainfo.xml"
 install -m 644 "$ICONS/variorum.svg" "$DATA/icons/hicolor/scalable/apps/$APP_ID.svg"

@@ -8,9 +8,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from packaging_support import APP_ID, LINUX
+from packaging_support import APP_ID, LINUX, REPO
 
-from variorum.resources import ICON_SIZES
+from variorum.resources import ICON_SIZES, SESSION_MIME_TYPE, SESSION_SUFFIX
 
 pytestmark = pytest.mark.skipif(shutil.which("bash") is None, reason="install.sh needs bash")
 
@@ -59,4 +59,99 @@ def test_install_refuses_a_program_that_does_not_exist(tmp_path: Path) -> None:
     result = run_install(tmp_path / "home", "--exec", str(tmp_path / "missing"))
     assert result.returncode != 0
     assert "is not a program" in result.stderr
+    assert not (tmp_path / "home" / "share" / "applications").exists()
+
+
+def _installed(share: Path) -> list[str]:
+    return sorted(
+        str(p.relative_to(share)) for p in share.rglob("*") if APP_ID in p.name and p.is_file()
+    )
+
+
+def test_installed_files_are_valid_and_the_session_type_is_registered(
+    tmp_path: Path, program: Path
+) -> None:
+    home = tmp_path / "home"
+    assert run_install(home, "--exec", str(program)).returncode == 0
+    share = home / "share"
+    assert _installed(share) == sorted(
+        [
+            f"applications/{APP_ID}.desktop",
+            f"metainfo/{APP_ID}.metainfo.xml",
+            f"mime/packages/{APP_ID}.xml",
+            f"icons/hicolor/scalable/apps/{APP_ID}.svg",
+            *(f"icons/hicolor/{s}x{s}/apps/{APP_ID}.png" for s in ICON_SIZES),
+        ]
+    )
+    desktop = share / "applications" / f"{APP_ID}.desktop"
+    entry = desktop.read_text(encoding="utf-8").splitlines()
+    assert f"TryExec={program}" in entry
+    if shutil.which("desktop-file-validate"):
+        checked = subprocess.run(
+            ["desktop-file-validate", str(desktop)], capture_output=True, text=True
+        )
+        assert checked.returncode == 0, checked.stdout + checked.stderr
+    if shutil.which("update-mime-database"):
+        # The script refreshed the user's MIME database: *.variorum is a session file now.
+        globs = (share / "mime" / "globs2").read_text(encoding="utf-8").splitlines()
+        assert any(line.endswith(f"{SESSION_MIME_TYPE}:*{SESSION_SUFFIX}") for line in globs)
+
+    assert run_install(home, "--uninstall").returncode == 0
+    assert _installed(share) == []
+    if shutil.which("update-mime-database"):
+        globs = (share / "mime" / "globs2").read_text(encoding="utf-8")
+        assert SESSION_MIME_TYPE not in globs
+
+
+def test_install_from_an_unpacked_bundle_starts_the_bundled_program(tmp_path: Path) -> None:
+    # The layout build_bundle.py makes: install.sh next to the program, data in _internal.
+    bundle = tmp_path / "variorum"
+    internal = bundle / "_internal" / "variorum"
+    shutil.copytree(REPO / "resources", internal / "resources")
+    shutil.copytree(LINUX, internal / "desktop")
+    shutil.copy2(LINUX / "install.sh", bundle / "install.sh")
+    frozen = bundle / "variorum"
+    frozen.write_text("#!/bin/sh\nexit 0\n", encoding="utf-8")
+    frozen.chmod(0o755)
+    home = tmp_path / "home"
+    env = {**os.environ, "HOME": str(home), "XDG_DATA_HOME": str(home / "share")}
+    env["PATH"] = "/usr/bin:/bin"  # no variorum-gui to find: the bundle's own program is used
+    result = subprocess.run(
+        ["bash", str(bundle / "install.sh")], env=env, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    desktop = home / "share" / "applications" / f"{APP_ID}.desktop"
+    assert f"Exec={frozen} %F" in desktop.read_text(encoding="utf-8").splitlines()
+
+
+def _program_at(path: Path) -> Path:
+    path.parent.mkdir(parents=True)
+    path.write_text("#!/bin/sh\nexit 0\n", encoding="utf-8")
+    path.chmod(0o755)
+    return path
+
+
+def test_a_program_path_with_spaces_is_quoted_in_the_menu_entry(tmp_path: Path) -> None:
+    odd = _program_at(tmp_path / "My 100% Programs" / "variorum-gui")
+    home = tmp_path / "home"
+    result = run_install(home, "--exec", str(odd))
+    assert result.returncode == 0, result.stderr
+    desktop = home / "share" / "applications" / f"{APP_ID}.desktop"
+    entry = desktop.read_text(encoding="utf-8").splitlines()
+    # Desktop Entry spec: a quoted argument keeps its spaces; a literal % is written %%.
+    quoted = str(odd).replace("%", "%%")
+    assert f'Exec="{quoted}" %F' in entry
+    assert f"TryExec={odd}" in entry
+    if shutil.which("desktop-file-validate"):
+        checked = subprocess.run(
+            ["desktop-file-validate", str(desktop)], capture_output=True, text=True
+        )
+        assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+def test_install_refuses_a_program_path_with_quotes(tmp_path: Path) -> None:
+    odd = _program_at(tmp_path / 'say "hi"' / "variorum-gui")
+    result = run_install(tmp_path / "home", "--exec", str(odd))
+    assert result.returncode != 0
+    assert "must not contain quotes" in result.stderr
     assert not (tmp_path / "home" / "share" / "applications").exists()
