@@ -4,6 +4,10 @@ Readers see either the whole old file or the whole new one, never a mix. A failu
 step (disk full, read-only folder) leaves the previous file untouched, removes the
 temporary file and re-raises the ``OSError``. With ``backup=True`` the previous version is
 kept beside the target as ``<name>~``.
+
+A target that exists and is neither a regular file nor a folder (``/dev/null``,
+``/dev/stdout``, a named pipe) is written straight into: there is no file to replace, and
+renaming over it would swap a device node for a plain file.
 """
 
 from __future__ import annotations
@@ -25,6 +29,10 @@ def backup_path(target: Path) -> Path:
 def atomic_write_bytes(target: Path, data: bytes, backup: bool = False) -> None:
     """Replace ``target`` with ``data`` all at once; keep ``target~`` as backup if asked."""
     target = Path(target)
+    if _is_special(target):
+        with open(target, "wb") as fh:
+            fh.write(data)
+        return
     if target.is_symlink():
         # Replace the file the link points to, not the link itself.
         target = Path(os.path.realpath(target))
@@ -38,6 +46,15 @@ def atomic_write_bytes(target: Path, data: bytes, backup: bool = False) -> None:
 
     _replace_with(target, data, mode, keep_previous)
     _fsync_dir(target.parent)
+
+
+def _is_special(target: Path) -> bool:
+    """True for an existing device, pipe or socket (following links, as ``open`` does)."""
+    try:
+        mode = os.stat(target).st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
 
 
 def atomic_write_text(target: Path, text: str, backup: bool = False) -> None:

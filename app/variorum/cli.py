@@ -150,6 +150,8 @@ def cmd_compare(args: argparse.Namespace) -> int:
 
             try:
                 atomic_write_text(Path(args.json), text)
+            except BrokenPipeError:
+                raise  # --json /dev/stdout into `head`: as quiet as --json -
             except OSError as e:
                 raise UsageError(f"{args.json}: cannot write: {e.strerror or e}") from None
     else:

@@ -8,6 +8,10 @@ not a session, and ``--json`` and ``--save-session`` naming one file are usage e
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -135,3 +139,18 @@ def test_report_html_from_the_command_line(
     assert capsys.readouterr().err == ""
     html = out.read_text(encoding="utf-8")
     assert "Operation Sentinel" in html
+
+
+def test_json_to_dev_stdout_goes_to_standard_output() -> None:
+    # A common shell idiom; stdout is a pipe here, so a broken writer cannot harm a device.
+    if not Path("/dev/stdout").exists():
+        pytest.skip("no /dev/stdout on this system")
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2] / "app")}
+    done = subprocess.run(
+        [sys.executable, "-m", "variorum", "compare", "--sample", "--json", "/dev/stdout"],
+        capture_output=True,
+        env=env,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["format"] == "variorum-comparison"

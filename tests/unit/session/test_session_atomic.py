@@ -121,3 +121,23 @@ def test_symlink_target_is_written_through(tmp_path: Path) -> None:
 def test_missing_folder_raises_oserror(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError):
         atomic_write_bytes(tmp_path / "absent" / "x.json", b"{}")
+
+
+@pytest.mark.parametrize("through_link", [False, True])
+def test_a_named_pipe_is_written_into_not_replaced(tmp_path: Path, through_link: bool) -> None:
+    # Stands in for /dev/null and /dev/stdout: replacing those by a plain file (as a rename
+    # would) breaks the whole system, so the test uses a pipe of its own.
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    target = tmp_path / "link" if through_link else fifo
+    if through_link:
+        target.symlink_to(fifo)
+    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)  # lets the writer open without waiting
+    try:
+        atomic_write_bytes(target, b'{"ok": true}', backup=True)
+        assert os.read(reader, 100) == b'{"ok": true}'
+    finally:
+        os.close(reader)
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+    assert target.is_symlink() == through_link
+    assert _leftovers(tmp_path, {"pipe", "link"}) == []  # no temp file, no backup
