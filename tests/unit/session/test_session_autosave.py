@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+import signal
+import subprocess
+import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -196,3 +199,43 @@ def test_recent_write_failure_is_not_fatal(
     assert store.recent() == []
     assert "recent sessions" in caplog.text
     assert os.path.isfile(blocker)
+
+
+_AUTOSAVE_THEN = """
+import os, signal, sys
+from variorum.engine.model import Document
+from variorum.session import Session, SessionStore
+store = SessionStore()
+store.autosave(Session((Document("a", "", "One. Two."), Document("b", "", "One. Three."))))
+print("saved", flush=True)
+if sys.argv[1] == "kill":
+    os.kill(os.getpid(), signal.SIGKILL)  # no clean-up of any kind runs
+sys.stdin.read()  # alive until the test closes our stdin
+"""
+
+
+def _variorum_process(mode: str) -> subprocess.Popen[str]:
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[3] / "app")}
+    proc = subprocess.Popen(
+        [sys.executable, "-c", _AUTOSAVE_THEN, mode],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    assert proc.stdout is not None
+    assert proc.stdout.readline().strip() == "saved"
+    return proc
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
+def test_a_killed_process_leaves_its_work_and_a_running_one_keeps_it(state_dir: Path) -> None:
+    with _variorum_process("stay") as running:
+        with _variorum_process("kill") as killed:
+            assert killed.wait() == -signal.SIGKILL
+        found = SessionStore(state_dir).pending_recovery()
+        # Only the dead process's autosave is offered; the live one still holds its lock.
+        assert [r.session.labels for r in found] == [("a", "b")]
+        assert len(list((state_dir / "autosave").glob("*.variorum"))) == 2
+        running.communicate("")
+    assert len(SessionStore(state_dir).pending_recovery()) == 2  # it ended without clean-up
