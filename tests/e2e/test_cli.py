@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -58,3 +59,20 @@ def test_unwritable_json_target_is_a_clear_error(
     target = tmp_path / "missing-folder" / "out.json"
     assert main(["compare", "--sample", "--json", str(target)]) == 2
     assert "out.json" in capsys.readouterr().err
+
+
+def test_readme_json_example_names_exactly_the_fields_written(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    found = re.search(r"## The JSON comparison format\n\n```json\n(.*?)```", readme, re.S)
+    assert found, "README lost its JSON format section"
+    doc = json.loads(found.group(1))
+    assert main(["compare", "--sample", "--json", "-"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert set(doc) == set(out)
+    assert set(doc["settings"]) - {"..."} <= set(out["settings"])  # "..." elides the rest
+    for part in ("versions", "rows", "claims"):
+        assert set(doc[part][0]) == set(out[part][0]), part
+    assert set(doc["versions"][0]["sentences"][0]) == set(out["versions"][0]["sentences"][0])
+    assert doc["format"] == out["format"] and doc["format_version"] == out["format_version"]
