@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from variorum.engine.align import longest_increasing, ordered_chain
@@ -122,3 +124,48 @@ def test_longest_increasing(seq: list[int], length: int) -> None:
 def test_identical_sentences_without_content_words_still_align() -> None:
     c = compare("It is what it is. So be it.", "It is what it is. So be it.")
     assert [r.kind for r in c.rows] == [RowKind.SAME, RowKind.SAME]
+
+
+def _article(sentences: int, seed: int) -> str:
+    """Sentences drawn Zipf-like from a big invented vocabulary, like real prose."""
+    rng = random.Random(seed)
+    vocab = [f"w{rng.randrange(10**6)}" for _ in range(5000)]
+    return " ".join(
+        "W" + " ".join(vocab[min(int(rng.paretovariate(1.1)) - 1, 4999)] for _ in range(14)) + "."
+        for _ in range(sentences)
+    )
+
+
+def _edited(text: str, seed: int) -> str:
+    rng = random.Random(seed)
+    sents = text.split(". ")
+    for k in rng.sample(range(len(sents)), len(sents) // 5):
+        sents[k] = sents[k].replace(" w", " changed w", 1)
+    return ". ".join(sents)
+
+
+def test_sentence_pairs_scored_grow_linearly_not_quadratically(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import variorum.engine.align as align
+
+    scored = [0]
+    real = align.similarity
+
+    def counting(x: object, y: object) -> float:
+        scored[0] += 1
+        return real(x, y)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(align, "similarity", counting)
+
+    def pairs_scored(sentences: int) -> int:
+        scored[0] = 0
+        base = _article(sentences, seed=sentences)
+        compare(base, _edited(base, 1), _edited(base, 2))
+        return scored[0]
+
+    small, large = pairs_scored(400), pairs_scored(1600)
+    # 4x the text: all-pairs scoring would cost 16x; candidates sharing a rare word <= ~4x.
+    assert large <= 6 * small
+    # A few dozen candidates per sentence, where all pairs would be 3 x 1,600 per sentence.
+    assert large <= 30 * 1600
