@@ -24,34 +24,35 @@ from PySide6.QtGui import (
     QUndoStack,
 )
 from PySide6.QtWidgets import (
-    QDockWidget,
-    QFileDialog,
     QInputDialog,
     QMainWindow,
     QMenu,
     QMessageBox,
     QStackedWidget,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
 from variorum import __version__
 from variorum.annotations import Annotations, row_note
-from variorum.engine.ingest import SUPPORTED_EXTENSIONS, document_from_text
-from variorum.engine.model import Claim, Comparison, RowKind
+from variorum.engine.ingest import document_from_text
+from variorum.engine.model import Claim, Comparison
 from variorum.gui.actions import (
-    MENUS,
     RECENT_SESSIONS,
-    SEPARATOR,
-    TOOLBAR,
     ActionId,
-    Menu,
     create_actions,
 )
 from variorum.gui.analysis import AnalysisRunner, CompareDone, CompareProgress, LoadDone
+from variorum.gui.article_intake import (
+    ask_for_articles,
+    ask_for_replacement,
+    nothing_dropped_message,
+    pasted_label,
+    session_dropped_message,
+    unreadable_files_message,
+)
 from variorum.gui.claims_panel import ClaimMenuRequest, ClaimsPanel
-from variorum.gui.find_bar import FindBar, FindStatus
+from variorum.gui.comparison_pane import ComparisonPane, claim_in_cell
 from variorum.gui.inputs import Inputs, expand_dropped
 from variorum.gui.notice_bar import NoticeBar, NoticeKind
 from variorum.gui.options import (
@@ -68,19 +69,20 @@ from variorum.gui.session_actions import SessionController, SessionDialogs
 from variorum.gui.similarity_panel import SimilarityPanel
 from variorum.gui.start_page import StartPage
 from variorum.gui.status_area import StatusArea
-from variorum.gui.synoptic_model import SynopticModel
-from variorum.gui.synoptic_view import SynopticView, is_dark
+from variorum.gui.synoptic_view import is_dark
 from variorum.gui.versions_panel import IncludeChange, Rename, VersionEntry, VersionsPanel
+from variorum.gui.window_chrome import (
+    add_docks,
+    add_menus,
+    add_toolbar,
+    bind_undo_actions,
+    connect_handlers,
+    focus_dock,
+)
 from variorum.resources import icon_path, sample_paths
 from variorum.session import Session, SessionStore, ViewState
 
 log = logging.getLogger(__name__)
-
-ARTICLE_FILTER = (
-    "Articles ("
-    + " ".join(f"*{ext}" for ext in SUPPORTED_EXTENSIONS)
-    + ");;Text (*.txt *.md);;Web pages (*.html *.htm);;Word (*.docx);;PDF (*.pdf);;All files (*)"
-)
 
 
 class _InputsChange(QUndoCommand):
@@ -135,8 +137,10 @@ class MainWindow(QMainWindow):
         )
         self.sessions.annotationsChanged.connect(self._on_annotations)
         self.reports = ReportController(self, self, self.actions_by_id)
-        self._build_menus()
-        self._build_toolbar()
+        add_menus(
+            self, self.actions_by_id, {RECENT_SESSIONS: self.sessions.recent_menu}, self.docks
+        )
+        add_toolbar(self, self.actions_by_id)
         self._connect_actions()
         self.start_page.set_recent(self.sessions.store.recent())
         self._show_start_page()
@@ -145,17 +149,15 @@ class MainWindow(QMainWindow):
     # -- construction ------------------------------------------------------------------
 
     def _build_central(self) -> None:
-        self.model = SynopticModel(self)
-        self.view = SynopticView(self.model)
+        self.comparison_pane = ComparisonPane()
+        # The grid's parts, by the names the rest of the app uses.
+        self.model = self.comparison_pane.model
+        self.view = self.comparison_pane.view
+        self.find_bar = self.comparison_pane.find_bar
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._grid_menu)
         self.view.doubleClicked.connect(lambda _i: self._jump_to_reading_order())
         self.view.selectionModel().currentChanged.connect(lambda *_: self._current_changed())
-        self.find_bar = FindBar()
-        self.find_bar.queryChanged.connect(self._find_query)
-        self.find_bar.nextRequested.connect(lambda: self._find_step(True))
-        self.find_bar.previousRequested.connect(lambda: self._find_step(False))
-        self.find_bar.closed.connect(self._find_closed)
         self.notice = NoticeBar()
         self.start_page = StartPage()
         self.start_page.openArticlesRequested.connect(self.open_articles_dialog)
@@ -164,15 +166,9 @@ class MainWindow(QMainWindow):
         self.start_page.recentActivated.connect(lambda p: self.sessions.open_path(p))
         self.start_page.filesDropped.connect(self.open_dropped)
 
-        grid_page = QWidget()
-        grid_layout = QVBoxLayout(grid_page)
-        grid_layout.setContentsMargins(0, 0, 0, 0)
-        grid_layout.setSpacing(0)
-        grid_layout.addWidget(self.view, 1)
-        grid_layout.addWidget(self.find_bar)
         self.pages = QStackedWidget()
         self.pages.addWidget(self.start_page)
-        self.pages.addWidget(grid_page)
+        self.pages.addWidget(self.comparison_pane)
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(4, 4, 4, 0)
@@ -180,18 +176,6 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.notice)
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
-
-    def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
-        dock = QDockWidget(title, self)
-        dock.setObjectName(name)
-        dock.setWidget(widget)
-        dock.setFeatures(
-            QDockWidget.DockWidgetFeature.DockWidgetMovable
-            | QDockWidget.DockWidgetFeature.DockWidgetClosable
-            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
-        )
-        self.addDockWidget(area, dock)
-        return dock
 
     def _build_docks(self) -> None:
         self.versions_panel = VersionsPanel()
@@ -207,98 +191,52 @@ class MainWindow(QMainWindow):
         self.claims_panel.verdictMenuRequested.connect(self._verdict_menu)
         self.similarity_panel = SimilarityPanel()
         self.similarity_panel.pairActivated.connect(self.show_pair)
-        left = Qt.DockWidgetArea.LeftDockWidgetArea
-        right = Qt.DockWidgetArea.RightDockWidgetArea
-        self.versions_dock = self._dock("Versions", "versionsDock", self.versions_panel, left)
-        self.similarity_dock = self._dock(
-            "Similarity", "similarityDock", self.similarity_panel, left
-        )
-        self.claims_dock = self._dock("Claims Only One Version Makes", "claimsDock",
-                                      self.claims_panel, right)  # fmt: skip
-        self.resizeDocks([self.versions_dock, self.claims_dock], [250, 320],
-                         Qt.Orientation.Horizontal)  # fmt: skip
-        self.resizeDocks([self.versions_dock, self.similarity_dock], [320, 300],
-                         Qt.Orientation.Vertical)  # fmt: skip
+        self.docks = add_docks(self, self.versions_panel, self.similarity_panel, self.claims_panel)
 
     def _build_status(self) -> None:
         self.status_area = StatusArea()
         self.status_area.cancelRequested.connect(self.cancel_analysis)
         self.statusBar().addPermanentWidget(self.status_area)
 
-    def _build_menus(self) -> None:
-        extra: dict[str, QMenu] = {RECENT_SESSIONS: self.sessions.recent_menu}
-        for menu_name, items in MENUS.items():
-            menu = self.menuBar().addMenu(menu_name.value)
-            for item in items:
-                if item is SEPARATOR:
-                    menu.addSeparator()
-                elif isinstance(item, ActionId):
-                    menu.addAction(self.actions_by_id[item])
-                else:
-                    menu.addMenu(extra[item])
-            if menu_name is Menu.VIEW:
-                menu.addSeparator()
-                for dock in (self.versions_dock, self.claims_dock, self.similarity_dock):
-                    menu.addAction(dock.toggleViewAction())
-
-    def _build_toolbar(self) -> None:
-        bar = QToolBar("Main toolbar", self)
-        bar.setObjectName("mainToolbar")
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for item in TOOLBAR:
-            if item is SEPARATOR:
-                bar.addSeparator()
-            else:
-                bar.addAction(self.actions_by_id[item])
-        self.addToolBar(bar)
-
     def _connect_actions(self) -> None:
         a = self.actions_by_id
-        handlers = {
-            ActionId.OPEN_ARTICLES: self.open_articles_dialog,
-            ActionId.ADD_ARTICLE: self.add_articles_dialog,
-            ActionId.PASTE_VERSION: self.paste_version,
-            ActionId.OPEN_SAMPLE: self.open_sample,
-            ActionId.PREFERENCES: self.edit_preferences,
-            ActionId.QUIT: self.close,
-            ActionId.FIND: self.open_find,
-            ActionId.FIND_NEXT: lambda: self._find_step(True),
-            ActionId.FIND_PREVIOUS: lambda: self._find_step(False),
-            ActionId.NEXT_DIFFERENCE: lambda: self._step("difference", True),
-            ActionId.PREVIOUS_DIFFERENCE: lambda: self._step("difference", False),
-            ActionId.NEXT_CLAIM: lambda: self._step("claim", True),
-            ActionId.PREVIOUS_CLAIM: lambda: self._step("claim", False),
-            ActionId.JUMP_TO_MOVED: self._jump_to_reading_order,
-            ActionId.ZOOM_IN: lambda: self.set_zoom(self.view.zoom + 1),
-            ActionId.ZOOM_OUT: lambda: self.set_zoom(self.view.zoom - 1),
-            ActionId.ZOOM_RESET: lambda: self.set_zoom(0),
-            ActionId.FOCUS_GRID: lambda: self.view.setFocus(),
-            ActionId.FOCUS_VERSIONS: lambda: self._focus_dock(self.versions_dock),
-            ActionId.FOCUS_CLAIMS: lambda: self._focus_dock(self.claims_dock),
-            ActionId.FOCUS_SIMILARITY: lambda: self._focus_dock(self.similarity_dock),
-            ActionId.UNDO: self.undo_stack.undo,
-            ActionId.REDO: self.undo_stack.redo,
-            ActionId.NOTE_ON_ROW: self.edit_row_note,
-            ActionId.ABOUT: self.about,
-        }
-        for action_id, handler in handlers.items():
-            a[action_id].triggered.connect(lambda _c=False, h=handler: h())
-            a[action_id].setEnabled(True)
+        pane = self.comparison_pane
+        connect_handlers(
+            a,
+            {
+                ActionId.OPEN_ARTICLES: self.open_articles_dialog,
+                ActionId.ADD_ARTICLE: self.add_articles_dialog,
+                ActionId.PASTE_VERSION: self.paste_version,
+                ActionId.OPEN_SAMPLE: self.open_sample,
+                ActionId.PREFERENCES: self.edit_preferences,
+                ActionId.QUIT: self.close,
+                ActionId.FIND: pane.open_find,
+                ActionId.FIND_NEXT: lambda: pane.find_step(True),
+                ActionId.FIND_PREVIOUS: lambda: pane.find_step(False),
+                ActionId.NEXT_DIFFERENCE: lambda: self._step("difference", True),
+                ActionId.PREVIOUS_DIFFERENCE: lambda: self._step("difference", False),
+                ActionId.NEXT_CLAIM: lambda: self._step("claim", True),
+                ActionId.PREVIOUS_CLAIM: lambda: self._step("claim", False),
+                ActionId.JUMP_TO_MOVED: self._jump_to_reading_order,
+                ActionId.ZOOM_IN: lambda: self.set_zoom(self.view.zoom + 1),
+                ActionId.ZOOM_OUT: lambda: self.set_zoom(self.view.zoom - 1),
+                ActionId.ZOOM_RESET: lambda: self.set_zoom(0),
+                ActionId.FOCUS_GRID: lambda: self.view.setFocus(),
+                ActionId.FOCUS_VERSIONS: lambda: focus_dock(self.docks.versions),
+                ActionId.FOCUS_CLAIMS: lambda: focus_dock(self.docks.claims),
+                ActionId.FOCUS_SIMILARITY: lambda: focus_dock(self.docks.similarity),
+                ActionId.UNDO: self.undo_stack.undo,
+                ActionId.REDO: self.undo_stack.redo,
+                ActionId.NOTE_ON_ROW: self.edit_row_note,
+                ActionId.ABOUT: self.about,
+            },
+        )
         diff_only = a[ActionId.DIFFERENCES_ONLY]
         diff_only.setChecked(self.prefs.differences_only)
         diff_only.toggled.connect(self.set_differences_only)
         diff_only.setEnabled(True)
         self.model.set_differences_only(self.prefs.differences_only)
-        self.undo_stack.canUndoChanged.connect(a[ActionId.UNDO].setEnabled)
-        self.undo_stack.canRedoChanged.connect(a[ActionId.REDO].setEnabled)
-        self.undo_stack.undoTextChanged.connect(
-            lambda t: a[ActionId.UNDO].setText(f"&Undo {t}" if t else "&Undo")
-        )
-        self.undo_stack.redoTextChanged.connect(
-            lambda t: a[ActionId.REDO].setText(f"&Redo {t}" if t else "&Redo")
-        )
-        a[ActionId.UNDO].setEnabled(False)
-        a[ActionId.REDO].setEnabled(False)
+        bind_undo_actions(self.undo_stack, a)
         for action in a.values():
             self.addAction(action)  # shortcuts work even with the menu bar hidden
         self._update_enabled()
@@ -309,8 +247,7 @@ class MainWindow(QMainWindow):
         if self.pages.currentWidget() is not self.start_page:
             self._saved_layout = self.saveState()
         self.pages.setCurrentWidget(self.start_page)
-        for dock in (self.versions_dock, self.claims_dock, self.similarity_dock):
-            dock.setVisible(False)
+        self.docks.set_visible(False)
         self.status_area.set_summary("Drop two or more versions of an article to compare them")
 
     def _show_grid_page(self) -> None:
@@ -322,8 +259,7 @@ class MainWindow(QMainWindow):
             self.restoreState(self._saved_layout)
             self._saved_layout = None
         else:
-            for dock in (self.versions_dock, self.claims_dock, self.similarity_dock):
-                dock.setVisible(True)
+            self.docks.set_visible(True)
 
     def _update_enabled(self) -> None:
         has = self.comparison is not None
@@ -346,42 +282,23 @@ class MainWindow(QMainWindow):
         self.reports.update_enabled()
 
     def _update_status(self) -> None:
-        c = self.comparison
-        if c is None:
-            return
-        shown = self.model.labels
-        changed = sum(1 for r in c.rows if r.kind is RowKind.CHANGED)
-        claims = sum(1 for cl in c.claims if cl.version in shown)
-        parts = [
-            f"{len(c.versions)} versions",
-            f"{len(c.rows)} rows",
-            f"{changed} changed",
-            f"{claims} claims",
-        ]
-        if self.model.differences_only:
-            hidden = self.model.hidden_row_count()
-            parts.append(f"{hidden} identical row{'' if hidden == 1 else 's'} hidden")
-        parts.append(f"analysed in {c.elapsed_ms:.0f} ms")
-        self.status_area.set_summary(" \u00b7 ".join(parts))
+        if self.comparison is not None:
+            self.status_area.set_summary(self.comparison_pane.summary(self.comparison))
 
     # -- loading -----------------------------------------------------------------------
 
     def open_articles_dialog(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(
-            self, "Open articles to compare", "", ARTICLE_FILTER
-        )
-        if names:
-            self.open_files([Path(n) for n in names])
+        paths = ask_for_articles(self, "Open articles to compare")
+        if paths:
+            self.open_files(paths)
 
     def add_articles_dialog(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(self, "Add article versions", "", ARTICLE_FILTER)
-        if names:
-            self.add_files([Path(n) for n in names])
+        paths = ask_for_articles(self, "Add article versions")
+        if paths:
+            self.add_files(paths)
 
     def _replace_dialog(self, label: str) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self, f"Replace “{label}” with another file", "", ARTICLE_FILTER
-        )
+        name = ask_for_replacement(self, label)
         if name:
             self.runner.load([name], f"replace:{label}")
 
@@ -403,18 +320,10 @@ class MainWindow(QMainWindow):
         if sessions:
             self.sessions.open_path(sessions[0])
             if len(sessions) > 1 or articles:
-                self.notice.show_notice(
-                    f"Opened the session {sessions[0].name}; the other dropped files were "
-                    "not added (drop them again to add them to it).",
-                    NoticeKind.INFO,
-                )
+                self.notice.show_notice(session_dropped_message(sessions[0]), NoticeKind.INFO)
             return
         if not articles:
-            self.notice.show_notice(
-                "Nothing to compare in what was dropped: no supported files "
-                f"({', '.join(SUPPORTED_EXTENSIONS)}).",
-                NoticeKind.WARNING,
-            )
+            self.notice.show_notice(nothing_dropped_message(), NoticeKind.WARNING)
             return
         self.add_files(articles)
 
@@ -423,21 +332,12 @@ class MainWindow(QMainWindow):
         if not text.strip():
             self.notice.show_notice("The clipboard holds no text to add.", NoticeKind.WARNING)
             return
-        n = 1
-        while f"Pasted {n}" in self.inputs.labels:
-            n += 1
-        doc = document_from_text(text, f"Pasted {n}")
+        doc = document_from_text(text, pasted_label(self.inputs.labels))
         self._edit(self.inputs.adding([doc]), "Paste Version")
 
     def _on_loaded(self, done: LoadDone) -> None:
         if done.problems:
-            lines = [str(p) for p in done.problems]
-            skipped = (
-                "Skipped a file that cannot be read"
-                if len(lines) == 1
-                else (f"Skipped {len(lines)} files that cannot be read")
-            )
-            self.notice.show_notice(f"{skipped}:\n" + "\n".join(lines), NoticeKind.WARNING)
+            self.notice.show_notice(unreadable_files_message(done.problems), NoticeKind.WARNING)
         docs = done.documents
         if not docs:
             return
@@ -557,29 +457,13 @@ class MainWindow(QMainWindow):
         labels = c.labels if c is not None else ()
         if self._pair is not None and not set(self._pair) <= set(labels):
             self._pair = None
-        scroll_row = self.view.current_source_row()
-        columns_before = self.model.labels
-        self.model.set_comparison(c, self._pair)
-        self.view.comparison_changed(relayout=False)
-        view = self._pending_view
-        if view is not None:
-            self._pending_view = None
-            self.view.fit_columns()
-            self.view.set_column_widths(dict(view.column_widths))
-            scroll_row = view.scroll_row
-        elif self.model.labels != columns_before or not self.view.user_sized_columns:
-            self.view.fit_columns()
-        else:
-            self.view.refresh_layout()
-        if scroll_row >= 0 and c is not None:
-            model_row = self.model.model_row(scroll_row) if scroll_row < len(c.rows) else -1
-            if model_row >= 0:
-                self.view.scroll_to_top_row(model_row)
-        self._refresh_row_notes()
+        restore, self._pending_view = self._pending_view, None
+        self.comparison_pane.show_comparison(c, self._pair, restore)
+        self.comparison_pane.show_row_notes(self.comparison, self.sessions.annotations)
         self.claims_panel.set_claims(c, self.model.labels, self.sessions.annotations)
         self.similarity_panel.set_comparison(c, labels)
         self._refresh_versions_panel()
-        self._refresh_find()
+        self.comparison_pane.refresh_find()
         self._update_status()
         self._update_enabled()
 
@@ -602,13 +486,10 @@ class MainWindow(QMainWindow):
 
     def _sync_claim_selection(self) -> None:
         c = self.comparison
-        index = self.view.currentIndex()
-        if c is None or not index.isValid():
+        cell = self.comparison_pane.current_cell()
+        if c is None or cell is None:
             return
-        source = self.model.source_row(index.row())
-        label = self.model.label_at(index.column())
-        claim = next((cl for cl in c.claims if cl.row == source and cl.version == label), None)
-        self.claims_panel.select_claim(claim)
+        self.claims_panel.select_claim(claim_in_cell(c, *cell))
 
     def show_claim(self, claim: Claim) -> None:
         """Scroll the grid to ``claim`` and select its cell (the claims panel's click)."""
@@ -651,7 +532,7 @@ class MainWindow(QMainWindow):
     def set_differences_only(self, on: bool) -> None:
         self.model.set_differences_only(on)
         self.view.refresh_layout()
-        self._refresh_find()
+        self.comparison_pane.refresh_find()
         self._update_status()
         if on != self.prefs.differences_only:
             self.prefs = replace(self.prefs, differences_only=on)
@@ -660,45 +541,6 @@ class MainWindow(QMainWindow):
     def set_zoom(self, step: int) -> None:
         self.view.set_zoom(max(-4, min(12, step)))
 
-    def _focus_dock(self, dock: QDockWidget) -> None:
-        dock.show()
-        dock.raise_()
-        widget = dock.widget()
-        widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        if widget.focusProxy() is None:
-            widget.focusNextChild()
-
-    # -- Find --------------------------------------------------------------------------
-
-    def open_find(self) -> None:
-        self.find_bar.open()
-        if self.find_bar.query():  # reopened: show the previous query's matches again
-            self._find_query(self.find_bar.query())
-
-    def _find_query(self, query: str) -> None:
-        self.view.set_query(query)
-        self._find_status()
-
-    def _refresh_find(self) -> None:
-        if self.find_bar.isVisible() and self.find_bar.query():
-            self.view.set_query(self.find_bar.query())
-            self._find_status()
-
-    def _find_step(self, forward: bool) -> None:
-        if not self.find_bar.isVisible():
-            self.find_bar.open()
-        if self.view.match_count == 0 and self.find_bar.query():
-            self.view.set_query(self.find_bar.query())
-        self.view.step_match(forward)
-        self._find_status()
-
-    def _find_status(self) -> None:
-        self.find_bar.set_status(FindStatus(self.view.current_match, self.view.match_count))
-
-    def _find_closed(self) -> None:
-        self.view.set_query("")
-        self.view.setFocus()
-
     # -- verdicts, notes ---------------------------------------------------------------
 
     def _verdict_menu(self, request: ClaimMenuRequest) -> None:
@@ -706,24 +548,14 @@ class MainWindow(QMainWindow):
 
     def _on_annotations(self, annotations: Annotations) -> None:
         self.claims_panel.set_annotations(annotations)
-        self._refresh_row_notes()
-
-    def _refresh_row_notes(self) -> None:
-        c = self.comparison
-        notes: dict[int, str] = {}
-        if c is not None and any(n.kind == "row" for n in self.sessions.annotations.notes):
-            for i in range(len(c.rows)):
-                note = self.sessions.annotations.for_row(c, i)
-                if note is not None and note.note.strip():
-                    notes[i] = note.note
-        self.model.set_row_notes(notes)
+        self.comparison_pane.show_row_notes(self.comparison, self.sessions.annotations)
 
     def edit_row_note(self) -> None:
         c = self.comparison
-        index = self.view.currentIndex()
-        if c is None or not index.isValid():
+        cell = self.comparison_pane.current_cell()
+        if c is None or cell is None:
             return
-        source = self.model.source_row(index.row())
+        source = cell[0]
         current = self.sessions.annotations.for_row(c, source)
         text, ok = QInputDialog.getMultiLineText(
             self,
@@ -745,7 +577,7 @@ class MainWindow(QMainWindow):
         c = self.comparison
         source = self.model.source_row(index.row())
         label = self.model.label_at(index.column())
-        claim = next((cl for cl in c.claims if cl.row == source and cl.version == label), None)
+        claim = claim_in_cell(c, source, label)
         if claim is not None:
             verdicts = self.sessions.verdict_menu(claim, menu)
             verdicts.setTitle("Claim &Verdict")
@@ -802,13 +634,9 @@ class MainWindow(QMainWindow):
             column_order=self.inputs.labels,
             column_widths=tuple(self.view.column_widths().items()),
             hidden=tuple(sorted(self.inputs.excluded)),
-            scroll_row=max(self._first_visible_source_row(), 0),
+            scroll_row=max(self.comparison_pane.first_visible_source_row(), 0),
         )
         return session_from_documents(self.inputs.documents, self.inputs.settings, view)
-
-    def _first_visible_source_row(self) -> int:
-        model_row = self.view.rowAt(0)
-        return self.model.source_row(model_row) if model_row >= 0 else -1
 
     def show_session(self, session: Session) -> None:
         self.undo_stack.clear()
