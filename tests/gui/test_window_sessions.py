@@ -213,3 +213,24 @@ def test_a_row_note_shows_in_the_row_header_and_is_saved(
     again.sessions.open_path(target)
     wait_for(qtbot, again, 5)
     assert "\u270e" in str(again.model.headerData(3, Qt.Orientation.Vertical))
+
+
+def test_close_comparison_asks_then_returns_to_the_start_page_with_recent_sessions(
+    make_window: Callable[[ScriptedDialogs], MainWindow],
+    qtbot: QtBot,
+    seed_paths: list[Path],
+    tmp_path: Path,
+) -> None:
+    target = tmp_path / "recent.variorum"
+    dialogs = ScriptedDialogs(save_answers=[Choice.SAVE], save_paths=[target])
+    w = make_window(dialogs)
+    w.open_files(seed_paths[:2])
+    wait_for(qtbot, w, 2)
+    w.sessions.mark_modified()
+    w.actions_by_id[ActionId.CLOSE_COMPARISON].trigger()
+    assert dialogs.asked[0] == "save changes to Untitled"
+    assert target.is_file()
+    assert w.pages.currentWidget() is w.start_page
+    assert w.comparison is None and not w.inputs.documents
+    assert not w.actions_by_id[ActionId.CLOSE_COMPARISON].isEnabled()
+    assert w.start_page.recent() == [target]

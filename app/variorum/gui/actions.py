@@ -31,6 +31,7 @@ class ActionId(StrEnum):
     EXPORT_PDF = "export_pdf"
     EXPORT_HTML = "export_html"
     OPEN_SAMPLE = "open_sample"
+    CLOSE_COMPARISON = "close_comparison"
     PREFERENCES = "preferences"
     UNDO = "undo"
     REDO = "redo"
@@ -95,6 +96,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "Save the comparison report as a web page"),
     ActionSpec(ActionId.OPEN_SAMPLE, "Open the Sa&mple Comparison", (),
                "Compare the five sample articles shipped with Variorum"),
+    ActionSpec(ActionId.CLOSE_COMPARISON, "&Close Comparison", (StandardKey.Close, "Ctrl+W"),
+               "Close these articles and return to the start page (asks to save first)"),
     ActionSpec(ActionId.PREFERENCES, "Pr&eferences…", ("Ctrl+,",),
                "Similarity threshold, granularity and what to ignore"),
     ActionSpec(ActionId.QUIT, "&Quit", ("Ctrl+Q",)),
@@ -148,6 +151,7 @@ MENUS: dict[Menu, tuple[ActionId | str | None, ...]] = {
         ActionId.EXPORT_PDF,
         ActionId.EXPORT_HTML,
         SEPARATOR,
+        ActionId.CLOSE_COMPARISON,
         ActionId.PREFERENCES,
         SEPARATOR,
         ActionId.QUIT,

@@ -142,7 +142,6 @@ class MainWindow(QMainWindow):
         )
         add_toolbar(self, self.actions_by_id)
         self._connect_actions()
-        self.start_page.set_recent(self.sessions.store.recent())
         self._show_start_page()
         self._restore_window_state(load_window_state())
 
@@ -208,6 +207,7 @@ class MainWindow(QMainWindow):
                 ActionId.ADD_ARTICLE: self.add_articles_dialog,
                 ActionId.PASTE_VERSION: self.paste_version,
                 ActionId.OPEN_SAMPLE: self.open_sample,
+                ActionId.CLOSE_COMPARISON: self.close_comparison,
                 ActionId.PREFERENCES: self.edit_preferences,
                 ActionId.QUIT: self.close,
                 ActionId.FIND: pane.open_find,
@@ -247,6 +247,7 @@ class MainWindow(QMainWindow):
         if self.pages.currentWidget() is not self.start_page:
             self._saved_layout = self.saveState()
         self.pages.setCurrentWidget(self.start_page)
+        self.start_page.set_recent(self.sessions.store.recent())  # saves since it was shown
         self.docks.set_visible(False)
         self.status_area.set_summary("Drop two or more versions of an article to compare them")
 
@@ -277,6 +278,7 @@ class MainWindow(QMainWindow):
         self.actions_by_id[ActionId.JUMP_TO_MOVED].setEnabled(
             has and self.view.reading_order_row() is not None
         )
+        self.actions_by_id[ActionId.CLOSE_COMPARISON].setEnabled(bool(self.inputs.documents))
         self.actions_by_id[ActionId.SAVE_SESSION].setEnabled(bool(self.inputs.documents))
         self.actions_by_id[ActionId.SAVE_SESSION_AS].setEnabled(bool(self.inputs.documents))
         self.reports.update_enabled()
@@ -313,6 +315,16 @@ class MainWindow(QMainWindow):
 
     def open_sample(self) -> None:
         self.open_files(sample_paths())
+
+    def close_comparison(self) -> None:
+        """Back to the start page, after asking about unsaved work."""
+        if not self.sessions.maybe_save():
+            return
+        self.undo_stack.clear()
+        self.sessions.start_new()
+        self._pair = None
+        self._pending_view = None
+        self._apply_inputs(Inputs(settings=self.prefs.settings(None)))
 
     def open_dropped(self, paths: Sequence[Path]) -> None:
         """A drop: a session file opens; articles (and folders of them) are added."""
