@@ -234,3 +234,35 @@ def test_close_comparison_asks_then_returns_to_the_start_page_with_recent_sessio
     assert w.comparison is None and not w.inputs.documents
     assert not w.actions_by_id[ActionId.CLOSE_COMPARISON].isEnabled()
     assert w.start_page.recent() == [target]
+
+
+def test_a_missing_file_on_the_command_line_is_a_notice_in_the_window(
+    qtbot: QtBot, seed_paths: list[Path], tmp_path: Path
+) -> None:
+    gone = tmp_path / "gone.txt"
+    window = open_window(parse_args([str(seed_paths[0]), str(gone)]))
+    qtbot.addWidget(window)
+    try:
+        qtbot.waitUntil(lambda: window.notice.isVisible() and "gone.txt" in window.notice.text())
+        assert window.inputs.labels == (seed_paths[0].stem,)
+    finally:
+        window.sessions.store.close()
+        window.runner.shutdown()
+
+
+def test_files_the_desktop_asks_to_open_reach_the_window(
+    qtbot: QtBot, seed_paths: list[Path]
+) -> None:
+    from PySide6.QtGui import QFileOpenEvent
+    from PySide6.QtWidgets import QApplication
+
+    window = open_window(parse_args([]))
+    qtbot.addWidget(window)
+    try:
+        app = QApplication.instance()
+        for path in seed_paths[:3]:  # Finder sends one event per selected file
+            QApplication.sendEvent(app, QFileOpenEvent(str(path)))
+        wait_for(qtbot, window, 3)
+    finally:
+        window.sessions.store.close()
+        window.runner.shutdown()

@@ -20,7 +20,6 @@ from variorum.resources import APP_ID
 if TYPE_CHECKING:
     from variorum.gui.window import MainWindow
 
-EXIT_USAGE = 2
 SELF_TEST_ENV = "VARIORUM_SELF_TEST"
 """Set, the window prints what it shows once the first comparison is painted, then quits
 (the packaging smoke test uses it to prove an installed or frozen app really works)."""
@@ -46,6 +45,7 @@ def make_application(argv: Sequence[str]) -> object:
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
+    from variorum.gui.file_open import install_file_open_filter
     from variorum.resources import icon_path
 
     app = QApplication.instance()
@@ -56,17 +56,25 @@ def make_application(argv: Sequence[str]) -> object:
         QApplication.setDesktopFileName(APP_ID)
         app = QApplication([sys.argv[0] if sys.argv else "variorum", *argv])
         app.setWindowIcon(QIcon(str(icon_path())))
+        # macOS hands double-clicked files over as events, possibly before the window exists.
+        install_file_open_filter(app)
     return app
 
 
 def open_window(args: argparse.Namespace) -> MainWindow:
     """Show the window and open what the command line asked for (after crash recovery)."""
+    from PySide6.QtWidgets import QApplication
+
+    from variorum.gui.file_open import install_file_open_filter
     from variorum.gui.inputs import expand_dropped
     from variorum.gui.window import MainWindow
     from variorum.resources import sample_paths
 
     window = MainWindow()
     window.show()
+    app = QApplication.instance()
+    if app is not None:
+        install_file_open_filter(app).set_handler(window.open_dropped)
     if window.sessions.offer_recovery():
         return window
     paths = [Path(f) for f in args.files]
@@ -80,10 +88,8 @@ def open_window(args: argparse.Namespace) -> MainWindow:
 
 def run_gui(argv: Sequence[str]) -> int:
     args = parse_args(argv)
-    missing = [f for f in args.files if not Path(f).exists()]
-    if missing:
-        print(f"variorum: error: {missing[0]}: no such file or folder", file=sys.stderr)
-        return EXIT_USAGE
+    # A missing file is reported inside the window (started from a menu or a double-click,
+    # nobody reads stderr), like any other file that cannot be read.
     app = make_application([])
     window = open_window(args)
     if os.environ.get(SELF_TEST_ENV):

@@ -348,11 +348,15 @@ class MainWindow(QMainWindow):
         self._edit(self.inputs.adding([doc]), "Paste Version")
 
     def _on_loaded(self, done: LoadDone) -> None:
+        docs = done.documents
+        if docs:
+            self._take_loaded(done)
+        # Last, so no other notice (such as "add a second version") hides which files failed.
         if done.problems:
             self.notice.show_notice(unreadable_files_message(done.problems), NoticeKind.WARNING)
+
+    def _take_loaded(self, done: LoadDone) -> None:
         docs = done.documents
-        if not docs:
-            return
         if done.purpose == "open":
             self.undo_stack.clear()
             self.sessions.start_new()
