@@ -10,6 +10,7 @@ are ordered so that every version reads top to bottom except for moved text.
 from __future__ import annotations
 
 import heapq
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ CancelCheck = Callable[[], None]
 MIN_SCORE = 0.30
 MERGE_MARGIN = 0.02  # a merged unit must beat its best 1-1 part by this much
 LONG_TEXT = 4000  # above this many characters, score by shared words instead of edit ratio
+POSITION_WINDOW = 3  # sentences either side for a sentence too common-worded to index
 
 
 @dataclass(frozen=True)
@@ -89,7 +91,43 @@ def candidate_pairs(
             for vb, j in posting[k + 1 :]:
                 if va != vb:
                     cands[(va, vb)].add((i, j))
+    # Sentences none of whose words is rare enough to index (the identical-text key aside).
+    common_only = {
+        (v, i)
+        for v, units in enumerate(versions)
+        for i, u in enumerate(units)
+        if not any(len(index[w]) <= max_postings for w in u.words)
+    }
+    if common_only:
+        _add_positional_candidates(versions, common_only, cands)
     return cands
+
+
+def _add_positional_candidates(
+    versions: Sequence[Sequence[Unit]],
+    common_only: set[tuple[int, int]],
+    cands: dict[tuple[int, int], set[tuple[int, int]]],
+) -> None:
+    """A sentence made only of words too common to index meets the sentences of the same
+    kind in each other version at about the same relative place (its near-identical twin
+    is made of the same common words), so such sentences still align; a handful of pairs
+    per sentence keeps the cost linear."""
+    by_version: dict[int, list[int]] = defaultdict(list)
+    for v, i in sorted(common_only):
+        by_version[v].append(i)
+    w = POSITION_WINDOW
+    for va, mine in by_version.items():
+        na = len(versions[va])
+        for vb, theirs in by_version.items():
+            if vb <= va:
+                continue
+            nb = len(versions[vb])
+            pairs = cands[(va, vb)]
+            for i in mine:
+                centre = i * nb // na
+                lo = bisect_left(theirs, centre - w)
+                hi = bisect_right(theirs, centre + w)
+                pairs.update((i, j) for j in theirs[lo:hi])
 
 
 class _MaxTree:

@@ -126,6 +126,17 @@ def test_identical_sentences_without_content_words_still_align() -> None:
     assert [r.kind for r in c.rows] == [RowKind.SAME, RowKind.SAME]
 
 
+def test_near_identical_sentences_of_common_words_still_align() -> None:
+    # Every word here is in more sentences than the candidate index keeps a posting for.
+    filler = " ".join(f"He said that it was the case for them {k}." for k in range(80))
+    a = filler + " It was said that they would be there for all of us."
+    b = filler + " It was said that they will be there for all of us."
+    c = compare(a, b)
+    texts = rows_as_text(c)
+    row = next(r for r, t in zip(c.rows, texts, strict=True) if "will be" in t.get("v1", ""))
+    assert row.cell("v0") is not None and row.kind is RowKind.CHANGED
+
+
 def _article(sentences: int, seed: int) -> str:
     """Sentences drawn Zipf-like from a big invented vocabulary, like real prose."""
     rng = random.Random(seed)
