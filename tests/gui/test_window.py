@@ -354,3 +354,17 @@ def test_zoom_keeps_the_reading_position(seeds_window: MainWindow, qtbot: QtBot)
     w.actions_by_id[ActionId.ZOOM_IN].trigger()
     qtbot.wait(150)  # deferred layouts
     assert w.view.rowAt(0) == 30
+
+
+def test_ctrl_c_copies_the_current_cells_words(seeds_window: MainWindow, qtbot: QtBot) -> None:
+    w = seeds_window
+    c = w.comparison
+    assert c is not None
+    w.view.setFocus()
+    w.view.go_to(0, 0)
+    qtbot.keyClick(w.view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    row = w.model.row_at(0)
+    cell = row.cell(w.model.label_at(0))
+    assert cell is not None
+    expected = c.version(cell.version).text[cell.start : cell.end]
+    assert QApplication.clipboard().text() == expected

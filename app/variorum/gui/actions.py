@@ -209,6 +209,7 @@ WIDGET_SHORTCUTS: dict[str, tuple[str, ...]] = {
     "find bar: next match": ("Return",),
     "find bar: previous match": ("Shift+Return",),
     "find bar: close": ("Escape",),
+    "grid: copy the current cell's text": ("Ctrl+C",),
 }
 
 

@@ -11,7 +11,18 @@ import re
 from dataclasses import dataclass
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPalette, QPen, QTextDocument
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QGuiApplication,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QPalette,
+    QPen,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -473,6 +484,19 @@ class SynopticView(QTableView):
         return True
 
     # -- Qt ----------------------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.copy_current_cell()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def copy_current_cell(self) -> None:
+        """Put the current cell's own words (no marks, no glyphs) on the clipboard."""
+        index = self.currentIndex()
+        if index.isValid():
+            QGuiApplication.clipboard().setText(str(self._model.data(index) or ""))
 
     def resizeEvent(self, event: object) -> None:  # type: ignore[override]
         super().resizeEvent(event)  # type: ignore[arg-type]
