@@ -1,8 +1,9 @@
 """The Variorum main window: start page or synoptic grid, with versions, claims, similarity docks.
 
-The window owns the user's ``Inputs`` (documents, exclusions, settings), asks the
-``AnalysisRunner`` for a ``Comparison`` off the UI thread and hands the result to the grid
-and panels; it never analyses anything itself. Sessions go through ``SessionController``,
+The window shows the user's ``Inputs`` (documents, exclusions, settings), which the
+``InputsEditor`` holds and edits undoably; it asks the ``AnalysisRunner`` for a
+``Comparison`` off the UI thread and hands the result to the grid and panels, never
+analysing anything itself. Sessions go through ``SessionController``,
 reports through ``ReportController``; every action comes from ``actions.ACTIONS``.
 """
 
@@ -20,7 +21,6 @@ from PySide6.QtGui import (
     QDropEvent,
     QGuiApplication,
     QIcon,
-    QUndoCommand,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
@@ -35,25 +35,23 @@ from PySide6.QtWidgets import (
 
 from variorum import __version__
 from variorum.annotations import Annotations, row_note
-from variorum.engine.ingest import document_from_text
 from variorum.engine.model import Claim, Comparison
 from variorum.gui.actions import (
     RECENT_SESSIONS,
     ActionId,
     create_actions,
 )
-from variorum.gui.analysis import AnalysisRunner, CompareDone, CompareProgress, LoadDone
+from variorum.gui.analysis import AnalysisRunner, CompareDone, CompareProgress
 from variorum.gui.article_intake import (
     ask_for_articles,
     ask_for_replacement,
     nothing_dropped_message,
-    pasted_label,
     session_dropped_message,
-    unreadable_files_message,
 )
 from variorum.gui.claims_panel import ClaimMenuRequest, ClaimsPanel
 from variorum.gui.comparison_pane import ComparisonPane, claim_in_cell
 from variorum.gui.inputs import Inputs, expand_dropped
+from variorum.gui.inputs_editor import InputsEditor, InputsUpdate, inputs_of_session
 from variorum.gui.notice_bar import NoticeBar, NoticeKind
 from variorum.gui.options import (
     Preferences,
@@ -70,7 +68,7 @@ from variorum.gui.similarity_panel import SimilarityPanel
 from variorum.gui.start_page import StartPage
 from variorum.gui.status_area import StatusArea
 from variorum.gui.synoptic_view import is_dark
-from variorum.gui.versions_panel import IncludeChange, Rename, VersionEntry, VersionsPanel
+from variorum.gui.versions_panel import VersionsPanel
 from variorum.gui.window_chrome import (
     add_docks,
     add_menus,
@@ -83,22 +81,6 @@ from variorum.resources import icon_path, sample_paths
 from variorum.session import Session, SessionStore, ViewState
 
 log = logging.getLogger(__name__)
-
-
-class _InputsChange(QUndoCommand):
-    """One undoable edit of the inputs: both states are kept whole (they are small, frozen)."""
-
-    def __init__(self, window: MainWindow, before: Inputs, after: Inputs, text: str) -> None:
-        super().__init__(text)
-        self._window = window
-        self._before = before
-        self._after = after
-
-    def redo(self) -> None:
-        self._window._apply_inputs(self._after)
-
-    def undo(self) -> None:
-        self._window._apply_inputs(self._before)
 
 
 class MainWindow(QMainWindow):
@@ -114,7 +96,6 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(QIcon(str(icon_path())))
         self.setAcceptDrops(True)
         self.prefs = prefs or load_preferences()
-        self.inputs = Inputs(settings=self.prefs.settings(None))
         self.comparison: Comparison | None = None
         self._pending_view: ViewState | None = None
         self._pair: tuple[str, str] | None = None
@@ -127,7 +108,6 @@ class MainWindow(QMainWindow):
         self.runner = AnalysisRunner(self)
         self.runner.finished.connect(self._on_compared)
         self.runner.compare_progress.connect(self._on_progress)
-        self.runner.load_done.connect(self._on_loaded)
 
         self._build_central()
         self._build_docks()
@@ -136,6 +116,17 @@ class MainWindow(QMainWindow):
             self, self, store=store, dialogs=session_dialogs, actions=self.actions_by_id
         )
         self.sessions.annotationsChanged.connect(self._on_annotations)
+        self.inputs_editor = InputsEditor(
+            self.undo_stack,
+            self.versions_panel,
+            self.sessions,
+            self.notice,
+            self.statusBar(),
+            lambda: Inputs(settings=self.prefs.settings(None)),
+            self,
+        )
+        self.inputs_editor.inputsChanged.connect(self._on_inputs_changed)
+        self.runner.load_done.connect(self.inputs_editor.take_loaded)
         self.reports = ReportController(self, self, self.actions_by_id)
         add_menus(
             self, self.actions_by_id, {RECENT_SESSIONS: self.sessions.recent_menu}, self.docks
@@ -177,12 +168,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
     def _build_docks(self) -> None:
-        self.versions_panel = VersionsPanel()
-        self.versions_panel.orderChanged.connect(self._reorder)
-        self.versions_panel.includedChanged.connect(self._include)
-        self.versions_panel.baseChosen.connect(self.set_base)
-        self.versions_panel.renameRequested.connect(self._rename)
-        self.versions_panel.removeRequested.connect(self.remove_version)
+        self.versions_panel = VersionsPanel()  # the inputs editor takes its edits
         self.versions_panel.replaceRequested.connect(self._replace_dialog)
         self.versions_panel.addRequested.connect(self.add_articles_dialog)
         self.claims_panel = ClaimsPanel()
@@ -320,11 +306,7 @@ class MainWindow(QMainWindow):
         """Back to the start page, after asking about unsaved work."""
         if not self.sessions.maybe_save():
             return
-        self.undo_stack.clear()
-        self.sessions.start_new()
-        self._pair = None
-        self._pending_view = None
-        self._apply_inputs(Inputs(settings=self.prefs.settings(None)))
+        self.inputs_editor.start_new()
 
     def open_dropped(self, paths: Sequence[Path]) -> None:
         """A drop: a session file opens; articles (and folders of them) are added."""
@@ -340,48 +322,34 @@ class MainWindow(QMainWindow):
         self.add_files(articles)
 
     def paste_version(self) -> None:
-        text = QGuiApplication.clipboard().text()
-        if not text.strip():
-            self.notice.show_notice("The clipboard holds no text to add.", NoticeKind.WARNING)
-            return
-        doc = document_from_text(text, pasted_label(self.inputs.labels))
-        self._edit(self.inputs.adding([doc]), "Paste Version")
+        self.inputs_editor.paste_version()
 
-    def _on_loaded(self, done: LoadDone) -> None:
-        docs = done.documents
-        if docs:
-            self._take_loaded(done)
-        # Last, so no other notice (such as "add a second version") hides which files failed.
-        if done.problems:
-            self.notice.show_notice(unreadable_files_message(done.problems), NoticeKind.WARNING)
+    # -- the inputs: edited by the inputs editor, shown here ---------------------------
 
-    def _take_loaded(self, done: LoadDone) -> None:
-        docs = done.documents
-        if done.purpose == "open":
-            self.undo_stack.clear()
-            self.sessions.start_new()
+    @property
+    def inputs(self) -> Inputs:
+        """What is compared; the editor holds it (setting it shows nothing, undoes nothing)."""
+        return self.inputs_editor.inputs
+
+    @inputs.setter
+    def inputs(self, inputs: Inputs) -> None:
+        self.inputs_editor.inputs = inputs
+
+    def set_base(self, label: str) -> None:
+        self.inputs_editor.set_base(label)
+
+    def remove_version(self, label: str) -> None:
+        self.inputs_editor.remove_version(label)
+
+    def _on_inputs_changed(self, update: InputsUpdate) -> None:
+        if update.fresh:
             self._pending_view = None
             self._pair = None
-            self._apply_inputs(Inputs(settings=self.prefs.settings(None)).adding(docs))
-        elif done.purpose == "add":
-            what = "Add Version" if len(docs) == 1 else f"Add {len(docs)} Versions"
-            self._edit(self.inputs.adding(docs), what)
-        elif done.purpose.startswith("replace:"):
-            label = done.purpose.removeprefix("replace:")
-            if label in self.inputs.labels:
-                self._edit(self.inputs.replacing(label, docs[0]), f"Replace {label}")
-
-    # -- editing the inputs (undoable) -------------------------------------------------
-
-    def _edit(self, after: Inputs, text: str) -> None:
-        if after == self.inputs:
-            return
-        self.undo_stack.push(_InputsChange(self, self.inputs, after, text))
-        self.sessions.mark_modified()
+        self._apply_inputs(update.inputs)
 
     def _apply_inputs(self, inputs: Inputs) -> None:
         self.inputs = inputs
-        self._refresh_versions_panel()
+        self.inputs_editor.show_versions(self.comparison)
         self._update_enabled()
         if len(inputs.included) >= 2:
             self._show_grid_page()
@@ -402,45 +370,6 @@ class MainWindow(QMainWindow):
             self.comparison = None
             self._show_comparison(None)
             self._show_start_page()
-
-    def _refresh_versions_panel(self) -> None:
-        c = self.comparison
-        counts = {v.label: v.word_count for v in c.versions} if c else {}
-        base = self.inputs.base or next(iter(d.label for d in self.inputs.included), None)
-        self.versions_panel.set_versions(
-            [
-                VersionEntry(
-                    label=d.label,
-                    source=d.source,
-                    title=d.title,
-                    word_count=counts.get(d.label, len(d.text.split())),
-                    included=d.label not in self.inputs.excluded,
-                    is_base=d.label == base,
-                )
-                for d in self.inputs.documents
-            ]
-        )
-
-    def _reorder(self, order: tuple[str, ...]) -> None:
-        self._edit(self.inputs.reordered(order), "Reorder Versions")
-
-    def _include(self, change: IncludeChange) -> None:
-        verb = "Include" if change.included else "Leave Out"
-        self._edit(self.inputs.including(change.label, change.included), f"{verb} {change.label}")
-
-    def set_base(self, label: str) -> None:
-        self._edit(self.inputs.with_base(label), f"Use {label} as Base")
-
-    def _rename(self, rename: Rename) -> None:
-        if rename.new in self.inputs.labels or not rename.new.strip():
-            self._refresh_versions_panel()
-            return
-        self._edit(self.inputs.renaming(rename.old, rename.new), f"Rename {rename.old}")
-        self.sessions.set_annotations(self.sessions.annotations.renamed(rename.old, rename.new))
-
-    def remove_version(self, label: str) -> None:
-        self._edit(self.inputs.removing(label), f"Remove {label}")
-        self.statusBar().showMessage(f"Removed {label} (Ctrl+Z brings it back)", 8000)
 
     # -- analysis ----------------------------------------------------------------------
 
@@ -478,7 +407,7 @@ class MainWindow(QMainWindow):
         self.comparison_pane.show_row_notes(self.comparison, self.sessions.annotations)
         self.claims_panel.set_claims(c, self.model.labels, self.sessions.annotations)
         self.similarity_panel.set_comparison(c, labels)
-        self._refresh_versions_panel()
+        self.inputs_editor.show_versions(self.comparison)
         self.comparison_pane.refresh_find()
         self._update_status()
         self._update_enabled()
@@ -627,7 +556,7 @@ class MainWindow(QMainWindow):
         if prefs.analysis_differs(before):
             new = self.inputs.with_settings(prefs.settings(None))
             if self.inputs.documents:
-                self._edit(new, "Change Analysis Settings")
+                self.inputs_editor.edit(new, "Change Analysis Settings")
             else:
                 self.inputs = new
 
@@ -658,15 +587,8 @@ class MainWindow(QMainWindow):
         self.undo_stack.clear()
         self._pair = None
         self._pending_view = session.view
-        inputs = Inputs(
-            documents=session.documents,
-            excluded=frozenset(session.view.hidden) & set(session.labels),
-            settings=session.settings,
-        )
-        if session.view.column_order:
-            inputs = inputs.reordered(session.view.column_order)
         self.comparison = None
-        self._apply_inputs(inputs)
+        self._apply_inputs(inputs_of_session(session))
 
     # -- ReportHost --------------------------------------------------------------------
 

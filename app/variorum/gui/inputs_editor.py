@@ -1,0 +1,194 @@
+"""Undoable editing of the window's ``Inputs``: the versions panel, pasted and loaded articles.
+
+``InputsEditor`` holds the current ``Inputs`` and turns each user edit into a command on
+the undo stack; it never renders. Every new value leaves through ``inputsChanged``
+(one ``InputsUpdate``), and the window shows it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QGuiApplication, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QStatusBar
+
+from variorum.engine.ingest import document_from_text
+from variorum.engine.model import Comparison, Document
+from variorum.gui.analysis import LoadDone
+from variorum.gui.article_intake import pasted_label, unreadable_files_message
+from variorum.gui.inputs import Inputs
+from variorum.gui.notice_bar import NoticeBar, NoticeKind
+from variorum.gui.session_actions import SessionController
+from variorum.gui.versions_panel import IncludeChange, Rename, VersionEntry, VersionsPanel
+from variorum.session import Session
+
+
+@dataclass(frozen=True)
+class InputsUpdate:
+    """The inputs to show; ``fresh`` marks a new comparison, so the window forgets the
+    views (a pair, a session's scroll position) that belonged to the old one."""
+
+    inputs: Inputs
+    fresh: bool = False
+
+
+def inputs_of_session(session: Session) -> Inputs:
+    """The inputs a saved session holds: its documents in its column order, its settings."""
+    inputs = Inputs(
+        documents=session.documents,
+        excluded=frozenset(session.view.hidden) & set(session.labels),
+        settings=session.settings,
+    )
+    if session.view.column_order:
+        inputs = inputs.reordered(session.view.column_order)
+    return inputs
+
+
+class _InputsChange(QUndoCommand):
+    """One undoable edit of the inputs: both states are kept whole (they are small, frozen)."""
+
+    def __init__(self, editor: InputsEditor, before: Inputs, after: Inputs, text: str) -> None:
+        super().__init__(text)
+        self._editor = editor
+        self._before = before
+        self._after = after
+
+    def redo(self) -> None:
+        self._editor.show(self._after)
+
+    def undo(self) -> None:
+        self._editor.show(self._before)
+
+
+class InputsEditor(QObject):
+    """Edits of the inputs, from the versions panel, the clipboard and finished loads.
+
+    ``blank`` gives the empty inputs a new comparison starts from (it reads the current
+    preferences, so it is asked each time). The undo stack is the window's: it has to
+    exist before the actions that show its text, long before this editor.
+    """
+
+    inputsChanged = Signal(object)  # InputsUpdate
+
+    def __init__(
+        self,
+        undo_stack: QUndoStack,
+        panel: VersionsPanel,
+        sessions: SessionController,
+        notice: NoticeBar,
+        status_bar: QStatusBar,
+        blank: Callable[[], Inputs],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.undo_stack = undo_stack
+        self.inputs = blank()  # the one current value; window.inputs reads and sets it
+        self._panel = panel
+        self._sessions = sessions
+        self._notice = notice
+        self._status_bar = status_bar
+        self._blank = blank
+        self._word_counts: dict[str, int] = {}
+        panel.orderChanged.connect(self._reorder)
+        panel.includedChanged.connect(self._include)
+        panel.baseChosen.connect(self.set_base)
+        panel.renameRequested.connect(self._rename)
+        panel.removeRequested.connect(self.remove_version)
+
+    def show(self, inputs: Inputs, fresh: bool = False) -> None:
+        """Make ``inputs`` current and have the window show it (no undo step)."""
+        self.inputs = inputs
+        self.inputsChanged.emit(InputsUpdate(inputs, fresh))
+
+    def edit(self, after: Inputs, text: str) -> None:
+        """Change the inputs as one undo step named ``text``; the session is then modified."""
+        if after == self.inputs:
+            return
+        self.undo_stack.push(_InputsChange(self, self.inputs, after, text))
+        self._sessions.mark_modified()
+
+    def start_new(self, docs: Iterable[Document] = ()) -> None:
+        """A new comparison of ``docs`` (none: back to the start): no undo, a new session."""
+        self.undo_stack.clear()
+        self._sessions.start_new()
+        self.show(self._blank().adding(docs), fresh=True)
+
+    # -- the versions panel ------------------------------------------------------------
+
+    def show_versions(self, comparison: Comparison | None) -> None:
+        """List the inputs in the panel, with word counts from ``comparison`` when it has them."""
+        c = comparison
+        self._word_counts = {v.label: v.word_count for v in c.versions} if c else {}
+        self._fill_panel()
+
+    def _fill_panel(self) -> None:
+        inputs = self.inputs
+        base = inputs.base or next(iter(d.label for d in inputs.included), None)
+        self._panel.set_versions(
+            [
+                VersionEntry(
+                    label=d.label,
+                    source=d.source,
+                    title=d.title,
+                    word_count=self._word_counts.get(d.label, len(d.text.split())),
+                    included=d.label not in inputs.excluded,
+                    is_base=d.label == base,
+                )
+                for d in inputs.documents
+            ]
+        )
+
+    def _reorder(self, order: tuple[str, ...]) -> None:
+        self.edit(self.inputs.reordered(order), "Reorder Versions")
+
+    def _include(self, change: IncludeChange) -> None:
+        verb = "Include" if change.included else "Leave Out"
+        self.edit(self.inputs.including(change.label, change.included), f"{verb} {change.label}")
+
+    def set_base(self, label: str) -> None:
+        self.edit(self.inputs.with_base(label), f"Use {label} as Base")
+
+    def _rename(self, rename: Rename) -> None:
+        if rename.new in self.inputs.labels or not rename.new.strip():
+            self._fill_panel()  # puts the old name back in the panel
+            return
+        self.edit(self.inputs.renaming(rename.old, rename.new), f"Rename {rename.old}")
+        # Notes and verdicts are keyed by label, so they follow the version's new name.
+        annotations = self._sessions.annotations.renamed(rename.old, rename.new)
+        self._sessions.set_annotations(annotations)
+
+    def remove_version(self, label: str) -> None:
+        self.edit(self.inputs.removing(label), f"Remove {label}")
+        self._status_bar.showMessage(f"Removed {label} (Ctrl+Z brings it back)", 8000)
+
+    # -- new articles ------------------------------------------------------------------
+
+    def paste_version(self) -> None:
+        text = QGuiApplication.clipboard().text()
+        if not text.strip():
+            self._notice.show_notice("The clipboard holds no text to add.", NoticeKind.WARNING)
+            return
+        doc = document_from_text(text, pasted_label(self.inputs.labels))
+        self.edit(self.inputs.adding([doc]), "Paste Version")
+
+    def take_loaded(self, done: LoadDone) -> None:
+        """Use a finished load as its purpose says: "open", "add" or "replace:LABEL"."""
+        if done.documents:
+            self._take_documents(done)
+        # Last, so no other notice (such as "add a second version") hides which files failed.
+        if done.problems:
+            self._notice.show_notice(unreadable_files_message(done.problems), NoticeKind.WARNING)
+
+    def _take_documents(self, done: LoadDone) -> None:
+        docs = done.documents
+        if done.purpose == "open":
+            self.start_new(docs)
+        elif done.purpose == "add":
+            what = "Add Version" if len(docs) == 1 else f"Add {len(docs)} Versions"
+            self.edit(self.inputs.adding(docs), what)
+        elif done.purpose.startswith("replace:"):
+            label = done.purpose.removeprefix("replace:")
+            if label in self.inputs.labels:
+                self.edit(self.inputs.replacing(label, docs[0]), f"Replace {label}")
