@@ -127,6 +127,8 @@ def test_shortcuts_and_title(make_rig: object, seed_session: Session, tmp_path: 
     c = rig.controller
     assert c.save_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Save)
     assert c.save_as_action.shortcut().toString() == "Ctrl+Shift+S"
+    assert rig.window.windowTitle() == "Variorum"  # until the host says it shows articles
+    c.refresh_title()
     assert rig.window.windowTitle().startswith("Variorum — Untitled")
     c.mark_modified()
     assert rig.window.isWindowModified()

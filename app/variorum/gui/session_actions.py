@@ -171,6 +171,7 @@ class SessionController(QObject):
         self.path: Path | None = None
         self.modified = False
         self.annotations = Annotations()
+        self._showing = False  # the host shows articles (set by refresh_title)
         self._timer = QTimer(self)
         self._timer.setInterval(autosave_ms)
         self._timer.timeout.connect(self.autosave_now)
@@ -217,9 +218,17 @@ class SessionController(QObject):
         self._update_title()
         self.pathChanged.emit(path)
 
+    def refresh_title(self) -> None:
+        """The window calls this when what it shows changes (articles opened or closed)."""
+        self._showing = self.host.session_inputs() is not None
+        self._update_title()
+
     def _update_title(self) -> None:
-        # Qt puts the "*" where "[*]" is, and only while windowModified is set.
-        self.window.setWindowTitle(f"Variorum — {self.display_name}[*]")
+        if self.path is None and not self._showing and not self.modified:
+            self.window.setWindowTitle("Variorum")  # nothing open: no "Untitled" to name
+        else:
+            # Qt puts the "*" where "[*]" is, and only while windowModified is set.
+            self.window.setWindowTitle(f"Variorum — {self.display_name}[*]")
         self.window.setWindowModified(self.modified)
 
     def current_session(self) -> Session | None:

@@ -351,6 +351,7 @@ class MainWindow(QMainWindow):
         self.inputs = inputs
         self.inputs_editor.show_versions(self.comparison)
         self._update_enabled()
+        self.sessions.refresh_title()
         if len(inputs.included) >= 2:
             self._show_grid_page()
             self.request_analysis()
