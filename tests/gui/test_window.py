@@ -369,3 +369,32 @@ def test_ctrl_c_copies_the_current_cells_words(seeds_window: MainWindow, qtbot: 
     assert cell is not None
     expected = c.version(cell.version).text[cell.start : cell.end]
     assert QApplication.clipboard().text() == expected
+
+
+def test_find_survives_differences_only_and_highlights_update(
+    make_window: Callable[..., MainWindow], qtbot: QtBot, tmp_path: Path
+) -> None:
+    same = "The council met on Monday evening in the old town hall to vote."
+    a = tmp_path / "a.txt"
+    b = tmp_path / "b.txt"
+    a.write_text(f"{same}\n\nThe budget passed with a narrow majority of council votes.\n")
+    b.write_text(f"{same}\n\nThe budget failed by a narrow margin of council votes.\n")
+    w = make_window()
+    w.open_files([a, b])
+    wait_for_comparison(qtbot, w, 2)
+    w.find_bar.open("council")
+    w.find_bar.queryChanged.emit("council")  # what typing does, once debounced
+    assert w.view.match_count == 4
+    w.actions_by_id[ActionId.DIFFERENCES_ONLY].setChecked(True)  # hides the identical row
+    assert w.model.rowCount() == 1
+    assert w.view.match_count == 2
+    w.actions_by_id[ActionId.DIFFERENCES_ONLY].setChecked(False)
+    w.find_bar.open("budget")
+    w.find_bar.queryChanged.emit("budget")
+    texts = [
+        w.view.cell_document(r, col, 300).toPlainText()  # type: ignore[union-attr]
+        for r in range(w.model.rowCount())
+        for col in range(2)
+    ]
+    assert sum("budget" in t for t in texts) == 2
+    assert w.view.match_count == 2

@@ -141,7 +141,8 @@ class SynopticView(QTableView):
         self._zoom = 0
         self._docs: dict[tuple[int, int], tuple[int, QTextDocument]] = {}
         self._claims: dict[tuple[str, int], list[Claim]] = {}
-        self._claim_cells: set[tuple[int, str]] = set()  # (source row, label)
+        self._claim_cells: set[tuple[int, str]] = set()  # (source row, label), whole sentences
+        self._term_cells: set[tuple[int, str]] = set()  # any claim, terms included
         self._sentences: dict[str, dict[int, Sentence]] = {}
         self._query = ""
         self._matches: list[FindMatch] = []
@@ -175,10 +176,12 @@ class SynopticView(QTableView):
         c = self._model.comparison
         self._claims = claims_by_sentence(c) if c is not None else {}
         self._claim_cells = set()
+        self._term_cells = set()
         self._sentences = {}
         if c is not None:
             self._sentences = {v.label: {s.id: s for s in v.sentences} for v in c.versions}
             self._claim_cells = {(cl.row, cl.version) for cl in c.claims if cl.unmatched}
+            self._term_cells = {(cl.row, cl.version) for cl in c.claims}
         self._recompute_matches()
         if relayout:
             self.refresh_layout()
@@ -396,10 +399,7 @@ class SynopticView(QTableView):
 
     def row_claim_column(self, model_row: int, column: int) -> bool:
         m = self._model
-        source = m.source_row(model_row)
-        label = m.label_at(column)
-        c = m.comparison
-        return c is not None and any(cl.row == source and cl.version == label for cl in c.claims)
+        return (m.source_row(model_row), m.label_at(column)) in self._term_cells
 
     def reading_order_row(self) -> int | None:
         """For a moved cell: the source row holding the sentence just before it in its
@@ -426,8 +426,19 @@ class SynopticView(QTableView):
         """Highlight ``query`` (case-insensitive) in every visible cell; returns the count."""
         self._query = query
         self._current_match = -1
+        before = set(self._match_spans)
         self._recompute_matches()
-        self.refresh_layout()
+        # Only cells that gain or lose highlights are laid out again (typing stays quick on
+        # big comparisons); their source rows key the document cache.
+        m = self._model
+        shown = m.rowCount()  # old keys may predate a filter change (then all was laid out)
+        touched = {
+            (m.source_row(r), col) for r, col in before | set(self._match_spans) if r < shown
+        }
+        for key in touched:
+            self._docs.pop(key, None)
+        self.refresh_row_heights()
+        self.viewport().update()
         return len(self._matches)
 
     def _recompute_matches(self) -> None:
