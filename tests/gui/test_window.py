@@ -398,3 +398,17 @@ def test_find_survives_differences_only_and_highlights_update(
     ]
     assert sum("budget" in t for t in texts) == 2
     assert w.view.match_count == 2
+
+
+def test_every_focusable_widget_has_an_accessible_name(seeds_window: MainWindow) -> None:
+    from PySide6.QtWidgets import QAbstractButton, QWidget
+
+    unnamed = [
+        f"{type(wid).__name__} {wid.objectName()}"
+        for wid in seeds_window.findChildren(QWidget)
+        if wid.isVisible()
+        and wid.focusPolicy() != Qt.FocusPolicy.NoFocus
+        and not wid.accessibleName()
+        and not (isinstance(wid, QAbstractButton) and wid.text())
+    ]
+    assert unnamed == []
