@@ -412,3 +412,25 @@ def test_every_focusable_widget_has_an_accessible_name(seeds_window: MainWindow)
         and not (isinstance(wid, QAbstractButton) and wid.text())
     ]
     assert unnamed == []
+
+
+def test_tooltips_show_markup_in_names_literally(
+    make_window: Callable[..., MainWindow], qtbot: QtBot, tmp_path: Path
+) -> None:
+    from PySide6.QtGui import QTextDocument
+
+    a = tmp_path / "<b>bold<i>.txt"  # markup a file name can carry (no slash)
+    b = tmp_path / "plain.txt"
+    a.write_text("The minister spoke on Monday about the harbour plan and its costs.\n")
+    b.write_text("The minister spoke on Tuesday about the harbour plan and its costs.\n")
+    w = make_window()
+    w.open_files([a, b])
+    wait_for_comparison(qtbot, w, 2)
+    tips = [
+        str(w.model.headerData(0, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)),
+        str(w.model.data(w.model.index(0, 0), Qt.ItemDataRole.ToolTipRole)),
+    ]
+    for tip in tips:
+        shown = QTextDocument()
+        shown.setHtml(tip)  # what Qt does with a tooltip that looks like markup
+        assert "<b>bold<i>" in shown.toPlainText()

@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 from variorum.annotations import Annotations
 from variorum.engine.model import Comparison
 from variorum.gui.actions import ActionId
+from variorum.gui.plain_text import plain_message
 from variorum.report.export import (
     ReportError,
     ReportFormat,
@@ -141,8 +142,7 @@ class ReportDialogs:
         return dialog
 
     def error(self, title: str, message: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Critical, title, message, parent=self.parent)
-        box.exec()
+        plain_message(self.parent, QMessageBox.Icon.Critical, title, message).exec()
 
 
 class _WorkerSignals(QObject):

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from variorum.annotations import Annotations, Note, Verdict, claim_note
 from variorum.engine.model import Claim
 from variorum.gui.actions import ActionId, key_sequences, spec
+from variorum.gui.plain_text import plain_message
 from variorum.session import (
     SESSION_SUFFIX,
     Recovery,
@@ -95,6 +96,7 @@ class SessionDialogs:
             self.parent,
         )
         box.setInformativeText("Your verdicts, notes and layout changes are not saved yet.")
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the name comes from a file
         box.setDefaultButton(QMessageBox.StandardButton.Save)
         answer = box.exec()
         if answer == QMessageBox.StandardButton.Save:
@@ -114,28 +116,30 @@ class SessionDialogs:
         return Path(name) if name else None
 
     def error(self, title: str, error: SessionError) -> None:
-        box = QMessageBox(QMessageBox.Icon.Critical, title, error.problem, parent=self.parent)
-        box.setInformativeText(error.path)
-        box.exec()
+        plain_message(
+            self.parent, QMessageBox.Icon.Critical, title, error.problem, error.path
+        ).exec()
 
     def reload_changed(self, labels: tuple[str, ...]) -> bool:
         names = ", ".join(f"“{lab}”" for lab in labels)
-        answer = QMessageBox.question(
+        box = plain_message(
             self.parent,
+            QMessageBox.Icon.Question,
             "Files changed",
             f"The source files of {names} changed since this session was saved. "
             "Reload them? (No keeps the text as it was when you saved.)",
         )
-        return answer == QMessageBox.StandardButton.Yes
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        return box.exec() == QMessageBox.StandardButton.Yes
 
     def recover(self, recovery: Recovery) -> RecoveryChoice:
         what = recovery.origin.name if recovery.origin else "an unsaved comparison"
         when = recovery.saved_at.astimezone().strftime("%Y-%m-%d %H:%M")
-        box = QMessageBox(
+        box = plain_message(
+            self.parent,
             QMessageBox.Icon.Question,
             "Restore unsaved work",
             f"Variorum did not close cleanly. Restore the work on {what} autosaved at {when}?",
-            parent=self.parent,
         )
         restore = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
         discard = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)

@@ -8,7 +8,6 @@ the full labels.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 
 from PySide6.QtCore import (
@@ -46,6 +45,7 @@ from PySide6.QtWidgets import (
 
 from variorum.engine.model import Comparison
 from variorum.gui.palette import HEAT_SCALE, colours_for, heat_colours, heat_scale
+from variorum.gui.plain_text import plain_tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -66,11 +66,6 @@ def percent_text(value: float) -> str:
 
 def _is_dark(palette: QPalette) -> bool:
     return palette.color(QPalette.ColorRole.Window).lightness() < 128
-
-
-def _tooltip(*lines: str) -> str:
-    # Qt guesses whether a tooltip is markup; a label like "<b>x" must show literally.
-    return "<qt>" + "<br>".join(html.escape(line) for line in lines) + "</qt>"
 
 
 class SimilarityModel(QAbstractTableModel):
@@ -136,8 +131,8 @@ class SimilarityModel(QAbstractTableModel):
             return "\u2014" if value is None else percent_text(value)
         if role == Qt.ItemDataRole.ToolTipRole:
             if value is None:
-                return _tooltip(f"{r + 1}: {a}", "(the same version)")
-            return _tooltip(
+                return plain_tooltip(f"{r + 1}: {a}", "(the same version)")
+            return plain_tooltip(
                 f"{a} \u2194 {b}: {percent_text(value)} of content in common",
                 "Click or press Enter to compare the two.",
             )
@@ -160,7 +155,7 @@ class SimilarityModel(QAbstractTableModel):
             return f"{section + 1}  {label}"
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             text = f"{section + 1}: {label}"
-            return _tooltip(text) if role == Qt.ItemDataRole.ToolTipRole else text
+            return plain_tooltip(text) if role == Qt.ItemDataRole.ToolTipRole else text
         return None
 
 

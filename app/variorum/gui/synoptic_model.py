@@ -10,6 +10,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from variorum.engine.model import Comparison, Row, RowKind
 from variorum.gui.palette import CLAIM_GLYPH
+from variorum.gui.plain_text import plain_tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -156,13 +157,13 @@ class SynopticModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             cell = row.cell(label)
             if cell is None:
-                return f"{label} has nothing for this row"
+                return plain_tooltip(f"{label} has nothing for this row")
             lines = [f"{label}: {ROW_KIND_TEXT[row.kind]}"]
             if row.kind is RowKind.CHANGED:
                 lines.append(f"similarity to {row.reference}: {row.similarity:.0%}")
             if cell.moved:
                 lines.append("moved: out of this version's reading order (Ctrl+J jumps)")
-            return "\n".join(lines)
+            return plain_tooltip(*lines)
         return None
 
     def headerData(
@@ -180,7 +181,9 @@ class SynopticModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.ToolTipRole:
                 v = self._comparison.version(label)
                 title = f"\n{v.title}" if v.title else ""
-                return f"{label}{title}\n{v.source or 'pasted text'}\n{v.word_count} words"
+                return plain_tooltip(
+                    f"{label}{title}", v.source or "pasted text", f"{v.word_count} words"
+                )
             return None
         if section >= len(self._shown):
             return None
@@ -194,5 +197,5 @@ class SynopticModel(QAbstractTableModel):
             tip = f"Row {self._shown[section] + 1}: {ROW_KIND_TEXT[row.kind]}"
             if self.row_has_claim(section):
                 tip += f"\n{CLAIM_GLYPH} carries a claim only one version makes"
-            return tip + (f"\n{NOTE_GLYPH} Your note: {note}" if note else "")
+            return plain_tooltip(tip + (f"\n{NOTE_GLYPH} Your note: {note}" if note else ""))
         return None

@@ -61,6 +61,7 @@ from variorum.gui.options import (
     save_preferences,
     save_window_state,
 )
+from variorum.gui.plain_text import plain_message
 from variorum.gui.preferences_dialog import PreferencesDialog
 from variorum.gui.report_actions import ReportController
 from variorum.gui.session_actions import SessionController, SessionDialogs
@@ -394,7 +395,8 @@ class MainWindow(QMainWindow):
     def _on_compared(self, done: CompareDone) -> None:
         self.status_area.stop()
         if done.comparison is None:
-            QMessageBox.warning(self, "Analysis failed", done.error or "The analysis failed.")
+            message = done.error or "The analysis failed."
+            plain_message(self, QMessageBox.Icon.Warning, "Analysis failed", message).exec()
             return
         self.comparison = done.comparison
         self._show_comparison(done.comparison)
