@@ -52,7 +52,7 @@ from PySide6.QtWidgets import (
 
 from variorum.annotations import Annotations, Note, Verdict
 from variorum.engine.model import Claim, Comparison
-from variorum.gui.palette import CLAIM_GLYPH, colours_for
+from variorum.gui.palette import CLAIM_GLYPH, colours_for, is_dark
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -109,10 +109,6 @@ VERDICT_COLOURS: dict[bool, dict[Verdict, tuple[str, str]]] = {
     },
 }
 NOTE_GLYPH = "\u270e"  # ✎
-
-
-def _is_dark(palette: QPalette) -> bool:
-    return palette.color(QPalette.ColorRole.Window).lightness() < 128
 
 
 def _flat(text: str) -> str:
@@ -343,7 +339,7 @@ class ClaimDelegate(QStyledItemDelegate):
         claim: Claim = item.data(0, CLAIM_ROLE)
         note: NoteView = item.data(0, NOTE_ROLE)
         spans = item.data(0, SPANS_ROLE)
-        dark = _is_dark(option.palette)
+        dark = is_dark(option.palette)
         colours = colours_for(dark)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         group = (

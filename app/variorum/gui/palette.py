@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtGui import QPalette
+
 # The glyphs and the heat-map scale are the report's, so screen and paper read the same.
 from variorum.report.palette import CLAIM_GLYPH, GAP_GLYPH, HEAT_SCALE, MOVED_GLYPH
 from variorum.report.palette import heat_colours as _light_heat_colours
@@ -24,6 +26,7 @@ __all__ = [
     "colours_for",
     "heat_colours",
     "heat_scale",
+    "is_dark",
 ]
 
 # On a dark background the scale runs from near-background to bright blue, so "little in
@@ -107,3 +110,8 @@ DARK = GridColours(
 
 def colours_for(dark: bool) -> GridColours:
     return DARK if dark else LIGHT
+
+
+def is_dark(palette: QPalette) -> bool:
+    """Whether ``palette`` is a dark theme (its window colour is more dark than light)."""
+    return palette.color(QPalette.ColorRole.Window).lightness() < 128

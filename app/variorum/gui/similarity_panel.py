@@ -44,7 +44,7 @@ from PySide6.QtWidgets import (
 )
 
 from variorum.engine.model import Comparison
-from variorum.gui.palette import HEAT_SCALE, colours_for, heat_colours, heat_scale
+from variorum.gui.palette import HEAT_SCALE, colours_for, heat_colours, heat_scale, is_dark
 from variorum.gui.plain_text import plain_tooltip
 
 Index = QModelIndex | QPersistentModelIndex
@@ -62,10 +62,6 @@ def percent_text(value: float) -> str:
     if 99.5 <= p < 100:
         return f">99{NBSP}%"
     return f"{round(p)}{NBSP}%"
-
-
-def _is_dark(palette: QPalette) -> bool:
-    return palette.color(QPalette.ColorRole.Window).lightness() < 128
 
 
 class SimilarityModel(QAbstractTableModel):
@@ -167,7 +163,7 @@ class HeatCellDelegate(QStyledItemDelegate):
         model = index.model()
         assert isinstance(model, SimilarityModel)
         value = model.value(index.row(), index.column())
-        dark = _is_dark(option.palette)
+        dark = is_dark(option.palette)
         colours = colours_for(dark)
         if value is None:
             background, ink = QColor(colours.empty_cell), QColor(colours.muted)
@@ -255,7 +251,7 @@ class HeatScaleLegend(QWidget):
         x = 0
         painter.drawText(QRect(x, y, fm.horizontalAdvance(low), h), 0, low)
         x += fm.horizontalAdvance(low) + 6
-        dark = _is_dark(self.palette())
+        dark = is_dark(self.palette())
         outline = QColor(colours_for(dark).grid_line)
         for colour in heat_scale(dark):
             painter.fillRect(QRect(x, y + 2, 18, h - 4), QColor(colour))

@@ -19,7 +19,6 @@ from PySide6.QtGui import (
     QKeyEvent,
     QKeySequence,
     QPainter,
-    QPalette,
     QPen,
     QTextDocument,
 )
@@ -35,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from variorum.engine.model import Claim, RowKind, Sentence
 from variorum.gui.cell_document import build_cell_document
-from variorum.gui.palette import MOVED_GLYPH, GridColours, colours_for
+from variorum.gui.palette import MOVED_GLYPH, GridColours, colours_for, is_dark
 from variorum.gui.synoptic_model import SynopticModel, cell_plain_text
 from variorum.marks import Mark, Span, cell_runs, claims_by_sentence
 
@@ -53,10 +52,6 @@ class FindMatch:
     column: int
     start: int  # offsets into the version's text
     end: int
-
-
-def is_dark(palette: QPalette) -> bool:
-    return palette.color(QPalette.ColorRole.Window).lightness() < 128
 
 
 class CellDelegate(QStyledItemDelegate):

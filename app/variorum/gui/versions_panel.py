@@ -60,7 +60,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from variorum.gui.palette import colours_for
+from variorum.gui.palette import colours_for, is_dark
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -90,10 +90,6 @@ class IncludeChange:
 class Rename:
     old: str
     new: str
-
-
-def _is_dark(palette: QPalette) -> bool:
-    return palette.color(QPalette.ColorRole.Window).lightness() < 128
 
 
 def source_text(entry: VersionEntry) -> str:
@@ -188,7 +184,7 @@ class VersionDelegate(QStyledItemDelegate):
         # Background, selection, focus and the check box as the style draws them.
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
 
-        colours = colours_for(_is_dark(option.palette))
+        colours = colours_for(is_dark(option.palette))
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         role_group = (
             QPalette.ColorGroup.Active

@@ -61,6 +61,7 @@ from variorum.gui.options import (
     save_preferences,
     save_window_state,
 )
+from variorum.gui.palette import is_dark
 from variorum.gui.plain_text import plain_message
 from variorum.gui.preferences_dialog import PreferencesDialog
 from variorum.gui.report_actions import ReportController
@@ -68,7 +69,6 @@ from variorum.gui.session_actions import SessionController, SessionDialogs
 from variorum.gui.similarity_panel import SimilarityPanel
 from variorum.gui.start_page import StartPage
 from variorum.gui.status_area import StatusArea
-from variorum.gui.synoptic_view import is_dark
 from variorum.gui.versions_panel import VersionsPanel
 from variorum.gui.window_chrome import (
     add_docks,
