@@ -17,8 +17,8 @@ from variorum.engine.api import LoadProblem
 from variorum.engine.ingest import document_from_text
 from variorum.engine.model import Document, Settings
 from variorum.gui.analysis import LoadDone
-from variorum.gui.inputs import Inputs
-from variorum.gui.inputs_editor import InputsEditor, InputsUpdate, inputs_of_session
+from variorum.gui.inputs import Inputs, inputs_of_session
+from variorum.gui.inputs_editor import InputsEditor, InputsUpdate
 from variorum.gui.notice_bar import NoticeBar
 from variorum.gui.session_actions import SessionController
 from variorum.gui.versions_panel import IncludeChange, Rename, VersionsPanel

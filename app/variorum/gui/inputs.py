@@ -14,7 +14,7 @@ from pathlib import Path
 from variorum.engine.api import unique_labels
 from variorum.engine.ingest import SUPPORTED_EXTENSIONS
 from variorum.engine.model import Document, Settings
-from variorum.session import SESSION_SUFFIX
+from variorum.session import SESSION_SUFFIX, Session
 
 
 @dataclass(frozen=True)
@@ -94,6 +94,18 @@ class Inputs:
 
     def with_settings(self, settings: Settings) -> Inputs:
         return replace(self, settings=replace(settings, base=self.settings.base))
+
+
+def inputs_of_session(session: Session) -> Inputs:
+    """The inputs a saved session holds: its documents in its column order, its settings."""
+    inputs = Inputs(
+        documents=session.documents,
+        excluded=frozenset(session.view.hidden) & set(session.labels),
+        settings=session.settings,
+    )
+    if session.view.column_order:
+        inputs = inputs.reordered(session.view.column_order)
+    return inputs
 
 
 def expand_dropped(paths: Iterable[Path]) -> tuple[list[Path], list[Path]]:

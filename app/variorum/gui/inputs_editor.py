@@ -22,7 +22,6 @@ from variorum.gui.inputs import Inputs
 from variorum.gui.notice_bar import NoticeBar, NoticeKind
 from variorum.gui.session_actions import SessionController
 from variorum.gui.versions_panel import IncludeChange, Rename, VersionEntry, VersionsPanel
-from variorum.session import Session
 
 
 @dataclass(frozen=True)
@@ -32,18 +31,6 @@ class InputsUpdate:
 
     inputs: Inputs
     fresh: bool = False
-
-
-def inputs_of_session(session: Session) -> Inputs:
-    """The inputs a saved session holds: its documents in its column order, its settings."""
-    inputs = Inputs(
-        documents=session.documents,
-        excluded=frozenset(session.view.hidden) & set(session.labels),
-        settings=session.settings,
-    )
-    if session.view.column_order:
-        inputs = inputs.reordered(session.view.column_order)
-    return inputs
 
 
 class _InputsChange(QUndoCommand):

@@ -50,8 +50,8 @@ from variorum.gui.article_intake import (
 )
 from variorum.gui.claims_panel import ClaimMenuRequest, ClaimsPanel
 from variorum.gui.comparison_pane import ComparisonPane, claim_in_cell
-from variorum.gui.inputs import Inputs, expand_dropped
-from variorum.gui.inputs_editor import InputsEditor, InputsUpdate, inputs_of_session
+from variorum.gui.inputs import Inputs, expand_dropped, inputs_of_session
+from variorum.gui.inputs_editor import InputsEditor, InputsUpdate
 from variorum.gui.notice_bar import NoticeBar, NoticeKind
 from variorum.gui.options import (
     Preferences,
