@@ -434,3 +434,27 @@ def test_tooltips_show_markup_in_names_literally(
         shown = QTextDocument()
         shown.setHtml(tip)  # what Qt does with a tooltip that looks like markup
         assert "<b>bold<i>" in shown.toPlainText()
+
+
+def test_paragraph_granularity_realigns_by_paragraph(
+    seeds_window: MainWindow, qtbot: QtBot
+) -> None:
+    from variorum.engine.model import Granularity
+
+    w = seeds_window
+    before = w.comparison
+    assert before is not None
+    w.apply_preferences(Preferences(granularity=Granularity.PARAGRAPH))
+    qtbot.waitUntil(
+        lambda: (
+            w.comparison is not None and w.comparison.settings.granularity is Granularity.PARAGRAPH
+        ),
+        timeout=WAIT_MS,
+    )
+    after = w.comparison
+    assert after is not None
+    assert sum(len(v.sentences) for v in after.versions) < sum(
+        len(v.sentences) for v in before.versions
+    )
+    assert w.model.rowCount() == len(after.rows)
+    assert w.isWindowModified()  # the session's settings changed
