@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import (
     QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QPoint,
     QPointF,
@@ -566,9 +567,7 @@ class ClaimsPanel(QWidget):
     ) -> None:
         """List the claims of ``labels`` (in that order) from ``comparison``."""
         collapsed = {
-            self._group_label(self.tree.topLevelItem(i))
-            for i in range(self.tree.topLevelItemCount())
-            if not self.tree.topLevelItem(i).isExpanded()
+            self._group_label(group) for group in _groups(self.tree) if not group.isExpanded()
         }
         current = self._current_claim()
         self._comparison = comparison
@@ -622,8 +621,7 @@ class ClaimsPanel(QWidget):
 
     def group_text(self, label: str) -> str:
         """The heading shown for ``label``'s group ("" when it is not listed)."""
-        for i in range(self.tree.topLevelItemCount()):
-            group = self.tree.topLevelItem(i)
+        for group in _groups(self.tree):
             if self._group_label(group) == label:
                 return group.text(0)
         return ""
@@ -666,12 +664,10 @@ class ClaimsPanel(QWidget):
         self.delegate.filter_words = tuple(words)
         was_silent, self._silent = self._silent, True
         try:
-            for i in range(self.tree.topLevelItemCount()):
-                group = self.tree.topLevelItem(i)
+            for group in _groups(self.tree):
                 label = self._group_label(group)
                 shown = 0
-                for j in range(group.childCount()):
-                    child = group.child(j)
+                for child in _children(group):
                     match = claim_matches(child.data(0, CLAIM_ROLE), words)
                     child.setHidden(not match)
                     shown += match
@@ -713,20 +709,18 @@ class ClaimsPanel(QWidget):
         return str(group.data(0, LABEL_ROLE))
 
     def _claim_items(self) -> list[QTreeWidgetItem]:
-        items = []
-        for i in range(self.tree.topLevelItemCount()):
-            group = self.tree.topLevelItem(i)
-            items.extend(group.child(j) for j in range(group.childCount()))
+        items: list[QTreeWidgetItem] = []
+        for group in _groups(self.tree):
+            items.extend(_children(group))
         return items
 
     def _item_for(self, claim: Claim) -> QTreeWidgetItem | None:
-        for i in range(self.tree.topLevelItemCount()):
-            group = self.tree.topLevelItem(i)
+        for group in _groups(self.tree):
             if self._group_label(group) != claim.version:
                 continue
-            for j in range(group.childCount()):
-                if group.child(j).data(0, CLAIM_ROLE) == claim:
-                    return group.child(j)
+            for child in _children(group):
+                if child.data(0, CLAIM_ROLE) == claim:
+                    return child
         return None
 
     def _current_claim(self) -> Claim | None:
@@ -744,7 +738,7 @@ class ClaimsPanel(QWidget):
     def _menu(self, item: QTreeWidgetItem, global_pos: QPoint) -> None:
         self.verdictMenuRequested.emit(ClaimMenuRequest(item.data(0, CLAIM_ROLE), global_pos))
 
-    def eventFilter(self, watched: object, event: QEvent) -> bool:
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # From the filter box: Down goes into the list, Escape clears the filter.
         if watched is self.filter and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
@@ -755,6 +749,21 @@ class ClaimsPanel(QWidget):
                 self.filter.clear()
                 return True
         return super().eventFilter(watched, event)
+
+
+def _present(item: QTreeWidgetItem | None) -> QTreeWidgetItem:
+    assert item is not None  # an index below the count always has an item
+    return item
+
+
+def _groups(tree: QTreeWidget) -> list[QTreeWidgetItem]:
+    """The tree's top-level (version group) items, in order."""
+    return [_present(tree.topLevelItem(i)) for i in range(tree.topLevelItemCount())]
+
+
+def _children(group: QTreeWidgetItem) -> list[QTreeWidgetItem]:
+    """``group``'s child (claim) items, in order."""
+    return [_present(group.child(j)) for j in range(group.childCount())]
 
 
 def _plural(n: int, word: str) -> str:

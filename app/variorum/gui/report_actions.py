@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Protocol
 
 from PySide6.QtCore import QObject, Qt, QThreadPool, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QPagedPaintDevice
+from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QDialog,
@@ -350,7 +350,7 @@ class ReportController(QObject):
             self._previewing = None
         return True
 
-    def paint_report(self, device: QPagedPaintDevice) -> int:
+    def paint_report(self, device: QPrinter) -> int:
         """Paint the report onto ``device`` as it is set up now; the preview's paintRequested
         slot. Returns the page count (0 when nothing is open)."""
         prepared = self._previewing or self._prepare()

@@ -24,6 +24,7 @@ from PySide6.QtCore import (
     QSize,
     Qt,
     Signal,
+    SignalInstance,
 )
 from PySide6.QtGui import (
     QColor,
@@ -498,7 +499,7 @@ class StartPage(QWidget):
         header.addLayout(text, 1)
         return header
 
-    def _button(self, text: str, tip: str, signal: Signal) -> QPushButton:
+    def _button(self, text: str, tip: str, signal: SignalInstance) -> QPushButton:
         button = QPushButton(text)
         button.setToolTip(tip)
         button.setAccessibleName(text.replace("&", "").rstrip("…"))

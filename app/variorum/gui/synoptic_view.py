@@ -20,6 +20,7 @@ from PySide6.QtGui import (
     QKeySequence,
     QPainter,
     QPen,
+    QResizeEvent,
     QTextDocument,
 )
 from PySide6.QtWidgets import (
@@ -64,9 +65,9 @@ class CellDelegate(QStyledItemDelegate):
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         view = self._view
         colours = view.colours
-        rect: QRect = option.rect  # type: ignore[attr-defined]
+        rect: QRect = option.rect
         painter.save()
-        state = option.state  # type: ignore[attr-defined]
+        state = option.state
         selected = bool(state & QStyle.StateFlag.State_Selected)
         doc = view.cell_document(index.row(), index.column(), rect.width())
         if doc is None:
@@ -504,8 +505,8 @@ class SynopticView(QTableView):
         if index.isValid():
             QGuiApplication.clipboard().setText(str(self._model.data(index) or ""))
 
-    def resizeEvent(self, event: object) -> None:  # type: ignore[override]
-        super().resizeEvent(event)  # type: ignore[arg-type]
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
         if self.user_sized_columns:
             self._relayout.start()
         else:

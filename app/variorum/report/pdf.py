@@ -15,7 +15,8 @@ exists). Safe on a worker thread as long as the device and document stay on that
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, TypeAlias, cast
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
@@ -34,10 +35,14 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
     QTextFormat,
+    QTextFrame,
 )
 
 from variorum.report.palette import MUTED, RULE
 from variorum.report.prepared import PageSetup, PreparedReport
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
 
 __all__ = [
     "PageSetup",
@@ -58,6 +63,9 @@ _base_font: QFont | None = None
 
 # Called after each painted page with (pages painted, pages to paint); may raise to stop.
 ProgressCallback = Callable[[int, int], None]
+# What the report is painted on: a QPdfWriter for PDF, a QPrinter for print and preview
+# (both have resolution(), which QPagedPaintDevice itself lacks).
+PagedDevice: TypeAlias = "QPdfWriter | QPrinter"
 
 
 def ensure_gui_application() -> QGuiApplication:
@@ -146,9 +154,11 @@ def keep_headings_with_text(doc: QTextDocument, page_height: float, line_height:
 
 def _root_headings(doc: QTextDocument) -> list[QTextBlock]:
     """Heading blocks of the document's own flow (not inside tables), in order."""
+    # Iterating a QTextFrame yields QTextFrame.iterator positions (the stubs say object).
+    items = cast("Iterable[QTextFrame.iterator]", doc.rootFrame())
     return [
         item.currentBlock()
-        for item in doc.rootFrame()
+        for item in items
         if item.currentBlock().isValid() and item.currentBlock().blockFormat().headingLevel() > 0
     ]
 
@@ -195,7 +205,7 @@ def split_blocks_at_page_breaks(doc: QTextDocument, page_height: float) -> None:
 
 def paint_pages(
     doc: QTextDocument,
-    device: QPagedPaintDevice,
+    device: PagedDevice,
     setup: PageSetup,
     progress: ProgressCallback | None = None,
 ) -> int:
@@ -259,7 +269,7 @@ def paint_pages(
 
 
 def render_onto(
-    device: QPagedPaintDevice, report: PreparedReport, progress: ProgressCallback | None = None
+    device: PagedDevice, report: PreparedReport, progress: ProgressCallback | None = None
 ) -> int:
     """Lay ``report`` out for ``device`` (its current page layout) and paint every page;
     returns the page count. The one renderer behind PDF export, print and print preview."""
