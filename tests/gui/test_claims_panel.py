@@ -6,8 +6,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from dark_palette import dark_palette_from
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QColor, QContextMenuEvent, QPalette
+from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QApplication, QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 
@@ -306,11 +307,7 @@ def test_paints_in_light_and_dark(panel: ClaimsPanel, comparison: Comparison) ->
     panel.filter.setText("nato")
     panel.select_claim(panel.visible_claims()[0])
     assert not panel.grab().isNull()
-    dark = QPalette(panel.palette())
-    for role, colour in ((QPalette.ColorRole.Window, "#2b2b2b"),
-                         (QPalette.ColorRole.Base, "#1f1f1f"),
-                         (QPalette.ColorRole.Text, "#e8e8e8")):  # fmt: skip
-        dark.setColor(role, QColor(colour))
+    dark = dark_palette_from(panel.palette())
     panel.setPalette(dark)
     assert not panel.grab().isNull()
     # Narrow and wide: rows re-wrap to the width.

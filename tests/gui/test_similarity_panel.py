@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from dark_palette import dark_palette_from
 from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtGui import QFont
 from pytestqt.qtbot import QtBot
@@ -175,17 +176,9 @@ def test_bigger_font_makes_bigger_cells(qtbot: QtBot, panel: SimilarityPanel) ->
 
 
 def test_paints_in_light_and_dark(qtbot: QtBot, panel: SimilarityPanel) -> None:
-    from PySide6.QtGui import QColor, QPalette
-
     panel.table.setCurrentIndex(panel.model.index(0, 1))
     assert not panel.grab().isNull()
-    dark = QPalette(panel.palette())
-    for role, colour in ((QPalette.ColorRole.Window, "#2b2b2b"),
-                         (QPalette.ColorRole.Base, "#1f1f1f"),
-                         (QPalette.ColorRole.Text, "#e8e8e8"),
-                         (QPalette.ColorRole.WindowText, "#e8e8e8")):  # fmt: skip
-        dark.setColor(role, QColor(colour))
-    panel.setPalette(dark)
+    panel.setPalette(dark_palette_from(panel.palette()))
     image = panel.grab().toImage()
     assert not image.isNull()
     # The 17 % cell keeps its heat colour in the dark theme.

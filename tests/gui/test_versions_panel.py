@@ -7,8 +7,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from dark_palette import dark_palette_from
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent, QPalette
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
@@ -300,10 +301,6 @@ def test_shortcuts_are_scoped_to_the_list(panel: VersionsPanel) -> None:
 def test_paints_in_light_and_dark(panel: VersionsPanel) -> None:
     panel.list.setCurrentRow(1)
     assert not panel.grab().isNull()
-    dark = QPalette(panel.palette())
-    for role, colour in ((QPalette.ColorRole.Window, "#2b2b2b"),
-                         (QPalette.ColorRole.Base, "#1f1f1f"),
-                         (QPalette.ColorRole.Text, "#e8e8e8")):  # fmt: skip
-        dark.setColor(role, QColor(colour))
+    dark = dark_palette_from(panel.palette())
     panel.setPalette(dark)
     assert not panel.grab().isNull()
