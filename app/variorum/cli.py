@@ -135,7 +135,14 @@ def cmd_compare(args: argparse.Namespace) -> int:
         if args.base not in [d.label for d in docs]:
             raise UsageError(f"--base {args.base!r} is not one of the version labels")
         settings = replace(settings, base=args.base)
-    comparison = compare_documents(docs, settings)
+    from variorum.engine.limits import LimitExceeded
+
+    try:
+        comparison = compare_documents(docs, settings)
+    except LimitExceeded as e:
+        more = len(e.problems) - 1
+        also = f" (and {more} more over a limit)" if more else ""
+        raise UsageError(f"{e.problems[0]}{also}") from None
     if args.save_session:
         try:
             save_after_compare(args.save_session, comparison, session)

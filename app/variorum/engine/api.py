@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from variorum.engine.ingest import IngestError, read_document
@@ -62,8 +62,7 @@ def load_documents(paths: Sequence[str | Path]) -> tuple[list[Document], list[Lo
             problems.append(LoadProblem(str(p), e.reason))
     labels = unique_labels([d.label for d in docs])
     docs = [
-        d if d.label == lab else Document(lab, d.source, d.text, d.title, d.boilerplate, d.sha256)
-        for d, lab in zip(docs, labels, strict=True)
+        d if d.label == lab else replace(d, label=lab) for d, lab in zip(docs, labels, strict=True)
     ]
     return docs, problems
 
@@ -74,11 +73,19 @@ def compare_documents(
     progress: ProgressFn | None = None,
     cancel: CancelFn | None = None,
 ) -> Comparison:
-    """Analyse two or more documents into one immutable :class:`Comparison`."""
+    """Analyse two or more documents into one immutable :class:`Comparison`.
+
+    Raises :class:`~variorum.engine.limits.LimitExceeded` before any analysis when the
+    documents go over the stated limits."""
+    from variorum.engine.limits import LimitExceeded, check_documents
     from variorum.engine.pipeline import run_pipeline
 
+    settings = settings or Settings()
+    problems = check_documents(docs, settings.granularity)
+    if problems:
+        raise LimitExceeded(problems)
     t0 = time.perf_counter()
-    result = run_pipeline(list(docs), settings or Settings(), progress, cancel)
+    result = run_pipeline(list(docs), settings, progress, cancel)
     elapsed = (time.perf_counter() - t0) * 1000.0
     return Comparison(
         result.versions, result.rows, result.claims, result.similarity, result.settings, elapsed

@@ -13,7 +13,9 @@ import hashlib
 import os
 import stat
 from pathlib import Path
+from typing import NamedTuple
 
+from variorum.engine import limits
 from variorum.engine.ingest_decode import decode_text, normalise_newlines
 from variorum.engine.ingest_errors import ContentError, IngestError
 from variorum.engine.ingest_furniture import split_furniture, strip_furniture
@@ -29,6 +31,7 @@ __all__ = [
     "document_from_text",
     "read_document",
     "split_furniture",
+    "system_path_reason",
 ]
 
 SUPPORTED_EXTENSIONS: tuple[str, ...] = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
@@ -43,8 +46,27 @@ def _supported_list() -> str:
     return ", ".join(SUPPORTED_EXTENSIONS)
 
 
+# Kernel and device trees: their "files" are endless, blocking or private, never articles.
+_SYSTEM_ROOTS = ("/proc", "/sys", "/dev")
+
+
+def system_path_reason(path: str | Path) -> str | None:
+    """Why ``path`` (or the file a link there points to) must not be opened, or None."""
+    try:
+        real = os.path.realpath(path)
+    except (OSError, ValueError):
+        return None
+    for root in _SYSTEM_ROOTS:
+        if real == root or real.startswith(root + "/"):
+            return f"is a system file under {root}, not an article; it is not read"
+    return None
+
+
 def _file_status(p: Path, source: str) -> os.stat_result:
     """The file's status, following links; an IngestError for anything but a regular file."""
+    special = system_path_reason(p)
+    if special is not None:
+        raise IngestError(source, special)
     try:
         status = p.lstat()
     except FileNotFoundError:
@@ -96,45 +118,63 @@ def _read_bytes(p: Path, source: str) -> bytes:
     return raw
 
 
-def _extract(raw: bytes, suffix: str) -> tuple[str | None, str, tuple[str, ...]]:
-    """(title, body, boilerplate) for the file's format."""
+class _Extracted(NamedTuple):
+    title: str | None
+    body: str
+    boilerplate: tuple[str, ...]
+    cut: bool  # reading stopped at the limits: the file holds more than ``body``
+
+
+def _extract(raw: bytes, suffix: str) -> _Extracted:
+    """The article in the file's format, read no further than a little past the comparison
+    limits, so that a file far over them costs no more than one just over them."""
+    lim = limits.LIMITS
+    max_chars = lim.version_chars + 1
     if suffix in _TEXT_SUFFIXES:
-        text = decode_text(raw)
+        decoded = decode_text(raw)
+        text = decoded[: max_chars + 1000]  # room for furniture lines at the top
+        cut = len(decoded) > len(text)
         if suffix != ".md":
-            return split_furniture(text)
+            return _Extracted(*split_furniture(text), cut)
         md_title, text, front = markdown_to_text(text)
         title, body, furniture = split_furniture(text)
         if md_title is not None and title is None:
             title = md_title
-        return title, body, front + furniture
+        return _Extracted(title, body, front + furniture, cut)
+    cut = False
+    dropped: tuple[str, ...] = ()
     if suffix in (".html", ".htm"):
-        page = extract_html(raw)
-        known_title, text, dropped = page.title, page.text, page.dropped
+        page = extract_html(raw, lim.version_sentences)
+        known_title, text, dropped, cut = page.title, page.text, page.dropped, page.cut
     elif suffix == ".docx":
-        known_title, text = extract_docx(raw)
-        dropped = ()
+        known_title, text = extract_docx(raw, lim.version_sentences, max_chars)
+        cut = len(text) > max_chars or text.count("\n\n") >= lim.version_sentences
     else:
         known_title, text = extract_pdf(raw)
-        dropped = ()
     if known_title is None:
         title, body, furniture = split_furniture(text)
     else:
         title = known_title
         body, furniture = strip_furniture(text)
-    return title, body, dropped + tuple(f for f in furniture if f not in dropped)
+    return _Extracted(title, body, dropped + tuple(f for f in furniture if f not in dropped), cut)
 
 
 def read_document(path: str | Path) -> Document:
-    """Read an article file; the label is the file name without its extension."""
+    """Read an article file; the label is the file name without its extension.
+
+    A file beyond the comparison limits is read only up to them and marked
+    ``cut_at_read``; ``engine.limits`` then refuses it, or keeps its first part."""
     source = str(path)
     p = Path(path)
     raw = _read_bytes(p, source)
     try:
-        title, body, boilerplate = _extract(raw, p.suffix.lower())
+        title, body, boilerplate, cut = _extract(raw, p.suffix.lower())
     except ContentError as e:
         raise IngestError(source, e.reason) from None
     except (RecursionError, MemoryError) as e:
         raise IngestError(source, f"is too complex to read ({type(e).__name__})") from None
+    except Exception as e:  # a reader's own bug must not become an "unexpected failure"
+        raise IngestError(source, f"could not be read ({type(e).__name__})") from None
     if not body:
         what = "only site furniture" if boilerplate else "only blank space" if not title else ""
         raise IngestError(
@@ -147,6 +187,7 @@ def read_document(path: str | Path) -> Document:
         title=title,
         boilerplate=boilerplate,
         sha256=hashlib.sha256(raw).hexdigest(),
+        cut_at_read=cut or len(body) > limits.LIMITS.version_chars,
     )
 
 

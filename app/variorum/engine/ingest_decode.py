@@ -111,7 +111,7 @@ def _utf16_without_bom(sample: bytes) -> str | None:
 def _strict(raw: bytes, encoding: str) -> str | None:
     try:
         return raw.decode(encoding)
-    except (UnicodeDecodeError, LookupError):
+    except (UnicodeError, LookupError, ValueError, TypeError):
         return None
 
 
@@ -131,7 +131,7 @@ def _legacy_candidates(raw: bytes) -> list[str]:
         try:
             # An incremental decoder tolerates a multi-byte character cut at the sample's end.
             decoded = codecs.getincrementaldecoder(name)().decode(sample, final=False)
-        except (UnicodeDecodeError, LookupError):
+        except (UnicodeError, LookupError, ValueError, TypeError):
             continue
         mess = mess_ratio(decoded, maximum_threshold=1.0)
         if mess <= _MAX_MESS:

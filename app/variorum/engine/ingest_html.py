@@ -50,6 +50,77 @@ class HtmlArticle:
     title: str | None
     text: str
     dropped: tuple[str, ...]
+    cut: bool = False  # the page had more blocks than asked for; only the first were read
+
+
+# Opening tags of blocks, counted on the raw bytes before any parsing.
+_BLOCK_TAG = re.compile(rb"<(?:p|div|li|br|tr|h[1-6]|blockquote|section|article)[\s/>]", re.I)
+_BIG_PAGE_BLOCKS = 20_000  # past this, trafilatura's per-node work takes minutes
+
+
+def _cut_at_block(raw: bytes, max_blocks: int) -> tuple[bytes, int]:
+    """(the page up to its ``max_blocks``-th block, the number of blocks in what is kept)."""
+    n = 0
+    for m in _BLOCK_TAG.finditer(raw):
+        n += 1
+        if n > max_blocks:
+            return raw[: m.start()], max_blocks
+    return raw, n
+
+
+def _lxml_blocks(html: str) -> tuple[list[str], str | None]:
+    """(visible text blocks without chrome, the page title) of a very big page, by lxml:
+    linear and in C where it matters; the stdlib parser and trafilatura are far slower."""
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    try:
+        root = lxml_html.document_fromstring(html, parser=lxml_html.HTMLParser(huge_tree=True))
+    except (etree.ParserError, ValueError):
+        return [], None
+    title_el = root.find(".//title")
+    title = (
+        _SPACES.sub(" ", title_el.text_content()).strip() or None if title_el is not None else None
+    )
+    blocks: list[str] = []
+    parts: list[str] = []
+
+    def flush() -> None:
+        text = _SPACES.sub(" ", "".join(parts)).strip()
+        parts.clear()
+        if text:
+            blocks.append(text)
+
+    skipping: etree._Element | None = None
+    for event, el in etree.iterwalk(root, events=("start", "end")):
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if event == "start":
+            if skipping is not None:
+                continue
+            marks = " ".join(el.get(k) or "" for k in ("class", "id", "role"))
+            if (
+                tag in _INVISIBLE
+                or tag in _CHROME
+                or (marks.strip() and _CHROME_ATTR.search(marks) is not None)
+            ):
+                flush()
+                skipping = el
+                continue
+            if tag in _BLOCKS:
+                flush()
+            if el.text:
+                parts.append(el.text)
+        else:
+            if skipping is el:
+                skipping = None
+            elif skipping is not None:
+                continue
+            elif tag in _BLOCKS:
+                flush()
+            if el.tail and skipping is None:
+                parts.append(el.tail)
+    flush()
+    return blocks, title
 
 
 class _BlockText(HTMLParser):
@@ -150,8 +221,8 @@ def decode_html(raw: bytes) -> str:
     if declared is not None and not raw.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
         try:
             return raw.decode(declared.group(1).decode("ascii"))
-        except (UnicodeDecodeError, LookupError):
-            pass  # a wrong declaration is common; detect instead
+        except (UnicodeError, LookupError, ValueError, TypeError):
+            pass  # a wrong or made-up declaration ("undefined") is common; detect instead
     try:
         return decode_text(raw)
     except ContentError as e:
@@ -205,8 +276,20 @@ def _dropped(all_blocks: list[str], kept: list[str], title: str | None) -> tuple
     return tuple(out)
 
 
-def extract_html(raw: bytes) -> HtmlArticle:
-    """The article in a saved web page; raises ContentError when the page has no text."""
+def extract_html(raw: bytes, max_blocks: int = 2**62) -> HtmlArticle:
+    """The article in a saved web page; raises ContentError when the page has no text.
+
+    Only the first ``max_blocks`` blocks (paragraphs, list items...) are read; a page
+    with that many is over the comparison limits, and ``cut`` says so."""
+    raw, blocks = _cut_at_block(raw, max_blocks)
+    cut = blocks == max_blocks
+    if blocks > _BIG_PAGE_BLOCKS:
+        html = decode_html(raw)
+        paragraphs, title = _lxml_blocks(html)
+        if not paragraphs:  # nested past lxml's depth limit: the iterative parser copes
+            page = _parse_blocks(html, skip_chrome=True)
+            paragraphs, title = page.blocks, page.og_title or page.h1 or page.title
+        return HtmlArticle(title, "\n\n".join(paragraphs), (), cut)
     html = decode_html(raw)
     logger = logging.getLogger("trafilatura")
     level = logger.level
@@ -224,5 +307,5 @@ def extract_html(raw: bytes) -> HtmlArticle:
     if title and paragraphs and _key(paragraphs[0]) == _key(title):
         paragraphs = paragraphs[1:]
     return HtmlArticle(
-        title, "\n\n".join(paragraphs), _dropped(everything.blocks, paragraphs, title)
+        title, "\n\n".join(paragraphs), _dropped(everything.blocks, paragraphs, title), cut
     )

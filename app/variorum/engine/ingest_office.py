@@ -1,4 +1,4 @@
-"""Word (.docx, python-docx) and PDF (pypdf text layer) files to (title, text).
+"""Word (.docx, read as an XML stream) and PDF (pypdf text layer) files to (title, text).
 
 Both return paragraphs separated by blank lines. Damaged, encrypted or image-only files
 raise :class:`ContentError` with a reason a user can act on. The third-party parsers see
@@ -13,6 +13,7 @@ import re
 import statistics
 import warnings
 import zipfile
+from collections.abc import Iterator
 from typing import Any
 
 from variorum.engine.ingest_decode import sniff_kind
@@ -35,8 +36,109 @@ def _not_this_format(raw: bytes, what: str) -> ContentError:
     return ContentError(f"looks like {kind}, not {what}")
 
 
-def extract_docx(raw: bytes) -> tuple[str | None, str]:
-    """(title, text) of a Word document; the title is a first paragraph styled Title/Heading."""
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_READ_CHUNK = 1 << 20
+
+
+def _capped_entry(archive: zipfile.ZipFile, name: str, budget: list[int]) -> Iterator[bytes]:
+    """An entry's bytes in chunks, stopping at the unpacked-size budget whatever the zip's
+    directory claims (a bomb can lie about its sizes)."""
+    with archive.open(name) as fh:
+        while chunk := fh.read(_READ_CHUNK):
+            budget[0] -= len(chunk)
+            if budget[0] < 0:
+                raise ContentError(
+                    f"expands to more than {_MAX_UNZIPPED_BYTES // 2**20} MB when unpacked; "
+                    "not read"
+                )
+            yield chunk
+
+
+class _Stream(io.RawIOBase):
+    """A zip entry as a file object for lxml, under the unpacked-size budget."""
+
+    def __init__(self, chunks: Iterator[bytes]) -> None:
+        self._chunks = chunks
+        self._rest = b""
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, size: int = -1) -> bytes:
+        if not self._rest:
+            self._rest = next(self._chunks, b"")
+        n = len(self._rest) if size is None or size < 0 else size
+        out, self._rest = self._rest[:n], self._rest[n:]
+        return out
+
+
+def _iterparse(archive: zipfile.ZipFile, name: str, budget: list[int], tag: str) -> Any:
+    from lxml import etree  # python-docx's parser; C speed on a million paragraphs
+
+    return etree.iterparse(
+        _Stream(_capped_entry(archive, name, budget)),
+        events=("end",),
+        tag=tag,
+        resolve_entities=False,
+        no_network=True,
+        huge_tree=True,  # one paragraph may hold megabytes; sizes are capped above
+    )
+
+
+def _style_names(archive: zipfile.ZipFile, budget: list[int]) -> dict[str, str]:
+    """Paragraph style id -> style name ("Heading1" -> "heading 1")."""
+    if "word/styles.xml" not in archive.namelist():
+        return {}
+    names: dict[str, str] = {}
+    for _event, el in _iterparse(archive, "word/styles.xml", budget, _W + "style"):
+        name = el.find(_W + "name")
+        style_id = el.get(_W + "styleId")
+        if style_id and name is not None:
+            names[style_id] = name.get(_W + "val", style_id)
+        el.clear()
+    return names
+
+
+_RUN_TEXT = {_W + "tab": "\t", _W + "ptab": "\t", _W + "br": "\n", _W + "cr": "\n"}
+_RUN_TEXT[_W + "noBreakHyphen"] = "-"
+
+
+def _docx_paragraphs(
+    archive: zipfile.ZipFile, budget: list[int], max_paragraphs: int, max_chars: int
+) -> list[tuple[str, str]]:
+    """(text, style id) of each body paragraph, read as a stream: memory and time stay
+    linear in the document, whatever its number of paragraphs. Stops once past either
+    maximum (the caller then knows the document is over the limits)."""
+    out: list[tuple[str, str]] = []
+    chars = 0
+    body = _W + "body"
+    text_tags = (_W + "t", *_RUN_TEXT)
+    for _event, el in _iterparse(archive, "word/document.xml", budget, _W + "p"):
+        parent = el.getparent()
+        if parent is None or parent.tag != body:
+            continue  # a paragraph in a table or text box: read with its own parent, or not
+        parts = [
+            (t.text or "") if t.tag == _W + "t" else _RUN_TEXT[t.tag] for t in el.iter(text_tags)
+        ]
+        style_el = el.find(f"{_W}pPr/{_W}pStyle")
+        style = style_el.get(_W + "val", "") if style_el is not None else ""
+        text = "".join(parts)
+        out.append((text, style))
+        el.clear()
+        while el.getprevious() is not None:  # drop what was read: memory stays flat
+            del parent[0]
+        chars += len(text) + 2
+        if len(out) > max_paragraphs or chars > max_chars:
+            break
+    return out
+
+
+def extract_docx(
+    raw: bytes, max_paragraphs: int = 2**62, max_chars: int = 2**62
+) -> tuple[str | None, str]:
+    """(title, text) of a Word document; the title is a first paragraph styled Title/Heading.
+
+    Reading stops past ``max_paragraphs`` paragraphs or ``max_chars`` characters."""
     what = "a Word document (.docx)"
     if raw.startswith(_OLE):
         raise ContentError(
@@ -45,26 +147,22 @@ def extract_docx(raw: bytes) -> tuple[str | None, str]:
         )
     if not raw.startswith(b"PK"):
         raise _not_this_format(raw, what)
+    budget = [_MAX_UNZIPPED_BYTES]
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
             if sum(info.file_size for info in archive.infolist()) > _MAX_UNZIPPED_BYTES:
                 raise ContentError("expands to more than 500 MB when unpacked; not read")
             if "word/document.xml" not in archive.namelist():
                 raise ContentError(f"is a ZIP archive but not {what}")
-    except zipfile.BadZipFile:
-        raise ContentError(f"is a damaged {what[2:]}: its ZIP structure is broken") from None
-    try:
-        import docx  # imported here: only needed for Word files
-
-        document = docx.Document(io.BytesIO(raw))
-        paragraphs = [
-            (p.text, p.style.name if p.style is not None else "") for p in document.paragraphs
-        ]
+            styles = _style_names(archive, budget)
+            paragraphs = _docx_paragraphs(archive, budget, max_paragraphs, max_chars)
     except ContentError:
         raise
+    except zipfile.BadZipFile:
+        raise ContentError(f"is a damaged {what[2:]}: its ZIP structure is broken") from None
     except Exception as e:  # any parser failure means a damaged file
         raise ContentError(f"is a damaged {what[2:]} ({type(e).__name__})") from None
-    texts = [(text.strip(), style or "") for text, style in paragraphs if text.strip()]
+    texts = [(text.strip(), styles.get(style, style)) for text, style in paragraphs if text.strip()]
     title = None
     if texts and texts[0][1].lower().startswith(("title", "heading")) and len(texts) > 1:
         title = texts.pop(0)[0]

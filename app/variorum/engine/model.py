@@ -57,6 +57,10 @@ class Document:
     title: str | None = None
     boilerplate: tuple[str, ...] = ()
     sha256: str = ""  # hash of the original bytes ("" for pasted text)
+    # Set when only the first part of the article is compared (engine.limits.first_part):
+    # says so in words, for the status line, the report and the saved session.
+    partial: str = ""
+    cut_at_read: bool = False  # reading stopped at the limits: never compared as it is
 
 
 @dataclass(frozen=True)
@@ -78,6 +82,7 @@ class Version:
     sentences: tuple[Sentence, ...]
     word_count: int
     sha256: str = ""
+    partial: str = ""  # see Document.partial
 
 
 @dataclass(frozen=True)

@@ -19,8 +19,10 @@ ABBREVIATIONS = frozenset(
 )
 
 _BLANK = re.compile(r"\n[ \t]*\n\s*")
-# Terminal punctuation, optional closing quotes/brackets, then space.
-_BOUNDARY = re.compile(r"([.!?…]+)([’”\"'»)\]]*)(\s+)")
+# Terminal punctuation, optional closing quotes/brackets, then space. Possessive and
+# anchored at the start of a punctuation run, so a million full stops cost one pass.
+_BOUNDARY = re.compile(r"(?<![.!?…])([.!?…]++)([’”\"'»)\]]*+)(\s+)")
+_MAX_ABBREVIATION = 12  # longest abbreviation looked back for ("u.s.a" and "sept" fit)
 _CJK_BOUNDARY = re.compile(r"[。！？]+[」』”’]*")
 _LINE_END_PUNCT = (".", "!", "?", "…", "’", "”", '"', "'", ":", ";", ")", "»")
 
@@ -71,8 +73,11 @@ def paragraphs(text: str) -> list[Span]:
 def _is_abbreviation(text: str, dot: int) -> bool:
     """Is the full stop at ``dot`` part of an abbreviation or an initial?"""
     j = dot
-    while j > 0 and (text[j - 1].isalnum() or text[j - 1] == "."):
+    stop = max(0, dot - _MAX_ABBREVIATION - 1)
+    while j > stop and (text[j - 1].isalnum() or text[j - 1] == "."):
         j -= 1
+    if j == stop and stop > 0 and (text[j - 1].isalnum() or text[j - 1] == "."):
+        return False  # a long run of letters: a word, not an abbreviation
     word = text[j:dot].lower()
     if not word:
         return False
@@ -101,8 +106,13 @@ def _sentence_breaks(text: str, start: int, end: int) -> list[int]:
     return sorted(set(breaks))
 
 
-def split_sentences(text: str, granularity: Granularity = Granularity.SENTENCE) -> list[Sentence]:
-    """All sentences (or paragraphs, at paragraph granularity) of ``text``, in reading order."""
+def split_sentences(
+    text: str,
+    granularity: Granularity = Granularity.SENTENCE,
+    stop_after: int | None = None,
+) -> list[Sentence]:
+    """All sentences (or paragraphs, at paragraph granularity) of ``text``, in reading order;
+    with ``stop_after``, it stops once it has found more than that many."""
     out: list[Sentence] = []
     for pi, para in enumerate(paragraphs(text)):
         cuts = [para.start]
@@ -113,4 +123,23 @@ def split_sentences(text: str, granularity: Granularity = Granularity.SENTENCE) 
             s, e = _strip_span(text, a, b)
             if e > s:
                 out.append(Sentence(len(out), pi, s, e, text[s:e]))
+                if stop_after is not None and len(out) > stop_after:
+                    return out
     return out
+
+
+def count_sentences(
+    text: str,
+    granularity: Granularity = Granularity.SENTENCE,
+    stop_after: int | None = None,
+) -> int:
+    """About how many sentences :func:`split_sentences` finds, without building them
+    (counting stops past ``stop_after``); an upper bound, for limits."""
+    n = 0
+    for para in paragraphs(text):
+        n += 1
+        if granularity is Granularity.SENTENCE:
+            n += len(_sentence_breaks(text, para.start, para.end))
+        if stop_after is not None and n > stop_after:
+            break
+    return n

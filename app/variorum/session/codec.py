@@ -28,6 +28,9 @@ from variorum.session.upgrades import (
 FORMAT = "variorum-session"
 # Articles are kilobytes; a file this big is not a session and must not be read into memory.
 MAX_SESSION_BYTES = 32 * 1024 * 1024
+# Numbers a session may hold, checked before any conversion (Qt takes 32-bit ints).
+MAX_COLUMN_WIDTH = 100_000
+MAX_ROWS = 10_000_000
 
 Json = dict[str, Any]
 
@@ -58,6 +61,7 @@ def session_to_json(session: Session) -> Json:
                 "title": d.title,
                 "text": d.text,
                 "boilerplate": list(d.boilerplate),
+                **({"partial": d.partial} if d.partial else {}),
             }
             for d in session.documents
         ],
@@ -116,6 +120,9 @@ def session_from_json(obj: Json, path: str | Path) -> Session:
         return _session(obj)
     except _Invalid as e:
         raise SessionError(path, str(e)) from None
+    except (ValueError, TypeError, OverflowError, RecursionError, MemoryError) as e:
+        # every field is checked above; this is the net for a check that was missed
+        raise SessionError(path, f"the file is damaged ({type(e).__name__})") from None
 
 
 def decode_session(data: bytes, path: str | Path) -> Session:
@@ -214,6 +221,7 @@ def _document(raw: Any, where: str) -> Document:
         title=title,
         boilerplate=tuple(boilerplate),
         sha256=_str(obj, "sha256", where),
+        partial=_str(obj, "partial", where),
     )
 
 
@@ -223,6 +231,8 @@ def _settings(obj: Json, labels: list[str]) -> Settings:
     threshold = obj.get("threshold", default.threshold)
     if isinstance(threshold, bool) or not isinstance(threshold, int | float):
         _fail(f"{where}.threshold: expected a number, found {_kind(threshold)}")
+    if isinstance(threshold, int) and not 0 <= threshold <= 1:  # before float(): no overflow
+        _fail(f"{where}.threshold: {_show(threshold)} is outside 0..1")
     if not (math.isfinite(threshold) and 0.0 <= threshold <= 1.0):
         _fail(f"{where}.threshold: {threshold} is outside 0..1")
     granularity = obj.get("granularity", default.granularity.value)
@@ -247,10 +257,10 @@ def _view(obj: Json) -> ViewState:
     where = "view"
     widths = _optional_object(obj, "column_widths", where)
     for label, width in widths.items():
-        if not _is_int(width) or width < 0:
+        if not _is_int(width) or not 0 <= width <= MAX_COLUMN_WIDTH:
             _fail(f"{where}.column_widths.{label}: expected a width in pixels")
     scroll = obj.get("scroll_row", 0)
-    if not _is_int(scroll) or scroll < 0:
+    if not _is_int(scroll) or not 0 <= scroll <= MAX_ROWS:
         _fail(f"{where}.scroll_row: expected a row number, found {_show(scroll)}")
     return ViewState(
         column_order=_str_list(obj, "column_order", where),

@@ -13,7 +13,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from variorum.engine.api import LoadProblem
-from variorum.engine.ingest import IngestError, read_document
+from variorum.engine.ingest import IngestError, read_document, system_path_reason
 from variorum.engine.model import Document
 from variorum.session.model import Session
 
@@ -29,6 +29,8 @@ def source_status(document: Document) -> SourceStatus:
     if not document.source or not document.sha256:
         return SourceStatus.NO_SOURCE
     path = Path(document.source)
+    if system_path_reason(path) is not None:
+        return SourceStatus.MISSING  # never opened: reading /proc or a device can hang
     try:
         if not path.is_file():  # a folder or a pipe now sits there; opening a pipe would block
             return SourceStatus.MISSING

@@ -69,8 +69,17 @@ def save_session(path: str | Path, session: Session) -> None:
 
 
 def load_session(path: str | Path) -> Session:
-    """The session in ``path``; refuses anything else with a :class:`SessionError`."""
-    return session_from_json(_read_json(Path(path)), path)
+    """The session in ``path``; refuses anything else with a :class:`SessionError`,
+    including a session over the comparison limits (``engine.limits``)."""
+    from variorum.engine.limits import check_documents
+
+    session = session_from_json(_read_json(Path(path)), path)
+    problems = check_documents(session.documents, session.settings.granularity)
+    if problems:
+        first = problems[0]
+        where = f"version {first.label!r} " if first.label is not None else ""
+        raise SessionError(path, where + first.reason)
+    return session
 
 
 def _read_json(path: Path) -> dict[str, Any]:
@@ -80,6 +89,11 @@ def _read_json(path: Path) -> dict[str, Any]:
 
 def _read_capped(path: Path) -> bytes:
     """The file's bytes, refusing folders, devices and oversize files before reading them."""
+    from variorum.engine.ingest import system_path_reason
+
+    special = system_path_reason(path)
+    if special is not None:
+        raise SessionError(path, special)
     try:
         info = os.stat(path)
     except FileNotFoundError:
