@@ -35,6 +35,7 @@ def comparison_to_dict(c: Comparison) -> dict[str, Any]:
                 "text": v.text,
                 "word_count": v.word_count,
                 "boilerplate": list(v.boilerplate),
+                **({"partial": v.partial} if v.partial else {}),
                 "sentences": [
                     {
                         "id": s.id,
@@ -143,6 +144,8 @@ def format_summary(c: Comparison, max_claims: int = 8) -> str:
         lines.append(f"  {v.label}: {v.word_count} words, {len(v.sentences)} sentences{title}")
         if v.boilerplate:
             lines.append(f"    set aside as site furniture: {len(v.boilerplate)} lines")
+        if v.partial:
+            lines.append(f"    {v.partial}")
     lines.append("")
     lines.append("Claims only one version makes (most salient first)")
     for v in c.versions:

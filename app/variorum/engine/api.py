@@ -51,11 +51,22 @@ def unique_labels(labels: Sequence[str]) -> list[str]:
     return out
 
 
-def load_documents(paths: Sequence[str | Path]) -> tuple[list[Document], list[LoadProblem]]:
-    """Read every path; unreadable ones become problems, never exceptions."""
+def load_documents(
+    paths: Sequence[str | Path],
+    progress: ProgressFn | None = None,
+    cancel: CancelFn | None = None,
+) -> tuple[list[Document], list[LoadProblem]]:
+    """Read every path; unreadable ones become problems, never exceptions.
+
+    ``progress`` hears of each file before it is read; :class:`Cancelled` is raised
+    between files once ``cancel`` returns True."""
     docs: list[Document] = []
     problems: list[LoadProblem] = []
-    for p in paths:
+    for k, p in enumerate(paths):
+        if cancel is not None and cancel():
+            raise Cancelled()
+        if progress is not None:
+            progress(k / max(1, len(paths)), f"Reading {Path(p).name}")
         try:
             docs.append(read_document(p))
         except IngestError as e:

@@ -86,10 +86,13 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return word in ABBREVIATIONS
 
 
-def _sentence_breaks(text: str, start: int, end: int) -> list[int]:
-    """Offsets (within text) where a new sentence starts inside [start, end)."""
+def _sentence_breaks(text: str, start: int, end: int, most: int | None = None) -> list[int]:
+    """Offsets (within text) where a new sentence starts inside [start, end); with
+    ``most``, it stops looking once it has found more than that many."""
     breaks: list[int] = []
     for m in _BOUNDARY.finditer(text, start, end):
+        if most is not None and len(breaks) > most:
+            break
         nxt = m.end()
         if nxt >= end:
             continue
@@ -117,7 +120,8 @@ def split_sentences(
     for pi, para in enumerate(paragraphs(text)):
         cuts = [para.start]
         if granularity is Granularity.SENTENCE:
-            cuts.extend(_sentence_breaks(text, para.start, para.end))
+            most = None if stop_after is None else stop_after - len(out)
+            cuts.extend(_sentence_breaks(text, para.start, para.end, most))
         cuts.append(para.end)
         for a, b in itertools.pairwise(cuts):
             s, e = _strip_span(text, a, b)
@@ -139,7 +143,8 @@ def count_sentences(
     for para in paragraphs(text):
         n += 1
         if granularity is Granularity.SENTENCE:
-            n += len(_sentence_breaks(text, para.start, para.end))
+            most = None if stop_after is None else stop_after - n
+            n += len(_sentence_breaks(text, para.start, para.end, most))
         if stop_after is not None and n > stop_after:
             break
     return n

@@ -15,6 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, QThreadPool, Signal
 
 from variorum.engine.api import Cancelled, LoadProblem, compare_documents, load_documents
+from variorum.engine.limits import LimitExceeded, LimitProblem, document_problems, first_part
 from variorum.engine.model import Comparison, Document, Settings
 
 
@@ -33,11 +34,21 @@ class CompareProgress:
 
 
 @dataclass(frozen=True)
+class OverLimit:
+    """A file read fine but over the comparison limits, with the first part that fits."""
+
+    problem: LimitProblem
+    first_part: Document
+
+
+@dataclass(frozen=True)
 class LoadDone:
     request_id: int
     documents: tuple[Document, ...]
     problems: tuple[LoadProblem, ...]
     purpose: str  # what the caller wants done with them ("open", "add", "replace:N")
+    over_limit: tuple[OverLimit, ...] = ()  # not in ``documents``: the user decides
+    cancelled: bool = False
 
 
 class AnalysisRunner(QObject):
@@ -45,6 +56,7 @@ class AnalysisRunner(QObject):
 
     finished = Signal(object)  # CompareDone, newest request only
     compare_progress = Signal(object)  # CompareProgress
+    load_progress = Signal(object)  # CompareProgress of a load (request id of the load)
     load_done = Signal(object)  # LoadDone
     _worker_done = Signal(object)  # CompareDone from any request, filtered by _drop_stale
 
@@ -56,6 +68,7 @@ class AnalysisRunner(QObject):
         self._next_id = 0
         self._latest_compare = 0
         self._cancel_current = threading.Event()
+        self._cancel_loads = threading.Event()
         self._worker_done.connect(self._drop_stale, type=Qt.ConnectionType.QueuedConnection)
 
     def _new_id(self) -> int:
@@ -84,6 +97,9 @@ class AnalysisRunner(QObject):
                 result = compare_documents(docs, settings, progress, cancel.is_set)
             except Cancelled:
                 return
+            except LimitExceeded as e:
+                self._emit_compare(CompareDone(request_id, None, f"Not compared: {e}"))
+                return
             except Exception as e:  # the engine failed: report it, never crash the window
                 self._emit_compare(CompareDone(request_id, None, f"{type(e).__name__}: {e}"))
                 return
@@ -98,15 +114,35 @@ class AnalysisRunner(QObject):
         self._latest_compare = self._new_id()  # anything still in flight is now stale
 
     def load(self, paths: Sequence[str | Path], purpose: str) -> int:
+        """Read ``paths`` off the UI thread; files over the limits come back apart, each
+        with the first part that fits, for the window to offer."""
         request_id = self._new_id()
         todo = tuple(paths)
+        self._cancel_loads = cancel = threading.Event()
+
+        def progress(fraction: float, message: str) -> None:
+            self.load_progress.emit(CompareProgress(request_id, fraction, message))
 
         def work() -> None:
-            docs, problems = load_documents(todo)
-            self.load_done.emit(LoadDone(request_id, tuple(docs), tuple(problems), purpose))
+            try:
+                docs, problems = load_documents(todo, progress, cancel.is_set)
+                fitting, over = _split_over_limit(docs)
+            except Cancelled:
+                self.load_done.emit(LoadDone(request_id, (), (), purpose, cancelled=True))
+                return
+            except Exception as e:  # never lose the message with the worker
+                problem = LoadProblem(", ".join(str(p) for p in todo), f"{type(e).__name__}: {e}")
+                self.load_done.emit(LoadDone(request_id, (), (problem,), purpose))
+                return
+            self.load_done.emit(
+                LoadDone(request_id, tuple(fitting), tuple(problems), purpose, tuple(over))
+            )
 
         self._pool.start(work)
         return request_id
+
+    def cancel_loads(self) -> None:
+        self._cancel_loads.set()
 
     def _emit_compare(self, done: CompareDone) -> None:
         self._worker_done.emit(done)
@@ -122,3 +158,15 @@ class AnalysisRunner(QObject):
     def shutdown(self, wait_ms: int = 5000) -> None:
         self.cancel()
         self._pool.waitForDone(wait_ms)
+
+
+def _split_over_limit(docs: Sequence[Document]) -> tuple[list[Document], list[OverLimit]]:
+    fitting: list[Document] = []
+    over: list[OverLimit] = []
+    for doc in docs:
+        problems = document_problems(doc)
+        if problems:
+            over.append(OverLimit(problems[0], first_part(doc)))
+        else:
+            fitting.append(doc)
+    return fitting, over

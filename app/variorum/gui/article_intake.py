@@ -9,9 +9,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from variorum.engine.ingest import SUPPORTED_EXTENSIONS
+from variorum.engine.limits import LimitProblem
+from variorum.gui.plain_text import plain_message
+
+MAX_FILES_WITHOUT_ASKING = 50
+"""A selection or drop of more files than this asks before reading them."""
 
 ARTICLE_FILTER = (
     "Articles ("
@@ -67,3 +72,39 @@ def pasted_label(labels: Iterable[str]) -> str:
     while f"Pasted {n}" in taken:
         n += 1
     return f"Pasted {n}"
+
+
+def ask_first_part(parent: QWidget, problem: LimitProblem) -> bool:
+    """Compare the first part of a file over the limits (True), or skip it (False)?"""
+    box = plain_message(
+        parent,
+        QMessageBox.Icon.Question,
+        "File too large to compare whole",
+        str(problem),
+        "Variorum can compare the first part that fits the limits (the status line and "
+        "the report will say so), or leave this file out.",
+    )
+    first = box.addButton("Compare the First Part", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("Skip the File", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(first)
+    box.exec()
+    return box.clickedButton() is first
+
+
+def ask_many_files(parent: QWidget, count: int) -> bool:
+    """Read the first ``MAX_FILES_WITHOUT_ASKING`` of ``count`` files (True), or none?"""
+    box = plain_message(
+        parent,
+        QMessageBox.Icon.Question,
+        "Many files",
+        f"Compare the first {MAX_FILES_WITHOUT_ASKING} of {count:,} files?",
+        "Comparing thousands of versions at once is slow and hard to read; "
+        "the files are taken in name order.",
+    )
+    first = box.addButton(
+        f"Compare the First {MAX_FILES_WITHOUT_ASKING}", QMessageBox.ButtonRole.AcceptRole
+    )
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(first)
+    box.exec()
+    return box.clickedButton() is first

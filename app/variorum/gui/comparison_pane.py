@@ -89,6 +89,9 @@ class ComparisonPane(QWidget):
             hidden = self.model.hidden_row_count()
             parts.append(f"{hidden} identical row{'' if hidden == 1 else 's'} hidden")
         parts.append(f"analysed in {c.elapsed_ms:.0f} ms")
+        partial = [v.label for v in c.versions if v.partial]
+        if partial:
+            parts.append(f"only the first part of {', '.join(partial)} compared")
         return " \u00b7 ".join(parts)
 
     # -- the current cell ----------------------------------------------------------------

@@ -45,10 +45,10 @@ class StatusArea(QWidget):
     def text(self) -> str:
         return self.summary.text()
 
-    def start(self) -> None:
+    def start(self, what: str = "Analysing…") -> None:
         """Work began: show progress if it is still going after the delay."""
         self.progress.setValue(0)
-        self.progress.setFormat("Analysing…")
+        self.progress.setFormat(what)
         self._delay.start()
 
     def update_progress(self, fraction: float, message: str) -> None:

@@ -35,16 +35,20 @@ from PySide6.QtWidgets import (
 
 from variorum import __version__
 from variorum.annotations import Annotations, row_note
+from variorum.engine.api import LoadProblem
 from variorum.engine.model import Claim, Comparison
 from variorum.gui.actions import (
     RECENT_SESSIONS,
     ActionId,
     create_actions,
 )
-from variorum.gui.analysis import AnalysisRunner, CompareDone, CompareProgress
+from variorum.gui.analysis import AnalysisRunner, CompareDone, CompareProgress, LoadDone
 from variorum.gui.article_intake import (
+    MAX_FILES_WITHOUT_ASKING,
+    ask_first_part,
     ask_for_articles,
     ask_for_replacement,
+    ask_many_files,
     nothing_dropped_message,
     session_dropped_message,
 )
@@ -127,7 +131,8 @@ class MainWindow(QMainWindow):
             self,
         )
         self.inputs_editor.inputsChanged.connect(self._on_inputs_changed)
-        self.runner.load_done.connect(self.inputs_editor.take_loaded)
+        self.runner.load_done.connect(self._on_loaded)
+        self.runner.load_progress.connect(self._on_load_progress)
         self.reports = ReportController(self, self, self.actions_by_id)
         add_menus(
             self, self.actions_by_id, {RECENT_SESSIONS: self.sessions.recent_menu}, self.docks
@@ -295,10 +300,39 @@ class MainWindow(QMainWindow):
         """Compare ``paths`` as a new comparison (after asking to save unsaved work)."""
         if not self.sessions.maybe_save():
             return
-        self.runner.load(list(paths), "open")
+        self._load(paths, "open")
 
     def add_files(self, paths: Sequence[Path]) -> None:
-        self.runner.load(list(paths), "add" if self.inputs.documents else "open")
+        self._load(paths, "add" if self.inputs.documents else "open")
+
+    def _load(self, paths: Sequence[Path], purpose: str) -> None:
+        """Read ``paths`` off the UI thread with progress; many files ask first."""
+        todo = list(paths)
+        if len(todo) > MAX_FILES_WITHOUT_ASKING:
+            if not ask_many_files(self, len(todo)):
+                return
+            todo = todo[:MAX_FILES_WITHOUT_ASKING]
+        self.runner.load(todo, purpose)
+        self.status_area.start("Reading…")
+
+    def _on_load_progress(self, p: CompareProgress) -> None:
+        self.status_area.update_progress(p.fraction, p.message)
+
+    def _on_loaded(self, done: LoadDone) -> None:
+        """A finished load: files over the limits are offered as their first part."""
+        self.status_area.stop()
+        if done.cancelled:
+            self.statusBar().showMessage("Reading cancelled", 5000)
+            return
+        docs, problems = list(done.documents), list(done.problems)
+        for over in done.over_limit:
+            if ask_first_part(self, over.problem):
+                docs.append(over.first_part)
+            else:
+                problems.append(LoadProblem(over.problem.source, over.problem.reason))
+        self.inputs_editor.take_loaded(
+            replace(done, documents=tuple(docs), problems=tuple(problems))
+        )
 
     def open_sample(self) -> None:
         self.open_files(sample_paths())
@@ -383,6 +417,7 @@ class MainWindow(QMainWindow):
         self.status_area.start()
 
     def cancel_analysis(self) -> None:
+        self.runner.cancel_loads()
         self.runner.cancel()
         self.status_area.stop()
         self.statusBar().showMessage("Analysis cancelled", 5000)

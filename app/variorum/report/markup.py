@@ -167,8 +167,9 @@ def _versions_table(comparison: Comparison, base: str) -> str:
     ]
     for i, v in enumerate(comparison.versions):
         base_tag = ' <span class="tag">(base)</span>' if v.label == base else ""
+        partial = f'<br><span class="tag">Partial: {esc(v.partial)}</span>' if v.partial else ""
         out.append(
-            f'<tr><td class="num">{i + 1}</td><td>{esc(v.label)}{base_tag}</td>'
+            f'<tr><td class="num">{i + 1}</td><td>{esc(v.label)}{base_tag}{partial}</td>'
             f'<td class="small">{esc(v.source)}</td><td>{esc(v.title or "")}</td>'
             f'<td class="num">{v.word_count}</td>'
             f'<td class="num">{len(comparison.claims_for(v.label))}</td></tr>'
