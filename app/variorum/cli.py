@@ -36,7 +36,8 @@ def _add_compare(sub: argparse._SubParsersAction[_Parser]) -> None:
     p.add_argument(
         "files",
         nargs="*",
-        help="article files (.txt .md .html .docx .pdf), or one .variorum session",
+        help="article files (.txt .md .html .docx .pdf) or folders of them, "
+        "or one .variorum session",
     )
     p.add_argument("--json", metavar="OUT", help="write the JSON comparison to OUT ('-' = stdout)")
     p.add_argument("--sample", action="store_true", help="compare the shipped sample articles")
@@ -47,10 +48,13 @@ def _add_compare(sub: argparse._SubParsersAction[_Parser]) -> None:
 
 
 def resolve_inputs(files: Sequence[str], sample: bool) -> list[str]:
+    """The article paths to read: the samples if asked, then ``files`` with each folder
+    standing for the article files in it, in name order (as a folder dropped on the window)."""
+    from variorum.article_paths import expand_folders
     from variorum.resources import sample_paths
 
     paths = [str(p) for p in sample_paths()] if sample else []
-    paths.extend(files)
+    paths.extend(str(p) for p in expand_folders(Path(f) for f in files))
     if not paths:
         raise UsageError("no files given (name two or more articles, or use --sample)")
     return paths
@@ -84,8 +88,8 @@ def load_for_cli(paths: Sequence[str]) -> list:  # type: ignore[type-arg]
         if len(docs) >= 2:
             _warn(f"skipped {prob}")
     if len(docs) < 2:
-        if problems:
-            raise UsageError(str(problems[0]))
+        if problems:  # every unreadable file is named, so one run shows all there is to fix
+            raise UsageError("; ".join(str(p) for p in problems))
         raise UsageError("need at least two readable article versions to compare")
     return docs
 
@@ -173,8 +177,27 @@ SUBCOMMANDS: list[Callable[[argparse._SubParsersAction[_Parser]], None]] = [
 ]
 
 
+WINDOW_USAGE = (
+    "variorum [FILE... | FOLDER | SESSION.variorum | --sample]   (opens the window)\n"
+    "       variorum compare ... | variorum report ...            (no window)"
+)
+WINDOW_HELP = """\
+Without a command, variorum opens the window:
+  variorum                      the start page (drop files on it, or open them)
+  variorum FILE FILE...         compares those files (a folder: the articles in it)
+  variorum SESSION.variorum     opens a saved session
+  variorum --sample             compares the shipped sample articles
+See 'variorum compare --help' and 'variorum report --help' for the headless commands."""
+
+
 def build_parser() -> _Parser:
-    parser = _Parser(prog="variorum", description="Compare versions of a news article.")
+    parser = _Parser(
+        prog="variorum",
+        usage=WINDOW_USAGE,
+        description="Compare versions of a news article.",
+        epilog=WINDOW_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--version", action="version", version=f"variorum {__version__}")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
     for add in SUBCOMMANDS:

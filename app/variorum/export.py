@@ -127,6 +127,39 @@ def _write(value: Any, depth: int, parent: str, out: list[str]) -> None:
         out.append("\n" + " " * depth + "]")
 
 
+def _snippet(text: str, limit: int = 90, at: int = 0) -> str:
+    """``text`` on one line, at most ``limit`` characters, starting a little before
+    character ``at`` (the first change) so the words that differ are in view."""
+    start = max(0, min(at - 20, len(text) - limit))
+    if start:
+        start = text.rfind(" ", 0, start + 1) + 1  # begin at a word
+    part = " ".join(text[start:].split())
+    lead = "..." if start else ""
+    if len(lead) + len(part) > limit:
+        part = part[: limit - len(lead) - 3] + "..."
+    return lead + part
+
+
+def _changed_rows(c: Comparison, max_rows: int) -> list[str]:
+    """The rows the versions word differently: row number (as the window numbers them),
+    how alike, and each version's words there, the reference first."""
+    changed = [(i, r) for i, r in enumerate(c.rows) if r.kind.value == "changed"]
+    lines = [f"Changed rows: worded differently ({len(changed)})"]
+    for i, row in changed[:max_rows]:
+        lines.append(f"  row {i + 1}, {row.similarity:.0%} alike")
+        cells = sorted(row.cells, key=lambda cell: cell.version != row.reference)
+        edits = [(cell, op) for cell in row.cells for op in cell.ops if op.tag != "equal"]
+        ref_first = min((op.ref_start for _cell, op in edits), default=0)
+        for cell in cells:
+            text = c.version(cell.version).text[cell.start : cell.end]
+            first = min((op.start for owner, op in edits if owner is cell), default=None)
+            at = (ref_first if first is None else first) - cell.start
+            lines.append(f"    {cell.version}: {_snippet(text, at=at)}")
+    if len(changed) > max_rows:
+        lines.append(f"  ... and {len(changed) - max_rows} more")
+    return lines
+
+
 def format_summary(c: Comparison, max_claims: int = 8) -> str:
     """A readable terminal summary: versions, changed rows, claims and the similarity matrix."""
     lines: list[str] = []
@@ -147,15 +180,16 @@ def format_summary(c: Comparison, max_claims: int = 8) -> str:
         if v.partial:
             lines.append(f"    {v.partial}")
     lines.append("")
+    lines.extend(_changed_rows(c, max_claims))
+    lines.append("")
     lines.append("Claims only one version makes (most salient first)")
     for v in c.versions:
         mine = c.claims_for(v.label)
         lines.append(f"  {v.label} ({len(mine)})")
         for cl in mine[:max_claims]:
             terms = ", ".join(t.text for t in cl.terms) or "(whole sentence)"
-            text = cl.text if len(cl.text) <= 90 else cl.text[:87] + "..."
             lines.append(f"    - {terms}")
-            lines.append(f"      {text}")
+            lines.append(f"      {_snippet(cl.text)}")
         if len(mine) > max_claims:
             lines.append(f"    ... and {len(mine) - max_claims} more")
     lines.append("")

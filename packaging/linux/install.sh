@@ -108,11 +108,24 @@ for size in $SIZES; do
     install -m 644 "$ICONS/variorum-$size.png" "$DATA/icons/hicolor/${size}x${size}/apps/$APP_ID.png"
 done
 refresh_caches
-# Make Variorum the program that opens sessions on double-click.
+# Make Variorum the program that opens sessions on double-click; say so only if it is done.
+DEFAULT_SET=0
 if command -v xdg-mime >/dev/null; then
-    xdg-mime default "$APP_ID.desktop" application/x-variorum-session || true
+    if xdg-mime default "$APP_ID.desktop" application/x-variorum-session; then
+        DEFAULT_SET=1
+        SKIPPED_WHY=""
+    else
+        SKIPPED_WHY="xdg-mime failed"
+    fi
+else
+    SKIPPED_WHY="xdg-mime is not installed; Debian: apt-get install xdg-utils, then run this again"
 fi
 
-echo "Variorum is in your applications menu; double-clicking a .variorum file opens it."
+echo "Variorum is in your applications menu."
+if [[ $DEFAULT_SET -eq 1 ]]; then
+    echo "  double-clicking a .variorum file opens it"
+else
+    echo "  SKIPPED: making Variorum open .variorum files on double-click ($SKIPPED_WHY)"
+fi
 echo "  program: $EXEC"
 echo "  files:   $DATA/{applications,icons,mime,metainfo}"

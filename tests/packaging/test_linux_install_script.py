@@ -155,3 +155,59 @@ def test_install_refuses_a_program_path_with_quotes(tmp_path: Path) -> None:
     assert result.returncode != 0
     assert "must not contain quotes" in result.stderr
     assert not (tmp_path / "home" / "share" / "applications").exists()
+
+
+def _tools_only(bin_dir: Path, xdg_mime: str | None) -> str:
+    """A PATH holding only the tools install.sh needs, and a fake xdg-mime when given."""
+    bin_dir.mkdir(parents=True)
+    for tool in ("bash", "dirname", "basename", "install", "sed", "rm", "cat"):
+        found = shutil.which(tool)
+        assert found is not None, tool
+        (bin_dir / tool).symlink_to(found)
+    if xdg_mime is not None:
+        fake = bin_dir / "xdg-mime"
+        fake.write_text(f"#!/bin/sh\n{xdg_mime}\n", encoding="utf-8")
+        fake.chmod(0o755)
+    return str(bin_dir)
+
+
+def _install_with_path(home: Path, path: str, program: Path) -> subprocess.CompletedProcess[str]:
+    env = {"HOME": str(home), "XDG_DATA_HOME": str(home / "share"), "PATH": path}
+    return subprocess.run(
+        [shutil.which("bash") or "bash", str(LINUX / "install.sh"), "--exec", str(program)],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_without_xdg_mime_the_double_click_step_is_reported_skipped(
+    tmp_path: Path, program: Path
+) -> None:
+    result = _install_with_path(tmp_path / "home", _tools_only(tmp_path / "b", None), program)
+    assert result.returncode == 0, result.stderr
+    assert "SKIPPED" in result.stdout and "xdg-mime is not installed" in result.stdout
+    assert "opens it" not in result.stdout  # no promise the script did not keep
+
+
+def test_with_xdg_mime_sessions_are_associated_and_it_says_so(
+    tmp_path: Path, program: Path
+) -> None:
+    log = tmp_path / "xdg-mime.log"
+    path = _tools_only(tmp_path / "b", f'echo "$@" >> {log}')
+    result = _install_with_path(tmp_path / "home", path, program)
+    assert result.returncode == 0, result.stderr
+    assert log.read_text(encoding="utf-8").split() == [
+        "default",
+        f"{APP_ID}.desktop",
+        "application/x-variorum-session",
+    ]
+    assert "double-clicking a .variorum file opens it" in result.stdout
+    assert "SKIPPED" not in result.stdout
+
+
+def test_a_failing_xdg_mime_is_reported_skipped(tmp_path: Path, program: Path) -> None:
+    path = _tools_only(tmp_path / "b", "exit 3")
+    result = _install_with_path(tmp_path / "home", path, program)
+    assert result.returncode == 0, result.stderr
+    assert "SKIPPED" in result.stdout and "xdg-mime failed" in result.stdout

@@ -88,7 +88,15 @@ def _file_status(p: Path, source: str) -> os.stat_result:
                 source, f"is a link that cannot be followed ({e.strerror or e})"
             ) from None
     if stat.S_ISDIR(status.st_mode):
-        raise IngestError(source, "is a folder, not a file (choose the article files inside it)")
+        try:
+            has_articles = any(f.suffix.lower() in SUPPORTED_EXTENSIONS for f in p.iterdir())
+        except OSError:
+            has_articles = False
+        if has_articles:
+            raise IngestError(
+                source, "is a folder, not a file (choose the article files inside it)"
+            )
+        raise IngestError(source, f"is a folder with no article files in it ({_supported_list()})")
     if not stat.S_ISREG(status.st_mode):
         raise IngestError(source, "is not a regular file (a device, pipe or socket)")
     return status

@@ -2,7 +2,9 @@
 
 ``run_gui`` parses the window's own arguments, makes the QApplication (named so the
 desktop entry and icon match), offers crash recovery, opens what was asked and runs the
-event loop. Bad arguments exit 2 with one line, as the command line does.
+event loop. Bad arguments exit 2 with one line, as the command line does; so does a Linux
+system without a display or the libraries Qt's xcb plugin needs (``platform_check``),
+found before Qt would abort on it.
 """
 
 from __future__ import annotations
@@ -88,6 +90,12 @@ def open_window(args: argparse.Namespace) -> MainWindow:
 
 def run_gui(argv: Sequence[str]) -> int:
     args = parse_args(argv)
+    problem = _platform_problem()
+    if problem:
+        # Before QApplication: Qt's own report of a missing display or library is an abort
+        # with a message that names the wrong library.
+        print(f"variorum: {problem}", file=sys.stderr)
+        return 2
     # A missing file is reported inside the window (started from a menu or a double-click,
     # nobody reads stderr), like any other file that cannot be read.
     app = make_application([])
@@ -97,6 +105,16 @@ def run_gui(argv: Sequence[str]) -> int:
     code = int(app.exec())  # type: ignore[attr-defined]
     del window
     return code
+
+
+def _platform_problem() -> str | None:
+    from PySide6.QtWidgets import QApplication
+
+    from variorum.platform_check import window_problem
+
+    if QApplication.instance() is not None:
+        return None  # a running application has its platform plugin already
+    return window_problem()
 
 
 def _self_test(window: MainWindow) -> None:

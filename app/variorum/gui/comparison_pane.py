@@ -16,6 +16,8 @@ from variorum.gui.synoptic_model import SynopticModel
 from variorum.gui.synoptic_view import SynopticView
 from variorum.session import ViewState
 
+NOTHING_TO_HIDE = "differences only: nothing to hide, every row differs"
+
 
 def claim_in_cell(c: Comparison, source_row: int, label: str) -> Claim | None:
     """The claim ``label`` makes in ``source_row``, if any (a cell holds at most one)."""
@@ -87,7 +89,10 @@ class ComparisonPane(QWidget):
         ]
         if self.model.differences_only:
             hidden = self.model.hidden_row_count()
-            parts.append(f"{hidden} identical row{'' if hidden == 1 else 's'} hidden")
+            if hidden:
+                parts.append(f"{hidden} identical row{'' if hidden == 1 else 's'} hidden")
+            else:
+                parts.append(NOTHING_TO_HIDE)
         parts.append(f"analysed in {c.elapsed_ms:.0f} ms")
         partial = [v.label for v in c.versions if v.partial]
         if partial:

@@ -11,8 +11,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from variorum.article_paths import articles_in_folder
 from variorum.engine.api import unique_labels
-from variorum.engine.ingest import SUPPORTED_EXTENSIONS
 from variorum.engine.model import Document, Settings
 from variorum.session import SESSION_SUFFIX, Session
 
@@ -109,19 +109,13 @@ def inputs_of_session(session: Session) -> Inputs:
 
 
 def expand_dropped(paths: Iterable[Path]) -> tuple[list[Path], list[Path]]:
-    """Split dropped paths into (session files, article files); a folder contributes the
-    supported article files directly inside it, in name order."""
+    """Split dropped paths into (session files, article files); a folder contributes its
+    article files (``article_paths.articles_in_folder``), as on the command line."""
     sessions: list[Path] = []
     articles: list[Path] = []
     for p in paths:
         if p.is_dir():
-            articles.extend(
-                sorted(
-                    f
-                    for f in p.iterdir()
-                    if f.is_file() and f.suffix.lower() in SUPPORTED_EXTENSIONS
-                )
-            )
+            articles.extend(articles_in_folder(p))
         elif p.suffix.lower() == SESSION_SUFFIX:
             sessions.append(p)
         else:

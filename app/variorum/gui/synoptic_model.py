@@ -112,6 +112,17 @@ class SynopticModel(QAbstractTableModel):
             return 0
         return len(self._comparison.rows) - len(self._shown)
 
+    def identical_row_count(self) -> int:
+        """Rows of the shown columns that Differences Only hides (shown or not right now)."""
+        c = self._comparison
+        if c is None:
+            return 0
+        return sum(
+            1
+            for row in c.rows
+            if any(row.cell(lab) for lab in self._labels) and not self.row_differs(row)
+        )
+
     def source_row(self, model_row: int) -> int:
         return self._shown[model_row]
 

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, QPoint, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QPoint, QSignalBlocker, Qt, QTimer
 from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
@@ -41,6 +41,8 @@ from variorum.gui.actions import (
     RECENT_SESSIONS,
     ActionId,
     create_actions,
+    spec,
+    tooltip_text,
 )
 from variorum.gui.analysis import AnalysisRunner, CompareDone, CompareProgress, LoadDone
 from variorum.gui.article_intake import (
@@ -223,10 +225,9 @@ class MainWindow(QMainWindow):
                 ActionId.ABOUT: self.about,
             },
         )
-        diff_only = a[ActionId.DIFFERENCES_ONLY]
-        diff_only.setChecked(self.prefs.differences_only)
-        diff_only.toggled.connect(self.set_differences_only)
-        diff_only.setEnabled(True)
+        # Checked only while a comparison shows (see _update_differences_only); the model
+        # keeps the preference meanwhile.
+        a[ActionId.DIFFERENCES_ONLY].toggled.connect(self.set_differences_only)
         self.model.set_differences_only(self.prefs.differences_only)
         bind_undo_actions(self.undo_stack, a)
         for action in a.values():
@@ -274,6 +275,22 @@ class MainWindow(QMainWindow):
         self.actions_by_id[ActionId.SAVE_SESSION].setEnabled(bool(self.inputs.documents))
         self.actions_by_id[ActionId.SAVE_SESSION_AS].setEnabled(bool(self.inputs.documents))
         self.reports.update_enabled()
+        self._update_differences_only()
+
+    def _update_differences_only(self) -> None:
+        """Differences Only is pressed only over a comparison (on the start page it would
+        claim a filter over nothing) and says when there is nothing for it to hide."""
+        action = self.actions_by_id[ActionId.DIFFERENCES_ONLY]
+        has = self.comparison is not None
+        action.setEnabled(has)
+        want = has and self.prefs.differences_only
+        if action.isChecked() != want:
+            with QSignalBlocker(action):
+                action.setChecked(want)
+        tip = tooltip_text(spec(ActionId.DIFFERENCES_ONLY))
+        if has and self.model.identical_row_count() == 0:
+            tip = "Differences Only: nothing to hide, every row differs in some version"
+        action.setToolTip(tip)
 
     def _update_status(self) -> None:
         if self.comparison is not None:
@@ -517,6 +534,10 @@ class MainWindow(QMainWindow):
         self.view.refresh_layout()
         self.comparison_pane.refresh_find()
         self._update_status()
+        if on and self.comparison is not None and self.model.identical_row_count() == 0:
+            self.statusBar().showMessage(
+                "Differences Only: nothing to hide, every row differs in some version", 5000
+            )
         if on != self.prefs.differences_only:
             self.prefs = replace(self.prefs, differences_only=on)
             save_preferences(self.prefs)
@@ -590,7 +611,10 @@ class MainWindow(QMainWindow):
         before = self.prefs
         self.prefs = prefs
         save_preferences(prefs)
-        self.actions_by_id[ActionId.DIFFERENCES_ONLY].setChecked(prefs.differences_only)
+        if self.comparison is not None:
+            self.actions_by_id[ActionId.DIFFERENCES_ONLY].setChecked(prefs.differences_only)
+        else:
+            self.set_differences_only(prefs.differences_only)
         if prefs.analysis_differs(before):
             new = self.inputs.with_settings(prefs.settings(None))
             if self.inputs.documents:

@@ -1,0 +1,96 @@
+"""The window as a newcomer first sees it: Differences Only, fitting the screen, labels."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+from scripted_dialogs import ScriptedDialogs
+
+from variorum.gui.actions import ActionId
+from variorum.gui.options import Preferences, save_preferences
+from variorum.gui.session_actions import Choice
+from variorum.gui.window import MainWindow
+from variorum.session import SessionStore
+
+WAIT_MS = 10_000
+
+
+@pytest.fixture
+def make_window(qtbot: QtBot) -> Iterator[Callable[..., MainWindow]]:
+    made: list[tuple[MainWindow, SessionStore]] = []
+
+    def make(size: tuple[int, int] | None = (1400, 900)) -> MainWindow:
+        store = SessionStore()
+        dialogs = ScriptedDialogs(save_answers=[Choice.DISCARD] * 20)
+        window = MainWindow(store=store, session_dialogs=dialogs)  # type: ignore[arg-type]
+        qtbot.addWidget(window)
+        if size:
+            window.resize(*size)
+        window.show()
+        made.append((window, store))
+        return window
+
+    yield make
+    for window, store in made:
+        window.runner.shutdown()
+        store.close()
+
+
+def compared(qtbot: QtBot, window: MainWindow, paths: list[Path]) -> MainWindow:
+    window.open_files(paths)
+    qtbot.waitUntil(
+        lambda: window.comparison is not None and len(window.comparison.versions) == len(paths),
+        timeout=WAIT_MS,
+    )
+    return window
+
+
+def one_identical_row(folder: Path) -> list[Path]:
+    a, b = folder / "a.txt", folder / "b.txt"
+    a.write_text("The council met on Monday.\n\nIt approved the budget of 4 million.\n")
+    b.write_text("The council met on Monday.\n\nIt approved the budget of 5 million.\n")
+    return [a, b]
+
+
+def test_differences_only_is_not_pressed_on_the_start_page(
+    make_window: Callable[..., MainWindow], qtbot: QtBot, tmp_path: Path
+) -> None:
+    save_preferences(Preferences(differences_only=True))
+    w = make_window()
+    action = w.actions_by_id[ActionId.DIFFERENCES_ONLY]
+    assert not action.isChecked() and not action.isEnabled()
+    compared(qtbot, w, one_identical_row(tmp_path))
+    assert action.isChecked() and action.isEnabled()  # the preference applies to a comparison
+    assert w.model.hidden_row_count() > 0
+    w.actions_by_id[ActionId.CLOSE_COMPARISON].trigger()
+    assert w.pages.currentWidget() is w.start_page
+    assert not action.isChecked() and not action.isEnabled()
+    assert w.prefs.differences_only  # the start page did not change the preference
+
+
+def test_differences_only_says_nothing_to_hide_when_every_row_differs(
+    make_window: Callable[..., MainWindow], qtbot: QtBot, tmp_path: Path
+) -> None:
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("The council met on Monday.\n\nIt approved the budget of 4 million.\n")
+    b.write_text("The council met on Tuesday.\n\nIt approved the budget of 5 million.\n")
+    w = compared(qtbot, make_window(), [a, b])
+    action = w.actions_by_id[ActionId.DIFFERENCES_ONLY]
+    assert "nothing to hide" in action.toolTip()
+    action.setChecked(True)
+    assert "nothing to hide" in w.status_area.text()
+    assert "nothing to hide" in w.statusBar().currentMessage()
+    assert w.model.hidden_row_count() == 0
+
+
+def test_differences_only_tooltip_is_the_usual_one_when_rows_can_hide(
+    make_window: Callable[..., MainWindow], qtbot: QtBot, tmp_path: Path
+) -> None:
+    w = compared(qtbot, make_window(), one_identical_row(tmp_path))
+    action = w.actions_by_id[ActionId.DIFFERENCES_ONLY]
+    assert "nothing to hide" not in action.toolTip()
+    action.setChecked(True)
+    assert "1 identical row hidden" in w.status_area.text()
