@@ -35,6 +35,7 @@ def comparison_to_dict(c: Comparison) -> dict[str, Any]:
                 "text": v.text,
                 "word_count": v.word_count,
                 "boilerplate": list(v.boilerplate),
+                **({"date": v.date} if v.date is not None else {}),  # only dated versions
                 "sentences": [
                     {
                         "id": s.id,

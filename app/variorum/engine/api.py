@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from variorum.engine.ingest import IngestError, read_document
@@ -51,19 +51,31 @@ def unique_labels(labels: Sequence[str]) -> list[str]:
     return out
 
 
-def load_documents(paths: Sequence[str | Path]) -> tuple[list[Document], list[LoadProblem]]:
-    """Read every path; unreadable ones become problems, never exceptions."""
+def load_documents(
+    paths: Sequence[str | Path], url: str | None = None
+) -> tuple[list[Document], list[LoadProblem]]:
+    """Read every path; unreadable ones become problems, never exceptions.
+
+    A web archive (.warc, .warc.gz) gives one document per HTML capture of ``url`` (or of
+    its only page when ``url`` is None), oldest first.
+    """
+    from variorum.engine.ingest_warc import is_warc, warc_documents
+
     docs: list[Document] = []
     problems: list[LoadProblem] = []
     for p in paths:
         try:
-            docs.append(read_document(p))
+            if is_warc(p):
+                captures, skipped = warc_documents(p, url)
+                docs.extend(captures)
+                problems.extend(LoadProblem(e.path, e.reason) for e in skipped)
+            else:
+                docs.append(read_document(p))
         except IngestError as e:
-            problems.append(LoadProblem(str(p), e.reason))
+            problems.append(LoadProblem(e.path, e.reason))
     labels = unique_labels([d.label for d in docs])
     docs = [
-        d if d.label == lab else Document(lab, d.source, d.text, d.title, d.boilerplate, d.sha256)
-        for d, lab in zip(docs, labels, strict=True)
+        d if d.label == lab else replace(d, label=lab) for d, lab in zip(docs, labels, strict=True)
     ]
     return docs, problems
 

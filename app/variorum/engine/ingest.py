@@ -124,6 +124,14 @@ def _extract(raw: bytes, suffix: str) -> tuple[str | None, str, tuple[str, ...]]
     return title, body, dropped + tuple(f for f in furniture if f not in dropped)
 
 
+def extract_web_page(raw: bytes) -> tuple[str | None, str, tuple[str, ...]]:
+    """(title, body, boilerplate) of a web page's bytes, exactly as for an .html file.
+
+    Raises ``ContentError`` when the bytes are not a readable page.
+    """
+    return _extract(raw, ".html")
+
+
 def read_document(path: str | Path) -> Document:
     """Read an article file; the label is the file name without its extension."""
     source = str(path)

@@ -57,6 +57,7 @@ class Document:
     title: str | None = None
     boilerplate: tuple[str, ...] = ()
     sha256: str = ""  # hash of the original bytes ("" for pasted text)
+    date: str | None = None  # when this version was published or captured (ISO 8601, UTC)
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,7 @@ class Version:
     sentences: tuple[Sentence, ...]
     word_count: int
     sha256: str = ""
+    date: str | None = None  # the document's date, when it has one (ISO 8601, UTC)
 
 
 @dataclass(frozen=True)

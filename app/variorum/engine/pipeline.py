@@ -119,6 +119,7 @@ def run_pipeline(
             sents,
             p.word_count(),
             d.sha256,
+            d.date,
         )
         for d, sents, p in zip(docs, sentences, plain, strict=True)
     )

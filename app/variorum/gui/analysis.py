@@ -97,12 +97,13 @@ class AnalysisRunner(QObject):
         self._cancel_current.set()
         self._latest_compare = self._new_id()  # anything still in flight is now stale
 
-    def load(self, paths: Sequence[str | Path], purpose: str) -> int:
+    def load(self, paths: Sequence[str | Path], purpose: str, url: str | None = None) -> int:
+        """Read ``paths`` (a web archive: the captures of ``url``) and emit ``load_done``."""
         request_id = self._new_id()
         todo = tuple(paths)
 
         def work() -> None:
-            docs, problems = load_documents(todo)
+            docs, problems = load_documents(todo, url)
             self.load_done.emit(LoadDone(request_id, tuple(docs), tuple(problems), purpose))
 
         self._pool.start(work)

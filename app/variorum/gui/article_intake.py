@@ -12,11 +12,13 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from variorum.engine.ingest import SUPPORTED_EXTENSIONS
+from variorum.engine.ingest_warc import WARC_SUFFIXES
 
 ARTICLE_FILTER = (
     "Articles ("
-    + " ".join(f"*{ext}" for ext in SUPPORTED_EXTENSIONS)
-    + ");;Text (*.txt *.md);;Web pages (*.html *.htm);;Word (*.docx);;PDF (*.pdf);;All files (*)"
+    + " ".join(f"*{ext}" for ext in (*SUPPORTED_EXTENSIONS, *WARC_SUFFIXES))
+    + ");;Text (*.txt *.md);;Web pages (*.html *.htm);;Web archives (*.warc *.warc.gz)"
+    ";;Word (*.docx);;PDF (*.pdf);;All files (*)"
 )
 
 

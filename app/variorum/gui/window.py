@@ -35,6 +35,8 @@ from PySide6.QtWidgets import (
 
 from variorum import __version__
 from variorum.annotations import Annotations, row_note
+from variorum.engine.ingest import IngestError
+from variorum.engine.ingest_warc import index_warc, is_warc
 from variorum.engine.model import Claim, Comparison
 from variorum.gui.actions import (
     RECENT_SESSIONS,
@@ -42,6 +44,7 @@ from variorum.gui.actions import (
     create_actions,
 )
 from variorum.gui.analysis import AnalysisRunner, CompareDone, CompareProgress
+from variorum.gui.archive_dialog import ask_for_archive_page
 from variorum.gui.article_intake import (
     ask_for_articles,
     ask_for_replacement,
@@ -97,6 +100,7 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(QIcon(str(icon_path())))
         self.setAcceptDrops(True)
         self.prefs = prefs or load_preferences()
+        self.ask_archive_page = ask_for_archive_page  # tests answer in its place
         self.comparison: Comparison | None = None
         self._pending_view: ViewState | None = None
         self._pair: tuple[str, str] | None = None
@@ -293,12 +297,31 @@ class MainWindow(QMainWindow):
 
     def open_files(self, paths: Sequence[Path]) -> None:
         """Compare ``paths`` as a new comparison (after asking to save unsaved work)."""
-        if not self.sessions.maybe_save():
+        chosen, url = self._archive_page(paths)
+        if not chosen or not self.sessions.maybe_save():
             return
-        self.runner.load(list(paths), "open")
+        self.runner.load(list(paths), "open", url)
 
     def add_files(self, paths: Sequence[Path]) -> None:
-        self.runner.load(list(paths), "add" if self.inputs.documents else "open")
+        chosen, url = self._archive_page(paths)
+        if chosen:
+            self.runner.load(list(paths), "add" if self.inputs.documents else "open", url)
+
+    def _archive_page(self, paths: Sequence[Path]) -> tuple[bool, str | None]:
+        """(go on?, URL) for the web archives among ``paths``: the user picks the page of the
+        first archive holding several; every archive then gives its captures of that URL.
+        An unreadable archive goes on, so loading reports it with the other files."""
+        for path in paths:
+            if not is_warc(path):
+                continue
+            try:
+                pages = index_warc(path)
+            except IngestError:
+                continue
+            if len(pages) > 1:
+                url = self.ask_archive_page(self, path.name, pages)
+                return url is not None, url
+        return True, None
 
     def open_sample(self) -> None:
         self.open_files(sample_paths())
