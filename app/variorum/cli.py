@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from variorum import __version__
+from variorum.batch_cli import add_batch
 from variorum.report.cli import _add_report
 
 EXIT_OK = 0
@@ -173,6 +174,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
 SUBCOMMANDS: list[Callable[[argparse._SubParsersAction[_Parser]], None]] = [
     _add_compare,
     _add_report,
+    add_batch,
 ]
 
 
@@ -186,7 +188,7 @@ def build_parser() -> _Parser:
 
 
 def _is_headless(argv: Sequence[str]) -> bool:
-    return bool(argv) and argv[0] in {"compare", "report", "-h", "--help", "--version"}
+    return bool(argv) and argv[0] in {"compare", "report", "batch", "-h", "--help", "--version"}
 
 
 def gui_main(argv: Sequence[str] | None = None) -> int:

@@ -185,15 +185,26 @@ def read_page(path: str | Path, page: ArchivedPage) -> tuple[list[Document], lis
 
     Each problem names the capture as ``archive#url@date``; an unreadable archive raises.
     """
-    source = str(path)
+    return read_captures([(str(path), c) for c in page.captures])
+
+
+def read_captures(
+    captures: Sequence[tuple[str, Capture]],
+) -> tuple[list[Document], list[IngestError]]:
+    """Documents for (archive, capture) pairs, which may come from several archives (one URL
+    crawled into a new file each week): in time order, labelled by capture time."""
+    ordered = sorted(captures, key=lambda ac: (ac[1].date, ac[0], ac[1].offset))
     docs: list[Document] = []
     problems: list[IngestError] = []
-    labels = capture_labels([c.date for c in page.captures])
-    with _open(Path(path), source) as fh:
-        for capture, label in zip(page.captures, labels, strict=True):
+    labels = capture_labels([c.date for _a, c in ordered])
+    handles: dict[str, IO[bytes]] = {}
+    try:
+        for (source, capture), label in zip(ordered, labels, strict=True):
+            if source not in handles:
+                handles[source] = _open(Path(source), source)
             where = f"{source}#{capture.url}@{capture.date}"
             try:
-                raw = _payload_at(fh, capture.offset, source)
+                raw = _payload_at(handles[source], capture.offset, source)
                 title, body, boilerplate = extract_web_page(raw)
             except ContentError as e:
                 problems.append(IngestError(where, e.reason))
@@ -215,6 +226,9 @@ def read_page(path: str | Path, page: ArchivedPage) -> tuple[list[Document], lis
                     date=capture.date,
                 )
             )
+    finally:
+        for fh in handles.values():
+            fh.close()
     return docs, problems
 
 
