@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from variorum import __version__
+from variorum.batch_cli import add_batch
 from variorum.report.cli import _add_report
 
 EXIT_OK = 0
@@ -44,6 +45,7 @@ def _add_compare(sub: argparse._SubParsersAction[_Parser]) -> None:
     p.add_argument("--threshold", type=float, default=None, help="similarity threshold 0..1")
     p.add_argument("--base", default=None, help="label of the base version")
     p.add_argument("--save-session", metavar="PATH", help="also save a session file (.variorum)")
+    p.add_argument("--url", help="for a web archive (.warc, .warc.gz): the page to compare")
     p.set_defaults(func=cmd_compare)
 
 
@@ -79,11 +81,20 @@ def _same_file(a: str, b: str) -> bool:
         return Path(a).resolve() == Path(b).resolve()
 
 
-def load_for_cli(paths: Sequence[str]) -> list:  # type: ignore[type-arg]
-    """Documents from ``paths``; skips unreadable ones with a warning, needs two readable."""
-    from variorum.engine.api import load_documents
+def load_for_cli(paths: Sequence[str], url: str | None = None) -> list:  # type: ignore[type-arg]
+    """Documents from ``paths``; skips unreadable ones with a warning, needs two readable.
 
-    docs, problems = load_documents(paths)
+    A web archive gives the captures of ``url``; without ``--url``, an archive of several
+    pages is a usage error listing them.
+    """
+    from variorum.engine.api import load_documents
+    from variorum.engine.ingest_warc import check_url_choice
+
+    try:
+        check_url_choice(paths, url)
+    except ValueError as e:
+        raise UsageError(str(e)) from None
+    docs, problems = load_documents(paths, url)
     for prob in problems:
         if len(docs) >= 2:
             _warn(f"skipped {prob}")
@@ -125,7 +136,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
         if args.json and args.json != "-" and _same_file(args.json, args.save_session):
             raise UsageError(f"{args.json}: --json and --save-session need two different files")
     if session is None:
-        docs = load_for_cli(inputs)
+        docs = load_for_cli(inputs, args.url)
         settings = Settings()
     else:  # a session brings its own documents and settings; options still override
         docs, settings = list(session.documents), session.settings
@@ -174,6 +185,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
 SUBCOMMANDS: list[Callable[[argparse._SubParsersAction[_Parser]], None]] = [
     _add_compare,
     _add_report,
+    add_batch,
 ]
 
 
@@ -206,7 +218,7 @@ def build_parser() -> _Parser:
 
 
 def _is_headless(argv: Sequence[str]) -> bool:
-    return bool(argv) and argv[0] in {"compare", "report", "-h", "--help", "--version"}
+    return bool(argv) and argv[0] in {"compare", "report", "batch", "-h", "--help", "--version"}
 
 
 def gui_main(argv: Sequence[str] | None = None) -> int:

@@ -36,6 +36,7 @@ def comparison_to_dict(c: Comparison) -> dict[str, Any]:
                 "word_count": v.word_count,
                 "boilerplate": list(v.boilerplate),
                 **({"partial": v.partial} if v.partial else {}),
+                **({"date": v.date} if v.date is not None else {}),  # only dated versions
                 "sentences": [
                     {
                         "id": s.id,

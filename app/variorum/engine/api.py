@@ -53,13 +53,18 @@ def unique_labels(labels: Sequence[str]) -> list[str]:
 
 def load_documents(
     paths: Sequence[str | Path],
+    url: str | None = None,
     progress: ProgressFn | None = None,
     cancel: CancelFn | None = None,
 ) -> tuple[list[Document], list[LoadProblem]]:
     """Read every path; unreadable ones become problems, never exceptions.
 
-    ``progress`` hears of each file before it is read; :class:`Cancelled` is raised
-    between files once ``cancel`` returns True."""
+    A web archive (.warc, .warc.gz) gives one document per HTML capture of ``url`` (or of
+    its only page when ``url`` is None), oldest first. ``progress`` hears of each file
+    before it is read; :class:`Cancelled` is raised between files once ``cancel`` is True.
+    """
+    from variorum.engine.ingest_warc import is_warc, warc_documents
+
     docs: list[Document] = []
     problems: list[LoadProblem] = []
     for k, p in enumerate(paths):
@@ -68,9 +73,14 @@ def load_documents(
         if progress is not None:
             progress(k / max(1, len(paths)), f"Reading {Path(p).name}")
         try:
-            docs.append(read_document(p))
+            if is_warc(p):
+                captures, skipped = warc_documents(p, url)
+                docs.extend(captures)
+                problems.extend(LoadProblem(e.path, e.reason) for e in skipped)
+            else:
+                docs.append(read_document(p))
         except IngestError as e:
-            problems.append(LoadProblem(str(p), e.reason))
+            problems.append(LoadProblem(e.path, e.reason))
     labels = unique_labels([d.label for d in docs])
     docs = [
         d if d.label == lab else replace(d, label=lab) for d, lab in zip(docs, labels, strict=True)

@@ -167,6 +167,15 @@ def _extract(raw: bytes, suffix: str) -> _Extracted:
     return _Extracted(title, body, dropped + tuple(f for f in furniture if f not in dropped), cut)
 
 
+def extract_web_page(raw: bytes) -> tuple[str | None, str, tuple[str, ...]]:
+    """(title, body, boilerplate) of a web page's bytes, exactly as for an .html file.
+
+    Raises ``ContentError`` when the bytes are not a readable page.
+    """
+    title, body, boilerplate, _cut = _extract(raw, ".html")
+    return title, body, boilerplate
+
+
 def read_document(path: str | Path) -> Document:
     """Read an article file; the label is the file name without its extension.
 

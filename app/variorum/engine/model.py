@@ -61,6 +61,7 @@ class Document:
     # says so in words, for the status line, the report and the saved session.
     partial: str = ""
     cut_at_read: bool = False  # reading stopped at the limits: never compared as it is
+    date: str | None = None  # when this version was published or captured (ISO 8601, UTC)
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,7 @@ class Version:
     word_count: int
     sha256: str = ""
     partial: str = ""  # see Document.partial
+    date: str | None = None  # the document's date, when it has one (ISO 8601, UTC)
 
 
 @dataclass(frozen=True)

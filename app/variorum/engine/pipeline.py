@@ -120,6 +120,7 @@ def run_pipeline(
             p.word_count(),
             d.sha256,
             d.partial,
+            d.date,
         )
         for d, sents, p in zip(docs, sentences, plain, strict=True)
     )

@@ -45,6 +45,8 @@ class ActionId(StrEnum):
     NEXT_CLAIM = "next_claim"
     PREVIOUS_CLAIM = "previous_claim"
     JUMP_TO_MOVED = "jump_to_moved"
+    NEXT_REVISION = "next_revision"
+    PREVIOUS_REVISION = "previous_revision"
     DIFFERENCES_ONLY = "differences_only"
     ZOOM_IN = "zoom_in"
     ZOOM_OUT = "zoom_out"
@@ -119,6 +121,10 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "Go to the previous claim only one version makes"),
     ActionSpec(ActionId.JUMP_TO_MOVED, "&Jump to Reading Order", ("Ctrl+J",),
                "For moved text: go to where it sits in its version's reading order"),
+    ActionSpec(ActionId.NEXT_REVISION, "Next &Revision", ("Alt+Right",),
+               "Dated versions: show the next revision, what it added, removed and changed"),
+    ActionSpec(ActionId.PREVIOUS_REVISION, "Previous Re&vision", ("Alt+Left",),
+               "Dated versions: show the previous revision"),
     ActionSpec(ActionId.DIFFERENCES_ONLY, "&Differences Only", ("Ctrl+D",),
                "Hide rows every version words identically", checkable=True),
     ActionSpec(ActionId.ZOOM_IN, "Zoom &In", (StandardKey.ZoomIn, "Ctrl+=")),
@@ -180,6 +186,9 @@ MENUS: dict[Menu, tuple[ActionId | str | None, ...]] = {
         ActionId.NEXT_CLAIM,
         ActionId.PREVIOUS_CLAIM,
         ActionId.JUMP_TO_MOVED,
+        SEPARATOR,
+        ActionId.NEXT_REVISION,
+        ActionId.PREVIOUS_REVISION,
         SEPARATOR,
         ActionId.FIND,
         ActionId.FIND_NEXT,

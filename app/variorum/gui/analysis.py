@@ -113,9 +113,9 @@ class AnalysisRunner(QObject):
         self._cancel_current.set()
         self._latest_compare = self._new_id()  # anything still in flight is now stale
 
-    def load(self, paths: Sequence[str | Path], purpose: str) -> int:
-        """Read ``paths`` off the UI thread; files over the limits come back apart, each
-        with the first part that fits, for the window to offer."""
+    def load(self, paths: Sequence[str | Path], purpose: str, url: str | None = None) -> int:
+        """Read ``paths`` (a web archive: the captures of ``url``) off the UI thread; files
+        over the limits come back apart, each with the first part that fits, to offer."""
         request_id = self._new_id()
         todo = tuple(paths)
         self._cancel_loads = cancel = threading.Event()
@@ -125,7 +125,7 @@ class AnalysisRunner(QObject):
 
         def work() -> None:
             try:
-                docs, problems = load_documents(todo, progress, cancel.is_set)
+                docs, problems = load_documents(todo, url, progress, cancel.is_set)
                 fitting, over = _split_over_limit(docs)
             except Cancelled:
                 self.load_done.emit(LoadDone(request_id, (), (), purpose, cancelled=True))

@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from variorum.engine.ingest import SUPPORTED_EXTENSIONS
+from variorum.engine.ingest_warc import WARC_SUFFIXES
 from variorum.engine.limits import LimitProblem
 from variorum.gui.plain_text import plain_message
 
@@ -20,8 +21,9 @@ MAX_FILES_WITHOUT_ASKING = 50
 
 ARTICLE_FILTER = (
     "Articles ("
-    + " ".join(f"*{ext}" for ext in SUPPORTED_EXTENSIONS)
-    + ");;Text (*.txt *.md);;Web pages (*.html *.htm);;Word (*.docx);;PDF (*.pdf);;All files (*)"
+    + " ".join(f"*{ext}" for ext in (*SUPPORTED_EXTENSIONS, *WARC_SUFFIXES))
+    + ");;Text (*.txt *.md);;Web pages (*.html *.htm);;Web archives (*.warc *.warc.gz)"
+    ";;Word (*.docx);;PDF (*.pdf);;All files (*)"
 )
 
 

@@ -11,9 +11,11 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from variorum.annotations import Annotations
 from variorum.engine.model import Claim, Comparison, RowKind
+from variorum.engine.timeline import revisions
 from variorum.gui.find_bar import FindBar, FindStatus
 from variorum.gui.synoptic_model import SynopticModel
 from variorum.gui.synoptic_view import SynopticView
+from variorum.gui.timeline_strip import TimelineStrip
 from variorum.session import ViewState
 
 NOTHING_TO_HIDE = "differences only: nothing to hide, every row differs"
@@ -25,7 +27,7 @@ def claim_in_cell(c: Comparison, source_row: int, label: str) -> Claim | None:
 
 
 class ComparisonPane(QWidget):
-    """The synoptic grid with the Find bar under it."""
+    """The synoptic grid with the revision timeline above it and the Find bar under it."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -36,9 +38,12 @@ class ComparisonPane(QWidget):
         self.find_bar.nextRequested.connect(lambda: self.find_step(True))
         self.find_bar.previousRequested.connect(lambda: self.find_step(False))
         self.find_bar.closed.connect(self._find_closed)
+        self.timeline = TimelineStrip()
+        self._timeline_of: Comparison | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        layout.addWidget(self.timeline)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.find_bar)
 
@@ -49,6 +54,9 @@ class ComparisonPane(QWidget):
     ) -> None:
         """Show ``c`` (only ``pair``'s columns when given), keeping the reader's place;
         ``restore`` (a session's view) sets the column widths and scroll row instead."""
+        if c is not self._timeline_of:  # a new analysis: its revisions, none highlighted
+            self._timeline_of = c
+            self.timeline.set_revisions(revisions(c) if c is not None else ())
         scroll_row = self.view.current_source_row()
         columns_before = self.model.labels
         self.model.set_comparison(c, pair)

@@ -36,6 +36,8 @@ from PySide6.QtWidgets import (
 from variorum import __version__
 from variorum.annotations import Annotations, row_note
 from variorum.engine.api import LoadProblem
+from variorum.engine.ingest import IngestError
+from variorum.engine.ingest_warc import index_warc, is_warc
 from variorum.engine.model import Claim, Comparison
 from variorum.gui.actions import (
     RECENT_SESSIONS,
@@ -45,6 +47,7 @@ from variorum.gui.actions import (
     tooltip_text,
 )
 from variorum.gui.analysis import AnalysisRunner, CompareDone, CompareProgress, LoadDone
+from variorum.gui.archive_dialog import ask_for_archive_page
 from variorum.gui.article_intake import (
     MAX_FILES_WITHOUT_ASKING,
     ask_first_part,
@@ -103,6 +106,7 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(QIcon(str(icon_path())))
         self.setAcceptDrops(True)
         self.prefs = prefs or load_preferences()
+        self.ask_archive_page = ask_for_archive_page  # tests answer in its place
         self.comparison: Comparison | None = None
         self._pending_view: ViewState | None = None
         self._pair: tuple[str, str] | None = None
@@ -167,6 +171,7 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.pages.addWidget(self.start_page)
         self.pages.addWidget(self.comparison_pane)
+        self.comparison_pane.timeline.revisionActivated.connect(self.show_revision)
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(4, 4, 4, 0)
@@ -212,6 +217,8 @@ class MainWindow(QMainWindow):
                 ActionId.NEXT_CLAIM: lambda: self._step("claim", True),
                 ActionId.PREVIOUS_CLAIM: lambda: self._step("claim", False),
                 ActionId.JUMP_TO_MOVED: self._jump_to_reading_order,
+                ActionId.NEXT_REVISION: lambda: self.step_revision(True),
+                ActionId.PREVIOUS_REVISION: lambda: self.step_revision(False),
                 ActionId.ZOOM_IN: lambda: self.set_zoom(self.view.zoom + 1),
                 ActionId.ZOOM_OUT: lambda: self.set_zoom(self.view.zoom - 1),
                 ActionId.ZOOM_RESET: lambda: self.set_zoom(0),
@@ -271,6 +278,10 @@ class MainWindow(QMainWindow):
         self.actions_by_id[ActionId.JUMP_TO_MOVED].setEnabled(
             has and self.view.reading_order_row() is not None
         )
+        for action_id in (ActionId.NEXT_REVISION, ActionId.PREVIOUS_REVISION):
+            self.actions_by_id[action_id].setEnabled(
+                has and bool(self.comparison_pane.timeline.revisions)
+            )
         self.actions_by_id[ActionId.CLOSE_COMPARISON].setEnabled(bool(self.inputs.documents))
         self.actions_by_id[ActionId.SAVE_SESSION].setEnabled(bool(self.inputs.documents))
         self.actions_by_id[ActionId.SAVE_SESSION_AS].setEnabled(bool(self.inputs.documents))
@@ -315,21 +326,40 @@ class MainWindow(QMainWindow):
 
     def open_files(self, paths: Sequence[Path]) -> None:
         """Compare ``paths`` as a new comparison (after asking to save unsaved work)."""
-        if not self.sessions.maybe_save():
+        chosen, url = self._archive_page(paths)
+        if not chosen or not self.sessions.maybe_save():
             return
-        self._load(paths, "open")
+        self._load(paths, "open", url)
 
     def add_files(self, paths: Sequence[Path]) -> None:
-        self._load(paths, "add" if self.inputs.documents else "open")
+        chosen, url = self._archive_page(paths)
+        if chosen:
+            self._load(paths, "add" if self.inputs.documents else "open", url)
 
-    def _load(self, paths: Sequence[Path], purpose: str) -> None:
+    def _archive_page(self, paths: Sequence[Path]) -> tuple[bool, str | None]:
+        """(go on?, URL) for the web archives among ``paths``: the user picks the page of the
+        first archive holding several; every archive then gives its captures of that URL.
+        An unreadable archive goes on, so loading reports it with the other files."""
+        for path in paths:
+            if not is_warc(path):
+                continue
+            try:
+                pages = index_warc(path)
+            except IngestError:
+                continue
+            if len(pages) > 1:
+                url = self.ask_archive_page(self, path.name, pages)
+                return url is not None, url
+        return True, None
+
+    def _load(self, paths: Sequence[Path], purpose: str, url: str | None = None) -> None:
         """Read ``paths`` off the UI thread with progress; many files ask first."""
         todo = list(paths)
         if len(todo) > MAX_FILES_WITHOUT_ASKING:
             if not ask_many_files(self, len(todo)):
                 return
             todo = todo[:MAX_FILES_WITHOUT_ASKING]
-        self.runner.load(todo, purpose)
+        self.runner.load(todo, purpose, url)
         self.status_area.start("Reading…")
 
     def _on_load_progress(self, p: CompareProgress) -> None:
@@ -509,10 +539,48 @@ class MainWindow(QMainWindow):
             self.view.go_to_source(target, label)
         self.statusBar().showMessage(f"Where this text sits in {label}'s reading order", 4000)
 
+    def step_revision(self, forward: bool) -> None:
+        """Show the next (previous) revision of the dated versions; from none, the first
+        (last)."""
+        timeline = self.comparison_pane.timeline
+        count = len(timeline.revisions)
+        current = timeline.current
+        target = (current + 1 if forward else current - 1) if current else (1 if forward else count)
+        if not 1 <= target <= count:
+            which = "later" if forward else "earlier"
+            self.statusBar().showMessage(
+                f"No {which} revision" if count else "No dated versions to step through", 3000
+            )
+            return
+        self.show_revision(target)
+
+    def show_revision(self, number: int) -> None:
+        """Show revision ``number`` (1 = first change): its two versions side by side, at the
+        first row it touched, with what it added, removed and changed in the notice."""
+        timeline = self.comparison_pane.timeline
+        if self.comparison is None or not 1 <= number <= len(timeline.revisions):
+            return
+        r = timeline.revisions[number - 1]
+        self._pair = (r.before, r.after)
+        self._show_comparison(self.comparison)
+        timeline.set_current(number)
+        if r.rows:
+            self.view.go_to_source(r.rows[0], r.after)
+        claims = f"{len(r.claims)} new claim{'' if len(r.claims) == 1 else 's'}"
+        self.notice.show_notice(
+            f"Revision {number} of {len(timeline.revisions)}: {r.before} → {r.after}: "
+            f"{len(r.added)} added, {len(r.removed)} removed, {len(r.changed)} changed, "
+            f"{claims}.",
+            NoticeKind.INFO,
+            "Show All Versions",
+            self.show_all_versions,
+        )
+
     def show_pair(self, pair: tuple[str, str]) -> None:
         """Show only two versions side by side (the similarity map's click)."""
         if self.comparison is None:
             return
+        self.comparison_pane.timeline.set_current(0)
         self._pair = pair
         self._show_comparison(self.comparison)
         self.notice.show_notice(
@@ -526,6 +594,7 @@ class MainWindow(QMainWindow):
         if self._pair is None:
             return
         self._pair = None
+        self.comparison_pane.timeline.set_current(0)
         self.notice.hide()
         self._show_comparison(self.comparison)
 

@@ -412,12 +412,15 @@ def build_report_html(
     """
     if annotations is not None and not annotations.notes:
         annotations = None
+    from variorum.report.story_changes import story_changes_section  # it imports esc
+
     base = comparison.settings.base or (comparison.versions[0].label if comparison.versions else "")
     body = "".join(
         (
             _title_block(comparison, info),
             _versions_table(comparison, base),
             _similarity_table(comparison),
+            story_changes_section(comparison),
             _claims_section(comparison, annotations),
             _side_by_side(comparison, base),
         )

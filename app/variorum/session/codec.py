@@ -62,6 +62,7 @@ def session_to_json(session: Session) -> Json:
                 "text": d.text,
                 "boilerplate": list(d.boilerplate),
                 **({"partial": d.partial} if d.partial else {}),
+                **({"date": d.date} if d.date is not None else {}),  # optional: older readers
             }
             for d in session.documents
         ],
@@ -214,6 +215,9 @@ def _document(raw: Any, where: str) -> Document:
     boilerplate = obj.get("boilerplate", [])
     if not isinstance(boilerplate, list) or not all(isinstance(b, str) for b in boilerplate):
         _fail(f"{where}.boilerplate: expected a list of strings")
+    date = obj.get("date")
+    if date is not None and not isinstance(date, str):
+        _fail(f"{where}.date: expected a date string or null, found {_kind(date)}")
     return Document(
         label=label,
         source=_str(obj, "source", where),
@@ -222,6 +226,7 @@ def _document(raw: Any, where: str) -> Document:
         boilerplate=tuple(boilerplate),
         sha256=_str(obj, "sha256", where),
         partial=_str(obj, "partial", where),
+        date=date,
     )
 
 

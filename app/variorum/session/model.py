@@ -62,7 +62,16 @@ def session_from_documents(
 def documents_of(comparison: Comparison) -> tuple[Document, ...]:
     """The documents ``comparison`` was made from (its versions carry every input field)."""
     return tuple(
-        Document(v.label, v.source, v.text, v.title, v.boilerplate, v.sha256, v.partial)
+        Document(
+            v.label,
+            v.source,
+            v.text,
+            v.title,
+            v.boilerplate,
+            v.sha256,
+            partial=v.partial,
+            date=v.date,
+        )
         for v in comparison.versions
     )
 

@@ -48,7 +48,8 @@ def comparisons_with_verdicts(draw: st.DrawFn) -> tuple[Comparison, Annotations]
         picked = draw(st.lists(st.sampled_from(SENTENCES), min_size=1, max_size=6, unique=True))
         paragraphs = draw(st.integers(1, 2))
         text = "\n\n".join(" ".join(picked[p::paragraphs]) for p in range(paragraphs))
-        docs.append(Document(f"v{i}", "", text.strip()))
+        date = draw(st.none() | st.sampled_from(["2024-03-04T06:00:00Z", "2024-03-05T10:30:00Z"]))
+        docs.append(Document(f"v{i}", "", text.strip(), date=date))
     threshold = draw(st.sampled_from([0.3, 0.5, 0.7]))
     base = draw(st.none() | st.sampled_from([d.label for d in docs]))
     comparison = compare_documents(docs, Settings(threshold=threshold, base=base))
@@ -211,3 +212,24 @@ def test_reload_of_vanished_source_keeps_stored_text(tmp_path: Path) -> None:
     assert reloaded == session
     assert [p.path for p in problems] == [str(second)]
     assert "no such file" in problems[0].reason
+
+
+def test_dates_round_trip_and_a_wrong_date_is_named(tmp_path: Path) -> None:
+    import json
+
+    from variorum.session import SessionError
+
+    docs = [
+        Document("a", "", "The storm cut power to 12,000 homes.", date="2024-03-04T06:00:00Z"),
+        Document("b", "", "The storm cut power to 40,000 homes."),
+    ]
+    path = tmp_path / "dated.variorum"
+    save_session(path, Session(tuple(docs), Settings()))
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    assert raw["versions"][0]["date"] == "2024-03-04T06:00:00Z"
+    assert "date" not in raw["versions"][1]  # undated versions are written as before
+    assert [d.date for d in load_session(path).documents] == ["2024-03-04T06:00:00Z", None]
+    raw["versions"][0]["date"] = 20240304
+    path.write_text(json.dumps(raw), encoding="utf-8")
+    with pytest.raises(SessionError, match=r"versions\[0\]\.date: expected a date string"):
+        load_session(path)
