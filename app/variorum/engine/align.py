@@ -17,7 +17,12 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from variorum.engine.meaning import VersionMeaning, nearest_pairs, paraphrase_score
+from variorum.engine.meaning import (
+    VersionMeaning,
+    merge_keeps_meaning,
+    nearest_pairs,
+    paraphrase_score,
+)
 
 CancelCheck = Callable[[], None]
 
@@ -222,19 +227,20 @@ def align_pair(
             continue
         best, best_gain = link, 0.0
         base = merge_similarity(units_a[i], units_b[j])
+        single = float(meaning[0].vectors[i] @ meaning[1].vectors[j]) if meaning else 0.0
         for jj in free_b:
             if jj not in used_b:
                 ids = (min(j, jj), max(j, jj))
                 part = merge_similarity(units_a[i], units_b[jj])
                 gain = merge_similarity(units_a[i], _joined(units_b, ids)) - max(base, part)
-                if gain > MERGE_MARGIN and gain > best_gain:
+                if gain > MERGE_MARGIN and gain > best_gain and _keeps(meaning, (i,), ids, single):
                     best, best_gain = Link(va, (i,), vb, ids, link.score), gain
         for ii in free_a:
             if ii not in used_a:
                 ids = (min(i, ii), max(i, ii))
                 part = merge_similarity(units_a[ii], units_b[j])
                 gain = merge_similarity(_joined(units_a, ids), units_b[j]) - max(base, part)
-                if gain > MERGE_MARGIN and gain > best_gain:
+                if gain > MERGE_MARGIN and gain > best_gain and _keeps(meaning, ids, (j,), single):
                     best, best_gain = Link(va, ids, vb, (j,), link.score), gain
         if best is not link:
             links[idx] = best
@@ -266,6 +272,15 @@ def align_pair(
             )
         )
     return links
+
+
+def _keeps(
+    meaning: tuple[VersionMeaning, VersionMeaning] | None,
+    ia: tuple[int, ...],
+    ib: tuple[int, ...],
+    single: float,
+) -> bool:
+    return meaning is None or merge_keeps_meaning(meaning[0], ia, meaning[1], ib, single)
 
 
 def paraphrase_pair(

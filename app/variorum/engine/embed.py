@@ -85,8 +85,9 @@ class SentenceModel:
         tokenizer.no_truncation()
         return cls(table, tokenizer, time.perf_counter() - t0)
 
-    def embed(self, texts: Sequence[str]) -> Vectors:
-        """Unit vectors, one row per text; an empty or token-less text gets a zero row."""
+    def token_sums(self, texts: Sequence[str]) -> Vectors:
+        """Sum of token vectors per text (zero for a token-less text): the raw material of
+        a mean, kept so that two sentences can later be joined without re-tokenising."""
         out = np.zeros((len(texts), self.table.shape[1]), dtype=np.float32)
         if not texts:
             return out
@@ -94,25 +95,38 @@ class SentenceModel:
             list(texts), add_special_tokens=False
         )
         lengths = np.fromiter((len(e.ids) for e in encoded), dtype=np.int64, count=len(texts))
-        if int(lengths.sum()) == 0:
+        total = int(lengths.sum())
+        if total == 0:
             return out
-        ids = np.fromiter(
-            (i for e in encoded for i in e.ids), dtype=np.int64, count=int(lengths.sum())
-        )
+        ids = np.fromiter((i for e in encoded for i in e.ids), dtype=np.int64, count=total)
         np.clip(ids, 0, self.table.shape[0] - 1, out=ids)
         present = lengths > 0
         starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))[present]
-        # One gather and one segmented sum for the whole batch; means need no division
-        # because the vectors are normalised next.
-        sums = np.add.reduceat(self.table[ids], starts, axis=0)
-        norms = np.linalg.norm(sums, axis=1, keepdims=True)
-        out[present] = sums / np.maximum(norms, np.float32(1e-12))
+        # One gather and one segmented sum for the whole batch.
+        out[present] = np.add.reduceat(self.table[ids], starts, axis=0)
         return out
+
+    def embed(self, texts: Sequence[str]) -> Vectors:
+        """Unit vectors, one row per text; an empty or token-less text gets a zero row."""
+        return unit_rows(self.token_sums(texts))
+
+
+def unit_rows(sums: Vectors) -> Vectors:
+    """Rows scaled to length 1 (the mean's direction is the sum's); zero rows stay zero."""
+    norms = np.linalg.norm(sums, axis=1, keepdims=True)
+    out: Vectors = (sums / np.maximum(norms, np.float32(1e-12))).astype(np.float32)
+    return out
+
+
+@dataclass(frozen=True)
+class DocumentVectors:
+    units: Vectors  # unit vector per sentence: dot products are cosines
+    sums: Vectors  # token-vector sum per sentence: joined sentences add their sums
 
 
 _model: SentenceModel | None = None
 _model_lock = threading.Lock()
-_cache: OrderedDict[tuple[str, tuple[tuple[int, int], ...]], Vectors] = OrderedDict()
+_cache: OrderedDict[tuple[str, tuple[tuple[int, int], ...]], DocumentVectors] = OrderedDict()
 _cache_lock = threading.Lock()
 
 
@@ -132,10 +146,10 @@ def document_key(sha256: str, text: str) -> str:
 
 def document_vectors(
     key: str, text: str, spans: Sequence[tuple[int, int]], model: SentenceModel | None = None
-) -> Vectors:
+) -> DocumentVectors:
     """Vectors of ``text[start:end]`` for each span; cached by (key, spans) in-process.
 
-    The returned array is shared with the cache: callers must not write to it.
+    The arrays are shared with the cache and read-only.
     """
     spans_key = tuple(spans)
     cache_key = (key, spans_key)
@@ -144,8 +158,11 @@ def document_vectors(
         if hit is not None:
             _cache.move_to_end(cache_key)
             return hit
-    vectors = (model or shared_model()).embed([text[s:e] for s, e in spans_key])
-    vectors.setflags(write=False)
+    sums = (model or shared_model()).token_sums([text[s:e] for s, e in spans_key])
+    units = unit_rows(sums)
+    sums.setflags(write=False)
+    units.setflags(write=False)
+    vectors = DocumentVectors(units, sums)
     with _cache_lock:
         _cache[cache_key] = vectors
         while len(_cache) > CACHE_DOCUMENTS:

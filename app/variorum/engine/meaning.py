@@ -32,6 +32,7 @@ HIGH_COVERAGE = 0.30
 WORD_MATCH = 0.50  # cosine at which two different words count as the same content
 BASE_THRESHOLD = 0.55  # the user threshold the bars above were tuned at (the default)
 CANDIDATES_PER_SENTENCE = 3  # nearest sentences of the other version kept as candidates
+MERGE_MEANING_DROP = 0.05  # how much a joined neighbour may lower the cosine of a match
 
 _word_cache: dict[str, npt.NDArray[np.float32]] = {}
 _word_lock = threading.Lock()
@@ -65,7 +66,24 @@ class SentenceWords:
 @dataclass(frozen=True)
 class VersionMeaning:
     vectors: Vectors  # (sentences, DIM) unit vectors
+    sums: Vectors  # (sentences, DIM) token-vector sums, to join neighbouring sentences
     words: tuple[SentenceWords, ...]
+
+    def joined(self, ids: Sequence[int]) -> npt.NDArray[np.float32]:
+        """Unit vector of consecutive sentences read as one text."""
+        total = self.sums[list(ids)].sum(axis=0)
+        norm = float(np.linalg.norm(total))
+        out: npt.NDArray[np.float32] = (total / max(norm, 1e-12)).astype(np.float32)
+        return out
+
+
+def merge_keeps_meaning(
+    a: VersionMeaning, ia: Sequence[int], b: VersionMeaning, ib: Sequence[int], single: float
+) -> bool:
+    """A neighbour joining a match (a sentence split in two) must not dilute the meaning:
+    a real second half restates part of the other side, an added statement pulls the joined
+    vector away. ``single`` is the cosine of the 1-1 match before joining."""
+    return float(a.joined(ia) @ b.joined(ib)) >= single - MERGE_MEANING_DROP
 
 
 def version_meaning(
@@ -75,7 +93,7 @@ def version_meaning(
     spans: Sequence[tuple[int, int]],
     plain: TokenizedText,
 ) -> VersionMeaning:
-    vectors = document_vectors(document_key(sha256, text), text, spans, model)
+    cached = document_vectors(document_key(sha256, text), text, spans, model)
     per_sentence = [[w for w in plain.folded_words(s, e) if is_content(w)] for s, e in spans]
     flat = [w for ws in per_sentence for w in ws]
     wv = word_vectors(model, flat)
@@ -84,7 +102,7 @@ def version_meaning(
     for ws in per_sentence:
         words.append(SentenceWords(tuple(skeleton(w) for w in ws), wv[k : k + len(ws)]))
         k += len(ws)
-    return VersionMeaning(vectors, tuple(words))
+    return VersionMeaning(cached.units, cached.sums, tuple(words))
 
 
 def content_coverage(x: SentenceWords, y: SentenceWords) -> float:
