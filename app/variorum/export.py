@@ -26,6 +26,7 @@ def comparison_to_dict(c: Comparison) -> dict[str, Any]:
             "ignore_punctuation": c.settings.ignore_punctuation,
             "ignore_quote_style": c.settings.ignore_quote_style,
             "base": c.settings.base,
+            "match_paraphrases": c.settings.match_paraphrases,
         },
         "versions": [
             {
@@ -55,6 +56,7 @@ def comparison_to_dict(c: Comparison) -> dict[str, Any]:
                 "cells": {cell.version: list(cell.sentences) for cell in row.cells},
                 "kind": row.kind.value,
                 "similarity": row.similarity,
+                "match": row.match.value if row.match is not None else None,
                 "reference": row.reference,
                 "moved": [cell.version for cell in row.cells if cell.moved],
                 "ops": {

@@ -17,6 +17,13 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from variorum.engine.meaning import (
+    VersionMeaning,
+    merge_keeps_meaning,
+    nearest_pairs,
+    paraphrase_score,
+)
+
 CancelCheck = Callable[[], None]
 
 # Scores below this never link, however low the user's threshold (guards against noise).
@@ -42,6 +49,7 @@ class Link:
     b: tuple[int, ...]
     score: float
     ordered: bool = True  # False: found by the out-of-order (move) pass
+    paraphrase: bool = False  # True: matched by meaning (see engine.meaning), not by wording
 
 
 def similarity(x: Unit, y: Unit) -> float:
@@ -190,8 +198,10 @@ def align_pair(
     units_b: Sequence[Unit],
     cands: set[tuple[int, int]],
     threshold: float,
+    meaning: tuple[VersionMeaning, VersionMeaning] | None = None,
 ) -> list[Link]:
-    """Links between two versions: order-keeping 1-1 and merges, then moves."""
+    """Links between two versions: order-keeping 1-1 and merges, then moves, then (given
+    ``meaning``) paraphrases among the sentences still unlinked on both sides."""
     floor = max(MIN_SCORE, threshold - 0.15)
     scored = [(i, j, similarity(units_a[i], units_b[j])) for i, j in sorted(cands)]
     scored = [t for t in scored if t[2] >= floor]
@@ -217,19 +227,20 @@ def align_pair(
             continue
         best, best_gain = link, 0.0
         base = merge_similarity(units_a[i], units_b[j])
+        single = float(meaning[0].vectors[i] @ meaning[1].vectors[j]) if meaning else 0.0
         for jj in free_b:
             if jj not in used_b:
                 ids = (min(j, jj), max(j, jj))
                 part = merge_similarity(units_a[i], units_b[jj])
                 gain = merge_similarity(units_a[i], _joined(units_b, ids)) - max(base, part)
-                if gain > MERGE_MARGIN and gain > best_gain:
+                if gain > MERGE_MARGIN and gain > best_gain and _keeps(meaning, (i,), ids, single):
                     best, best_gain = Link(va, (i,), vb, ids, link.score), gain
         for ii in free_a:
             if ii not in used_a:
                 ids = (min(i, ii), max(i, ii))
                 part = merge_similarity(units_a[ii], units_b[j])
                 gain = merge_similarity(_joined(units_a, ids), units_b[j]) - max(base, part)
-                if gain > MERGE_MARGIN and gain > best_gain:
+                if gain > MERGE_MARGIN and gain > best_gain and _keeps(meaning, ids, (j,), single):
                     best, best_gain = Link(va, ids, vb, (j,), link.score), gain
         if best is not link:
             links[idx] = best
@@ -253,12 +264,63 @@ def align_pair(
         s, j = best_a[i]
         if best_b.get(j, (0.0, -1))[1] == i:
             links.append(Link(va, (i,), vb, (j,), s, ordered=False))
+            used_a[i] = used_b[j] = len(links) - 1
+    if meaning is not None:
+        links.extend(
+            paraphrase_pair(
+                va, len(units_a), vb, len(units_b), meaning, set(used_a), set(used_b), threshold
+            )
+        )
     return links
+
+
+def _keeps(
+    meaning: tuple[VersionMeaning, VersionMeaning] | None,
+    ia: tuple[int, ...],
+    ib: tuple[int, ...],
+    single: float,
+) -> bool:
+    return meaning is None or merge_keeps_meaning(meaning[0], ia, meaning[1], ib, single)
+
+
+def paraphrase_pair(
+    va: int,
+    size_a: int,
+    vb: int,
+    size_b: int,
+    meaning: tuple[VersionMeaning, VersionMeaning],
+    used_a: set[int],
+    used_b: set[int],
+    threshold: float,
+) -> list[Link]:
+    """Links by meaning between sentences no wording link took: nearest neighbours by vector,
+    kept when both are each other's best partner with evidence of shared content. Reading
+    order is not required (a reworded paragraph is often also moved); the row order shows
+    moves afterwards."""
+    ma, mb = meaning
+    rows = [i for i in range(size_a) if i not in used_a]
+    cols = [j for j in range(size_b) if j not in used_b]
+    best_a: dict[int, tuple[float, int]] = {}
+    best_b: dict[int, tuple[float, int]] = {}
+    for i, j in nearest_pairs(ma, mb, rows, cols, threshold):
+        s = paraphrase_score(ma, i, mb, j, threshold)
+        if s <= 0.0:
+            continue
+        if s > best_a.get(i, (0.0, -1))[0]:
+            best_a[i] = (s, j)
+        if s > best_b.get(j, (0.0, -1))[0]:
+            best_b[j] = (s, i)
+    return [
+        Link(va, (i,), vb, (best_a[i][1],), best_a[i][0], paraphrase=True)
+        for i in sorted(best_a)
+        if best_b[best_a[i][1]][1] == i
+    ]
 
 
 @dataclass
 class Group:
     cells: dict[int, list[int]] = field(default_factory=dict)  # version -> sentence ids
+    paraphrase: bool = False  # some link that built it matched by meaning, not wording
 
 
 def group_links(
@@ -266,6 +328,7 @@ def group_links(
     links: Sequence[Link],
     units: Sequence[Sequence[Unit]] | None = None,
     threshold: float = 0.55,
+    meaning: Sequence[VersionMeaning] | None = None,
 ) -> list[Group]:
     """Best-first grouping: a link joins groups only while every version keeps one
     contiguous unit (at most three sentences) per group, and only when most cross pairs of
@@ -286,7 +349,14 @@ def group_links(
             return False
         key = (va, tuple(ia), vb, tuple(ib))
         if key not in near_cache:
-            near_cache[key] = similarity(_joined(units[va], ia), _joined(units[vb], ib)) >= near_bar
+            close = similarity(_joined(units[va], ia), _joined(units[vb], ib)) >= near_bar
+            if not close and meaning is not None:
+                close = any(
+                    paraphrase_score(meaning[va], i, meaning[vb], j, threshold) > 0.0
+                    for i in ia
+                    for j in ib
+                )
+            near_cache[key] = close
         return near_cache[key]
 
     owner: list[list[int]] = [list(range(n)) for n in sizes]  # placeholder, replaced below
@@ -333,7 +403,8 @@ def group_links(
         if cross > 1 and close * 2 <= cross:
             continue
         keep = involved[0]
-        groups[keep] = Group(dict(merged))
+        paraphrase = link.paraphrase or any(groups[g].paraphrase for g in involved)
+        groups[keep] = Group(dict(merged), paraphrase)
         for g in involved[1:]:
             del groups[g]
         for v, ids in merged.items():

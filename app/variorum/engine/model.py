@@ -21,6 +21,14 @@ class RowKind(StrEnum):
     UNIQUE = "unique"  # only one version has it
 
 
+class MatchKind(StrEnum):
+    """How the cells of a row were found to say the same thing."""
+
+    IDENTICAL = "identical"  # the same text after normalisation
+    LEXICAL = "lexical"  # shared wording (edit similarity above the threshold)
+    PARAPHRASE = "paraphrase"  # reworded: sentence meaning plus shared content words
+
+
 class OpTag(StrEnum):
     EQUAL = "equal"
     INSERT = "insert"  # present in the version, absent from the reference
@@ -45,6 +53,7 @@ class Settings:
     ignore_punctuation: bool = False
     ignore_quote_style: bool = True
     base: str | None = None  # label of the base version; None = first version
+    match_paraphrases: bool = True  # also line up reworded statements by meaning
 
 
 @dataclass(frozen=True)
@@ -120,6 +129,7 @@ class Row:
     kind: RowKind
     similarity: float  # mean similarity of the cells to the reference (1.0 same, 0.0 unique)
     reference: str  # label of the version the word diffs are taken against
+    match: MatchKind | None = None  # None for a row only one version has
 
     def cell(self, label: str) -> Cell | None:
         for c in self.cells:

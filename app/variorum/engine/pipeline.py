@@ -20,10 +20,13 @@ from variorum.engine.align import (
     order_groups,
 )
 from variorum.engine.claims import Corpus, find_claims
+from variorum.engine.embed import shared_model
+from variorum.engine.meaning import VersionMeaning, version_meaning
 from variorum.engine.model import (
     Cell,
     Claim,
     Document,
+    MatchKind,
     Row,
     RowKind,
     Sentence,
@@ -137,6 +140,8 @@ def run_pipeline(
     units = [_units(s, p, settings) for s, p in zip(sentences, plain, strict=True)]
     sizes = [len(u) for u in units]
 
+    meaning = _meanings(docs, sentences, plain) if settings.match_paraphrases else None
+
     step(0.1, "Finding candidate pairs")
     n = len(docs)
     max_postings = max(64, 4 * n)
@@ -147,12 +152,21 @@ def run_pipeline(
     for k, (a, b) in enumerate(pairs):
         if k % 8 == 0:
             step(0.1 + 0.6 * k / max(1, len(pairs)), "Aligning versions")
+        pair_meaning = (meaning[a], meaning[b]) if meaning is not None else None
         links.extend(
-            align_pair(a, units[a], b, units[b], cands.get((a, b), set()), settings.threshold)
+            align_pair(
+                a,
+                units[a],
+                b,
+                units[b],
+                cands.get((a, b), set()),
+                settings.threshold,
+                pair_meaning,
+            )
         )
 
     step(0.7, "Grouping rows")
-    groups = group_links(sizes, links, units, settings.threshold)
+    groups = group_links(sizes, links, units, settings.threshold, meaning)
     ordered = order_groups(sizes, groups, step.check)
 
     base = labels.index(settings.base) if settings.base in labels else 0
@@ -209,13 +223,15 @@ def run_pipeline(
                 sims.append(1.0 if same else fuzz.ratio(norm, ref_norm) / 100.0)
                 ops = word_ops(toks(ref, ref_s, ref_e), ref_e, toks(v, s, e), e)
             cells.append(Cell(labels[v], ids, s, e, ids[0] in moved[v], ops))
+        match: MatchKind | None
         if len(vs) == 1:
-            kind, sim = RowKind.UNIQUE, 0.0
+            kind, sim, match = RowKind.UNIQUE, 0.0, None
         elif all_same:
-            kind, sim = RowKind.SAME, 1.0
+            kind, sim, match = RowKind.SAME, 1.0, MatchKind.IDENTICAL
         else:
             kind, sim = RowKind.CHANGED, round(sum(sims) / len(sims), 3)
-        rows.append(Row(tuple(cells), kind, sim, labels[ref]))
+            match = MatchKind.PARAPHRASE if g.paraphrase else MatchKind.LEXICAL
+        rows.append(Row(tuple(cells), kind, sim, labels[ref], match))
 
     step(0.9, "Finding claims")
     corpus = Corpus([d.text for d in docs], sentences, plain)
@@ -224,6 +240,18 @@ def run_pipeline(
     matrix = _similarity_matrix(rows, units, labels)
     step(1.0, "Done")
     return PipelineResult(versions, tuple(rows), tuple(claims), matrix, settings)
+
+
+def _meanings(
+    docs: Sequence[Document],
+    sentences: Sequence[Sequence[Sentence]],
+    plain: Sequence[TokenizedText],
+) -> list[VersionMeaning]:
+    model = shared_model()
+    return [
+        version_meaning(model, d.sha256, d.text, [(s.start, s.end) for s in sents], p)
+        for d, sents, p in zip(docs, sentences, plain, strict=True)
+    ]
 
 
 def _similarity_matrix(

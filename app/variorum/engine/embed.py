@@ -1,0 +1,181 @@
+"""Sentence vectors from a model that ships inside an installed package, never the network.
+
+The model is WordLlama's ``l2_supercat`` at 256 dimensions: a static token-embedding table
+(float16 safetensors) and its tokenizer, both inside the ``wordllama`` wheel. A sentence's
+vector is the mean of its token vectors, L2-normalised, float32, so the dot product of two
+vectors is their cosine. We read the two files ourselves with ``safetensors`` and
+``tokenizers`` rather than through ``wordllama.WordLlama.load``: that loader looks for a
+``tokenizer/`` folder while the wheel ships ``tokenizers/``, and then tries to download.
+Nothing here imports ``wordllama`` (its import configures logging and pulls in requests).
+
+Contract: :func:`shared_model` loads once per process and raises :class:`ModelMissing` with a
+one-line reason when the package files are absent; :func:`document_vectors` embeds one
+document's sentences and caches the result per document sha256 and sentence spans, so a
+re-analysis embeds only what is new. Pure numpy; no Qt, no network, no files written.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+
+Vectors = npt.NDArray[np.float32]
+
+PACKAGE = "wordllama"
+WEIGHTS = "weights/l2_supercat_256.safetensors"
+TOKENIZER = "tokenizers/l2_supercat_tokenizer_config.json"
+TENSOR = "embedding.weight"
+DIM = 256
+CACHE_DOCUMENTS = 512  # documents kept in the in-process cache (about 1 KB per sentence)
+
+MODEL_NOTICE = (
+    "Paraphrase matching uses the WordLlama l2_supercat 256-d model shipped in the "
+    "wordllama package (code and weights distributed under the MIT License, "
+    "Copyright (c) 2024 Lee Miller). Its token embeddings were trained from the codebooks "
+    "of LLaMA 2 70B and other models using the LLaMA 2 vocabulary; Llama 2 is licensed "
+    "under the LLAMA 2 Community License, Copyright (c) Meta Platforms, Inc."
+)
+
+
+class ModelMissing(RuntimeError):
+    """The embedding model's files are not installed."""
+
+
+def model_files() -> tuple[Path, Path]:
+    """Paths of the shipped weights and tokenizer, found without importing the package."""
+    spec = importlib.util.find_spec(PACKAGE)
+    if spec is None or not spec.submodule_search_locations:
+        raise ModelMissing(f"the {PACKAGE} package is not installed (needed to match paraphrases)")
+    root = Path(next(iter(spec.submodule_search_locations)))
+    weights, tokenizer = root / WEIGHTS, root / TOKENIZER
+    for path in (weights, tokenizer):
+        if not path.is_file():
+            raise ModelMissing(f"{path}: model file missing from the {PACKAGE} package")
+    return weights, tokenizer
+
+
+@dataclass(frozen=True)
+class SentenceModel:
+    """A loaded token table and tokenizer; :meth:`embed` is thread-safe (read-only)."""
+
+    table: Vectors  # (vocabulary, DIM) float32
+    tokenizer: object  # tokenizers.Tokenizer (untyped package)
+    load_seconds: float
+
+    @classmethod
+    def load(cls) -> SentenceModel:
+        t0 = time.perf_counter()
+        weights, tokenizer_path = model_files()
+        from safetensors import safe_open
+        from tokenizers import Tokenizer
+
+        with safe_open(str(weights), framework="np") as f:
+            table = np.ascontiguousarray(f.get_tensor(TENSOR), dtype=np.float32)
+        tokenizer = Tokenizer.from_file(str(tokenizer_path))
+        tokenizer.no_padding()
+        tokenizer.no_truncation()
+        return cls(table, tokenizer, time.perf_counter() - t0)
+
+    def token_sums(self, texts: Sequence[str]) -> Vectors:
+        """Sum of token vectors per text (zero for a token-less text): the raw material of
+        a mean, kept so that two sentences can later be joined without re-tokenising."""
+        out = np.zeros((len(texts), self.table.shape[1]), dtype=np.float32)
+        if not texts:
+            return out
+        encoded = self.tokenizer.encode_batch(  # type: ignore[attr-defined]
+            list(texts), add_special_tokens=False
+        )
+        lengths = np.fromiter((len(e.ids) for e in encoded), dtype=np.int64, count=len(texts))
+        total = int(lengths.sum())
+        if total == 0:
+            return out
+        ids = np.fromiter((i for e in encoded for i in e.ids), dtype=np.int64, count=total)
+        np.clip(ids, 0, self.table.shape[0] - 1, out=ids)
+        present = lengths > 0
+        starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))[present]
+        # One gather and one segmented sum for the whole batch.
+        out[present] = np.add.reduceat(self.table[ids], starts, axis=0)
+        return out
+
+    def embed(self, texts: Sequence[str]) -> Vectors:
+        """Unit vectors, one row per text; an empty or token-less text gets a zero row."""
+        return unit_rows(self.token_sums(texts))
+
+
+def unit_rows(sums: Vectors) -> Vectors:
+    """Rows scaled to length 1 (the mean's direction is the sum's); zero rows stay zero."""
+    norms = np.linalg.norm(sums, axis=1, keepdims=True)
+    out: Vectors = (sums / np.maximum(norms, np.float32(1e-12))).astype(np.float32)
+    return out
+
+
+@dataclass(frozen=True)
+class DocumentVectors:
+    units: Vectors  # unit vector per sentence: dot products are cosines
+    sums: Vectors  # token-vector sum per sentence: joined sentences add their sums
+
+
+_model: SentenceModel | None = None
+_model_lock = threading.Lock()
+_cache: OrderedDict[tuple[str, tuple[tuple[int, int], ...]], DocumentVectors] = OrderedDict()
+_cache_lock = threading.Lock()
+
+
+def shared_model() -> SentenceModel:
+    """The process-wide model, loaded on first use."""
+    global _model
+    with _model_lock:
+        if _model is None:
+            _model = SentenceModel.load()
+        return _model
+
+
+def document_key(sha256: str, text: str) -> str:
+    """The cache identity of a document: its file hash, or the hash of pasted text."""
+    return sha256 or "text:" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def document_vectors(
+    key: str, text: str, spans: Sequence[tuple[int, int]], model: SentenceModel | None = None
+) -> DocumentVectors:
+    """Vectors of ``text[start:end]`` for each span; cached by (key, spans) in-process.
+
+    The arrays are shared with the cache and read-only.
+    """
+    spans_key = tuple(spans)
+    cache_key = (key, spans_key)
+    with _cache_lock:
+        hit = _cache.get(cache_key)
+        if hit is not None:
+            _cache.move_to_end(cache_key)
+            return hit
+    sums = (model or shared_model()).token_sums([text[s:e] for s, e in spans_key])
+    units = unit_rows(sums)
+    sums.setflags(write=False)
+    units.setflags(write=False)
+    vectors = DocumentVectors(units, sums)
+    with _cache_lock:
+        _cache[cache_key] = vectors
+        while len(_cache) > CACHE_DOCUMENTS:
+            _cache.popitem(last=False)
+    return vectors
+
+
+def cache_info() -> int:
+    """Number of documents whose vectors are cached (for tests and diagnostics)."""
+    with _cache_lock:
+        return len(_cache)
+
+
+def clear_cache() -> None:
+    with _cache_lock:
+        _cache.clear()

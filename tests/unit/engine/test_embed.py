@@ -1,0 +1,97 @@
+"""Sentence vectors: shipped model only, no network, cached per document."""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Iterator
+
+import numpy as np
+import pytest
+
+from variorum.engine import embed
+from variorum.engine.embed import SentenceModel, document_key, document_vectors
+
+PAIRS = [
+    (
+        "Work is expected to start in May and take about 18 months.",
+        "Building work should begin in May and is expected to last a year and a half.",
+    ),
+    (
+        "The council voted nine to three to approve the flood wall.",
+        "Councillors backed the flood defence plan by 9 votes to 3.",
+    ),
+    (
+        "About 1,400 homes in the Lower Quay and Mill Street districts would be protected.",
+        "Roughly 1,400 households in Lower Quay and Mill Street would be shielded.",
+    ),
+]
+
+
+class NetworkUsed(AssertionError):
+    pass
+
+
+@pytest.fixture
+def no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """Every way out of the process by socket raises (and is recorded)."""
+    attempts: list[str] = []
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        attempts.append(repr(args[:2]))
+        raise NetworkUsed(f"network access attempted: {args[:2]!r}")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    yield attempts
+
+
+def test_the_block_really_blocks(no_network: list[str]) -> None:
+    with pytest.raises(NetworkUsed):
+        socket.create_connection(("127.0.0.1", 9))
+    assert no_network
+
+
+def test_model_loads_and_embeds_offline(no_network: list[str]) -> None:
+    model = SentenceModel.load()
+    texts = [t for pair in PAIRS for t in pair]
+    vectors = model.embed(texts)
+    assert vectors.dtype == np.float32 and vectors.shape == (6, embed.DIM)
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+    sims = vectors @ vectors.T
+    for k in range(len(PAIRS)):
+        own = sims[2 * k, 2 * k + 1]
+        others = [sims[2 * k, j] for j in range(len(texts)) if j not in (2 * k, 2 * k + 1)]
+        assert own > max(others) + 0.2, (k, own, others)
+    assert no_network == []
+
+
+def test_empty_texts_get_zero_vectors() -> None:
+    vectors = embed.shared_model().embed(["", "Council vote", ""])
+    assert not vectors[0].any() and not vectors[2].any()
+    assert vectors[1].any()
+    assert embed.shared_model().embed([]).shape == (0, embed.DIM)
+
+
+def test_vectors_are_cached_per_document_and_spans() -> None:
+    embed.clear_cache()
+    text = PAIRS[0][0] + " " + PAIRS[0][1]
+    spans = [(0, len(PAIRS[0][0])), (len(PAIRS[0][0]) + 1, len(text))]
+    key = document_key("", text)
+    first = document_vectors(key, text, spans)
+    assert document_vectors(key, text, spans) is first
+    assert embed.cache_info() == 1
+    other = document_vectors(key, text, spans[:1])  # another segmentation is another entry
+    assert other is not first and embed.cache_info() == 2
+    assert np.array_equal(other.units[0], first.units[0])
+    assert not first.units.flags.writeable and not first.sums.flags.writeable
+    assert np.allclose(embed.unit_rows(first.sums), first.units)
+    assert document_key("abc", text) == "abc"
+    assert document_key("", text) != document_key("", text + " ")
+
+
+def test_missing_package_is_one_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(embed, "PACKAGE", "no_such_package_for_variorum")
+    with pytest.raises(embed.ModelMissing, match="not installed"):
+        embed.model_files()
