@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from variorum.engine.model import Comparison
+from variorum.engine.model import Comparison, Conflict
 
 FORMAT = "variorum-comparison"
 FORMAT_VERSION = 1
@@ -63,6 +63,7 @@ def comparison_to_dict(c: Comparison) -> dict[str, Any]:
                     for cell in row.cells
                     if cell.ops
                 },
+                "conflicts": [conflict_to_dict(k) for k in row.conflicts],
             }
             for row in c.rows
         ],
@@ -79,6 +80,10 @@ def comparison_to_dict(c: Comparison) -> dict[str, Any]:
             }
             for cl in c.claims
         ],
+        "other_unique": [
+            {"version": o.version, "sentence": o.sentence, "row": o.row, "text": o.text}
+            for o in c.other_unique
+        ],
         "similarity": {
             a.label: {b.label: c.similarity[i][j] for j, b in enumerate(c.versions) if j != i}
             for i, a in enumerate(c.versions)
@@ -86,21 +91,46 @@ def comparison_to_dict(c: Comparison) -> dict[str, Any]:
     }
 
 
+def conflict_to_dict(k: Conflict) -> dict[str, Any]:
+    """One disagreement: its kind, what it is about, each version's value as written and
+    where (offsets into that version's text)."""
+    return {
+        "kind": k.kind.value,
+        "about": k.about,
+        "values": {v.version: v.text for v in k.values},
+        "spans": {v.version: [v.start, v.end] for v in k.values},
+    }
+
+
+def conflict_line(k: Conflict) -> str:
+    """ "number (score): 9 to 3 [page] ≠ 8 to 4 [rewrite]"."""
+    sides = " ≠ ".join(f"{v.text} [{v.version}]" for v in k.values)
+    return f"{k.kind.value} ({k.about}): {sides}"
+
+
 def comparison_to_json(c: Comparison) -> str:
     return json.dumps(comparison_to_dict(c), ensure_ascii=False, indent=1) + "\n"
 
 
 def format_summary(c: Comparison, max_claims: int = 8) -> str:
-    """A readable terminal summary: versions, changed rows, claims and the similarity matrix."""
+    """A readable terminal summary: disagreements first, then versions, claims and the
+    similarity matrix."""
     lines: list[str] = []
     changed = sum(1 for r in c.rows if r.kind.value == "changed")
     unique = sum(1 for r in c.rows if r.kind.value == "unique")
+    disagreements = c.disagreements
     lines.append(
         f"Variorum: {len(c.versions)} versions, {len(c.rows)} rows "
-        f"({changed} changed, {unique} in one version only), {len(c.claims)} claims, "
+        f"({changed} changed, {unique} in one version only), "
+        f"{len(disagreements)} disagreements, {len(c.claims)} claims, "
         f"{c.elapsed_ms:.0f} ms"
     )
     lines.append("")
+    if disagreements:
+        lines.append("Where the versions disagree")
+        for row, k in disagreements:
+            lines.append(f"  row {row + 1}: {conflict_line(k)}")
+        lines.append("")
     lines.append("Versions")
     for v in c.versions:
         title = f" - {v.title}" if v.title else ""
@@ -119,6 +149,10 @@ def format_summary(c: Comparison, max_claims: int = 8) -> str:
             lines.append(f"      {text}")
         if len(mine) > max_claims:
             lines.append(f"    ... and {len(mine) - max_claims} more")
+        other = c.other_unique_for(v.label)
+        if other:
+            noun = "sentence" if len(other) == 1 else "sentences"
+            lines.append(f"    (and {len(other)} other unique {noun} with nothing to check)")
     lines.append("")
     lines.append("Similarity (share of content in common)")
     width = max(len(v.label) for v in c.versions)

@@ -40,8 +40,20 @@ _OPEN_QUOTES = "‘“\"'«"
 _CLOSE_QUOTES = "’”\"'»"
 # Words that may sit inside a multi-word name ("Bank of England", "Coalition of the Willing").
 _NAME_JOINERS = frozenset({"of", "the", "de", "von", "van", "der", "al", "for", "du"})
-_WEIGHT = {TermKind.NUMBER: 2.0, TermKind.NAME: 1.5, TermKind.QUOTE: 1.2, TermKind.PHRASE: 0.8}
-_PRIORITY = {TermKind.QUOTE: 0, TermKind.NUMBER: 1, TermKind.NAME: 2, TermKind.PHRASE: 3}
+_WEIGHT = {
+    TermKind.NUMBER: 2.0,
+    TermKind.DATE: 2.0,
+    TermKind.NAME: 1.5,
+    TermKind.QUOTE: 1.2,
+    TermKind.PHRASE: 0.8,
+}
+_PRIORITY = {
+    TermKind.QUOTE: 0,
+    TermKind.NUMBER: 1,
+    TermKind.DATE: 1,
+    TermKind.NAME: 2,
+    TermKind.PHRASE: 3,
+}
 MAX_PHRASE_WORDS = 4
 MAX_PHRASES_PER_SENTENCE = 4
 MIN_QUOTE_WORDS = 3
@@ -172,6 +184,9 @@ class Corpus:
                     index[w].append(s.id)
             self._word_sents[u] = index
         return index.get(key, [])
+
+
+_FIRST_NUMBER = re.compile(r"\d[\d,.]*")
 
 
 def _number_key(norm: str) -> str:
@@ -472,11 +487,12 @@ def unique_terms(corpus: Corpus, v: int, cands: Sequence[Candidate]) -> list[Ter
     keep: list[Candidate] = []
     for c in cands:
         if c.kind is TermKind.NUMBER:
-            if not c.text[:1].isdigit():
+            if not any(ch.isdigit() for ch in c.text):
                 if corpus.phrase_elsewhere(v, c.keys):
                     continue
             else:
-                num = _number_key(c.text.split()[0].lower())
+                first = _FIRST_NUMBER.search(c.text)
+                num = _number_key(first.group() if first else c.text)
                 if any(num in corpus.numbers[u] for u in range(len(corpus.texts)) if u != v):
                     continue
         elif c.kind is TermKind.QUOTE:
@@ -490,7 +506,7 @@ def unique_terms(corpus: Corpus, v: int, cands: Sequence[Candidate]) -> list[Ter
                 continue
             c = trimmed
         elif corpus.phrase_elsewhere(v, c.keys):
-            continue
+            continue  # a phrase or a date another version has too
         keep.append(c)
     keep.sort(key=lambda c: (_PRIORITY[c.kind], -(c.end - c.start), c.start))
     chosen: list[Candidate] = []
@@ -519,18 +535,21 @@ def salience(terms: Sequence[Term], facts: Sequence[Fact], unmatched: bool, word
     return round(score, 3)
 
 
-_FACT_TERMS = (TermKind.NAME, TermKind.NUMBER, TermKind.QUOTE)
+_FACT_TERMS = (TermKind.NAME, TermKind.NUMBER, TermKind.QUOTE, TermKind.DATE)
 
 
 _COUNTED = (FactKind.QUANTITY, FactKind.MONEY, FactKind.NUMBER)
 
 
-def _spelled_numbers(corpus: Corpus, v: int, facts: Sequence[Fact]) -> list[Candidate]:
-    """Figures written in words ("two distinct groups") as number terms; digits are found
-    by :func:`extract_candidates` already."""
+def _fact_numbers(corpus: Corpus, v: int, facts: Sequence[Fact]) -> list[Candidate]:
+    """Figures as the facts stage read them, as number terms: in words ("two distinct
+    groups") or with their currency and scale ("€4.2 million", "9 to 3")."""
     out = []
     for f in facts:
-        if f.kind in _COUNTED and not any(ch.isdigit() for ch in f.text):
+        if f.kind is FactKind.DATE:
+            toks = [t for t in corpus.tokenized[v].span(f.start, f.end) if t.is_word]
+            out.append(Candidate(TermKind.DATE, f.start, f.end, f.text, _keys(toks)))
+        elif f.kind in _COUNTED:
             toks = [t for t in corpus.tokenized[v].span(f.start, f.end) if t.is_word]
             out.append(Candidate(TermKind.NUMBER, f.start, f.end, f.text, _keys(toks)))
     return out
@@ -597,7 +616,7 @@ def find_claims(
             is_unmatched = s.id in unmatched[v]
             sent_facts = facts[v][s.id]
             cands = extract_candidates(corpus, v, s, toks, aligned=not is_unmatched)
-            cands += _spelled_numbers(corpus, v, sent_facts)
+            cands += _fact_numbers(corpus, v, sent_facts)
             terms = unique_terms(corpus, v, cands)
             if is_unmatched:
                 keep = check_worthy(cands, terms, sent_facts, topics)

@@ -73,14 +73,14 @@ _NUMERIC = re.compile(
         (
             rf"(?P<money>{_CUR_SIGN}\s?(?:{_DIGITS}){_SCALE}|{_NUM}{_SCALE}\s+{_CUR_WORD})",
             rf"(?P<score>{_NUM}\s+votes?\s+(?:to|against)\s+{_NUM}"
-            rf"|(?<![\d,.])\d{{1,3}}\s?[-–—]\s?\d{{1,3}}(?![\d,.%])"
+            rf"|(?<![\d,.])\d{{1,3}}\s?[-–—]\s?\d{{1,3}}(?![\d%]|[.,]\d)"
             rf"|{_NUM}\s+to\s+{_NUM}(?!\s*{_DUR_UNIT}))",
             rf"(?P<duration>(?:{_NUM}|an?)(?:\s+and\s+a\s+half)?\s+{_DUR_UNIT}"
             rf"(?:\s+and\s+a\s+half)?|half\s+an?\s+{_DUR_UNIT})",
             rf"(?P<percent>{_NUM}\s?(?:%|per\s?cent\b|percent\b))",
             rf"(?P<date>(?:{_DAY}\s+)?{_MONTH_RE}(?:\s+{_DAY}(?![\d,]))?(?:,?\s+{_YEAR})?"
             rf"|{_WEEKDAY_RE}|(?:next|last|this|early|late)\s+(?:spring|summer|autumn|fall|winter)"
-            rf"|(?<![\d,.]){_YEAR}(?![\d,.%]))",
+            rf"|(?<![\d,.]){_YEAR}(?![\d%]|[.,]\d))",
             rf"(?P<number>{_NUM}{_SCALE})",
         )
     ),

@@ -44,6 +44,7 @@ class TermKind(StrEnum):
     NUMBER = "number"
     QUOTE = "quote"
     PHRASE = "phrase"
+    DATE = "date"
 
 
 @dataclass(frozen=True)
