@@ -35,6 +35,7 @@ def comparison_to_dict(c: Comparison) -> dict[str, Any]:
                 "text": v.text,
                 "word_count": v.word_count,
                 "boilerplate": list(v.boilerplate),
+                "metadata": list(v.metadata),
                 "sentences": [
                     {
                         "id": s.id,
@@ -135,8 +136,11 @@ def format_summary(c: Comparison, max_claims: int = 8) -> str:
     for v in c.versions:
         title = f" - {v.title}" if v.title else ""
         lines.append(f"  {v.label}: {v.word_count} words, {len(v.sentences)} sentences{title}")
-        if v.boilerplate:
-            lines.append(f"    set aside as site furniture: {len(v.boilerplate)} lines")
+        for line in v.metadata:
+            lines.append(f"    {line}")
+        furniture = len(v.boilerplate) - len(v.metadata)
+        if furniture:
+            lines.append(f"    set aside as site furniture: {furniture} lines")
     lines.append("")
     lines.append("Claims only one version makes (most salient first)")
     for v in c.versions:

@@ -90,6 +90,7 @@ class Version:
     sentences: tuple[Sentence, ...]
     word_count: int
     sha256: str = ""
+    metadata: tuple[str, ...] = ()  # the bylines, date lines and credits among boilerplate
 
 
 @dataclass(frozen=True)

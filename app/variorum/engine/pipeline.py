@@ -23,6 +23,7 @@ from variorum.engine.align import (
 from variorum.engine.claims import Corpus, find_claims
 from variorum.engine.conflicts import row_conflicts
 from variorum.engine.facts import Fact, facts_by_sentence
+from variorum.engine.ingest_furniture import is_metadata
 from variorum.engine.model import (
     Cell,
     Claim,
@@ -123,6 +124,7 @@ def run_pipeline(
             sents,
             p.word_count(),
             d.sha256,
+            tuple(line for line in d.boilerplate if is_metadata(line)),
         )
         for d, sents, p in zip(docs, sentences, plain, strict=True)
     )
