@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from variorum.engine.model import Comparison
+from variorum.engine.model import Comparison, Conflict
 
 FORMAT = "variorum-comparison"
 FORMAT_VERSION = 1
@@ -38,6 +38,7 @@ def comparison_to_dict(c: Comparison) -> dict[str, Any]:
                 "boilerplate": list(v.boilerplate),
                 **({"partial": v.partial} if v.partial else {}),
                 **({"date": v.date} if v.date is not None else {}),  # only dated versions
+                "metadata": list(v.metadata),
                 "sentences": [
                     {
                         "id": s.id,
@@ -67,6 +68,7 @@ def comparison_to_dict(c: Comparison) -> dict[str, Any]:
                     for cell in row.cells
                     if cell.ops
                 },
+                "conflicts": [conflict_to_dict(k) for k in row.conflicts],
             }
             for row in c.rows
         ],
@@ -83,11 +85,32 @@ def comparison_to_dict(c: Comparison) -> dict[str, Any]:
             }
             for cl in c.claims
         ],
+        "other_unique": [
+            {"version": o.version, "sentence": o.sentence, "row": o.row, "text": o.text}
+            for o in c.other_unique
+        ],
         "similarity": {
             a.label: {b.label: c.similarity[i][j] for j, b in enumerate(c.versions) if j != i}
             for i, a in enumerate(c.versions)
         },
     }
+
+
+def conflict_to_dict(k: Conflict) -> dict[str, Any]:
+    """One disagreement: its kind, what it is about, each version's value as written and
+    where (offsets into that version's text)."""
+    return {
+        "kind": k.kind.value,
+        "about": k.about,
+        "values": {v.version: v.text for v in k.values},
+        "spans": {v.version: [v.start, v.end] for v in k.values},
+    }
+
+
+def conflict_line(k: Conflict) -> str:
+    """ "number (score): 9 to 3 [page] ≠ 8 to 4 [rewrite]"."""
+    sides = " ≠ ".join(f"{v.text} [{v.version}]" for v in k.values)
+    return f"{k.kind.value} ({k.about}): {sides}"
 
 
 def comparison_to_json(c: Comparison) -> str:
@@ -164,22 +187,33 @@ def _changed_rows(c: Comparison, max_rows: int) -> list[str]:
 
 
 def format_summary(c: Comparison, max_claims: int = 8) -> str:
-    """A readable terminal summary: versions, changed rows, claims and the similarity matrix."""
+    """A readable terminal summary: disagreements first, then versions, claims and the
+    similarity matrix."""
     lines: list[str] = []
     changed = sum(1 for r in c.rows if r.kind.value == "changed")
     unique = sum(1 for r in c.rows if r.kind.value == "unique")
+    disagreements = c.disagreements
     lines.append(
         f"Variorum: {len(c.versions)} versions, {len(c.rows)} rows "
-        f"({changed} changed, {unique} in one version only), {len(c.claims)} claims, "
+        f"({changed} changed, {unique} in one version only), "
+        f"{len(disagreements)} disagreements, {len(c.claims)} claims, "
         f"{c.elapsed_ms:.0f} ms"
     )
     lines.append("")
+    if disagreements:
+        lines.append("Where the versions disagree")
+        for row, k in disagreements:
+            lines.append(f"  row {row + 1}: {conflict_line(k)}")
+        lines.append("")
     lines.append("Versions")
     for v in c.versions:
         title = f" - {v.title}" if v.title else ""
         lines.append(f"  {v.label}: {v.word_count} words, {len(v.sentences)} sentences{title}")
-        if v.boilerplate:
-            lines.append(f"    set aside as site furniture: {len(v.boilerplate)} lines")
+        for line in v.metadata:
+            lines.append(f"    {line}")
+        furniture = len(v.boilerplate) - len(v.metadata)
+        if furniture:
+            lines.append(f"    set aside as site furniture: {furniture} lines")
         if v.partial:
             lines.append(f"    {v.partial}")
     lines.append("")
@@ -195,6 +229,10 @@ def format_summary(c: Comparison, max_claims: int = 8) -> str:
             lines.append(f"      {_snippet(cl.text)}")
         if len(mine) > max_claims:
             lines.append(f"    ... and {len(mine) - max_claims} more")
+        other = c.other_unique_for(v.label)
+        if other:
+            noun = "sentence" if len(other) == 1 else "sentences"
+            lines.append(f"    (and {len(other)} other unique {noun} with nothing to check)")
     lines.append("")
     lines.append("Similarity (share of content in common)")
     width = max(len(v.label) for v in c.versions)

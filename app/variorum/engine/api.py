@@ -109,5 +109,11 @@ def compare_documents(
     result = run_pipeline(list(docs), settings, progress, cancel)
     elapsed = (time.perf_counter() - t0) * 1000.0
     return Comparison(
-        result.versions, result.rows, result.claims, result.similarity, result.settings, elapsed
+        result.versions,
+        result.rows,
+        result.claims,
+        result.similarity,
+        result.settings,
+        elapsed,
+        result.other_unique,
     )

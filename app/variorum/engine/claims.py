@@ -1,6 +1,14 @@
-"""Find the content only one version carries: unmatched sentences and unique terms.
+"""Find the check-worthy content only one version carries.
 
-Terms are names, numbers with what they count, quotations and distinctive phrases; a term
+A claim is a sentence with a checkable fact that only one version has: either the whole
+sentence has no counterpart and it carries a fact (a named person, organisation or place,
+a number with what it counts, a date, a quotation, a specific thing done by a named
+actor), or it is aligned and holds a unique name, number or quotation. A sentence of one
+version without any such fact ("Historical context remains central to the discourse.")
+is *other unique text*: returned separately, never a claim.
+
+Terms are names, numbers with what they count, quotations and distinctive noun phrases
+(never verbs or adjectives: the phrase filter asks :mod:`variorum.engine.lexicon`); a term
 is unique when no other version contains it or an obvious variant (case, punctuation,
 possessive, doubled letters such as Zelensky/Zelenskyy).
 """
@@ -16,17 +24,59 @@ from importlib import resources
 
 from rapidfuzz import fuzz
 
-from variorum.engine.model import Claim, Sentence, Term, TermKind
+from variorum.engine.facts import Fact
+from variorum.engine.lexicon import (
+    ADJ,
+    can_be_noun,
+    categories,
+    is_modifier,
+    is_noun_only,
+    known,
+)
+from variorum.engine.model import Claim, FactKind, Sentence, Term, TermKind
 from variorum.engine.text import STOPWORDS, Token, TokenizedText, is_content, skeleton
 
 _OPEN_QUOTES = "‘“\"'«"
 _CLOSE_QUOTES = "’”\"'»"
 # Words that may sit inside a multi-word name ("Bank of England", "Coalition of the Willing").
 _NAME_JOINERS = frozenset({"of", "the", "de", "von", "van", "der", "al", "for", "du"})
-_WEIGHT = {TermKind.NUMBER: 2.0, TermKind.NAME: 1.5, TermKind.QUOTE: 1.2, TermKind.PHRASE: 0.8}
-_PRIORITY = {TermKind.QUOTE: 0, TermKind.NUMBER: 1, TermKind.NAME: 2, TermKind.PHRASE: 3}
+_WEIGHT = {
+    TermKind.NUMBER: 2.0,
+    TermKind.DATE: 2.0,
+    TermKind.NAME: 1.5,
+    TermKind.QUOTE: 1.2,
+    TermKind.PHRASE: 0.8,
+}
+_PRIORITY = {
+    TermKind.QUOTE: 0,
+    TermKind.NUMBER: 1,
+    TermKind.DATE: 1,
+    TermKind.NAME: 2,
+    TermKind.PHRASE: 3,
+}
 MAX_PHRASE_WORDS = 4
 MAX_PHRASES_PER_SENTENCE = 4
+MIN_QUOTE_WORDS = 3
+_FACT_WEIGHT = {
+    FactKind.MONEY: 2.0,
+    FactKind.QUANTITY: 2.0,
+    FactKind.NUMBER: 1.5,
+    FactKind.DATE: 1.5,
+    FactKind.PERSON: 1.5,
+    FactKind.PLACE: 1.0,
+}
+# Nationality words are adjectives ("the French president"), not entities to check.
+_DEMONYMS = frozenset(
+    """american arab british chinese czech danish dutch eastern english european finnish
+    french german greek irish israeli italian japanese korean mexican northern polish
+    russian scottish southern spanish swedish swiss thai turkish ukrainian welsh western
+    baltic nordic atlantic euro-atlantic transatlantic""".split()
+)
+# Abstract nouns: real nouns, but a lone one is nothing to check ("resilience", "unity").
+_ABSTRACT_ENDINGS = (
+    "ity", "ness", "ence", "ance", "ancy", "ency", "ment", "sion", "tion", "ism", "acy",
+    "ship", "hood", "dom", "ure", "ics", "ogy",
+)  # fmt: skip
 
 
 @lru_cache(maxsize=1)
@@ -136,8 +186,18 @@ class Corpus:
         return index.get(key, [])
 
 
+_FIRST_NUMBER = re.compile(r"\d[\d,.]*")
+
+
 def _number_key(norm: str) -> str:
     return norm.replace(",", "").rstrip("%").rstrip(".")
+
+
+def _name_like(tok: Token) -> bool:
+    """ "NATO", "Rasmussen": a capitalised word that is not an ordinary word capitalised."""
+    if len(tok.text) > 1 and tok.text.isupper():
+        return True
+    return not (known(tok.norm) or tok.norm in STOPWORDS or tok.norm in common_words())
 
 
 def _is_cap(tok: Token) -> bool:
@@ -254,7 +314,9 @@ def extract_candidates(
         while run and run[0].norm in STOPWORDS:
             run.pop(0)
         at_start = bool(run) and run[0].start == words[0].start
-        if run and not (at_start and len(run) == 1):
+        # A lone first word is a name only if it is an acronym or no English word.
+        plain_start = at_start and len(run) == 1 and not _name_like(run[0])
+        if run and not plain_start:
             out.append(
                 Candidate(
                     TermKind.NAME,
@@ -270,7 +332,8 @@ def extract_candidates(
     phrases: list[tuple[int, Candidate]] = []
     run_toks: list[Token] = []
 
-    def flush() -> None:
+    def flush(after: int) -> None:
+        """Make a phrase of the run; ``after`` indexes the token following it."""
         anchors = [
             i
             for i, t in enumerate(run_toks)
@@ -286,8 +349,14 @@ def extract_candidates(
             hi += 1
         while hi - lo + 1 < 3 and lo > 0 and not _is_cap(run_toks[lo - 1]):
             lo -= 1
-        span = run_toks[lo : hi + 1]
-        rarity = sum(1 for i in anchors if lo <= i <= hi)
+        span = noun_phrase(run_toks[lo : hi + 1], single=False)
+        if span and span[-1] is run_toks[-1]:
+            span += _of_phrase(text, tokens, after)  # "coalition of the willing"
+        if len(span) == 1 and not noun_phrase(span):
+            return
+        if not span:
+            return
+        rarity = sum(1 for t in span if corpus.novel(v, skeleton(t.norm)))
         phrases.append(
             (
                 rarity,
@@ -302,19 +371,97 @@ def extract_candidates(
         )
 
     prev_end: int | None = None
-    for t in tokens:
+    for k, t in enumerate(tokens):
         wordish = t.is_word and is_content(t.norm) and not t.norm[:1].isdigit()
         joined = prev_end is not None and text[prev_end : t.start].strip() == ""
         if wordish and (joined or not run_toks):
             run_toks.append(t)
         else:
-            flush()
+            flush(k)
             run_toks = [t] if wordish else []
         prev_end = t.end
-    flush()
+    flush(len(tokens))
     phrases.sort(key=lambda p: (-p[0], p[1].start))
     out.extend(c for _, c in phrases[:MAX_PHRASES_PER_SENTENCE])
     return out
+
+
+def _of_phrase(text: str, tokens: Sequence[Token], k: int) -> list[Token]:
+    """ "of the willing", "of artillery shells" after a noun, as tokens: "of", perhaps
+    "the", then a noun phrase; [] when the text goes on otherwise."""
+    if k == 0 or k >= len(tokens) or tokens[k].norm != "of":
+        return []
+    j = k + 1
+    has_the = j < len(tokens) and tokens[j].norm == "the"
+    if has_the:
+        j += 1
+    words: list[Token] = []
+    prev = tokens[j - 1]
+    while j < len(tokens) and len(words) < MAX_PHRASE_WORDS:
+        w = tokens[j]
+        if (
+            not w.is_word
+            or _is_cap(w)
+            or not is_content(w.norm)
+            or not is_modifier(w.norm)
+            or text[prev.end : w.start].strip()
+        ):
+            break
+        words.append(w)
+        prev = w
+        j += 1
+    head = list(words)
+    while head and not is_noun_only(head[-1].norm) and not _plural_noun(head[-1].norm):
+        head.pop()
+    if not head:
+        # "the willing": after "the", a lone adjective stands for people
+        nominal = (
+            has_the and len(words) == 1 and (j >= len(tokens) or not is_content(tokens[j].norm))
+        )
+        if not nominal:
+            return []
+        head = words
+    return list(tokens[k : k + 1 + has_the]) + head
+
+
+def noun_phrase(tokens: Sequence[Token], single: bool = True) -> list[Token]:
+    """The noun phrase inside a run of content words, or [] when there is none.
+
+    Leading verbs and adverbs go ("emphasizing", "deploying European battalions" keeps
+    "European battalions"), trailing words that cannot be a noun go, and what is left must
+    be modifiers ending in a noun. A phrase of one word is kept only when it is a specific
+    noun: not an abstract one, not an everyday one ("whistleblower" yes, "stance" no).
+    """
+    toks = list(tokens)
+    while toks and not is_modifier(toks[0].norm):
+        toks.pop(0)
+    while toks and not is_noun_only(toks[-1].norm) and not _plural_noun(toks[-1].norm):
+        toks.pop()
+    if not toks or any(not is_modifier(t.norm) for t in toks):
+        return []
+    if single and len(toks) == 1:
+        w = toks[0].norm
+        if known(w) or w.endswith(_ABSTRACT_ENDINGS):
+            return []
+    return toks
+
+
+def _plural_noun(norm: str) -> bool:
+    """ "shells", "games": plural nouns that are also verb forms, kept as a phrase's head."""
+    return (
+        norm.endswith("s")
+        and not norm.endswith("ss")
+        and is_modifier(norm[:-1])
+        and (is_noun_only(norm[:-1]) or len(norm) > 4)
+    )
+
+
+def _is_demonym(c: Candidate) -> bool:
+    words = c.text.replace("’", "'").split()
+    return len(words) == 1 and (
+        words[0].lower().removesuffix("'s") in _DEMONYMS
+        or words[0].lower().endswith(("ian", "ean", "ese", "ish"))
+    )
 
 
 def _trim_name(corpus: Corpus, v: int, c: Candidate) -> Candidate | None:
@@ -342,21 +489,26 @@ def unique_terms(corpus: Corpus, v: int, cands: Sequence[Candidate]) -> list[Ter
     keep: list[Candidate] = []
     for c in cands:
         if c.kind is TermKind.NUMBER:
-            num = _number_key(c.text.split()[0].lower())
-            if any(num in corpus.numbers[u] for u in range(len(corpus.texts)) if u != v):
-                continue
+            if not any(ch.isdigit() for ch in c.text):
+                if corpus.phrase_elsewhere(v, c.keys):
+                    continue
+            else:
+                first = _FIRST_NUMBER.search(c.text)
+                num = _number_key(first.group() if first else c.text)
+                if any(num in corpus.numbers[u] for u in range(len(corpus.texts)) if u != v):
+                    continue
         elif c.kind is TermKind.QUOTE:
             if corpus.quote_elsewhere(v, c.keys):
                 continue
         elif c.kind is TermKind.NAME:
-            if corpus.phrase_elsewhere(v, c.keys):
+            if _is_demonym(c) or corpus.phrase_elsewhere(v, c.keys):
                 continue
             trimmed = _trim_name(corpus, v, c)
             if trimmed is None:
                 continue
             c = trimmed
         elif corpus.phrase_elsewhere(v, c.keys):
-            continue
+            continue  # a phrase or a date another version has too
         keep.append(c)
     keep.sort(key=lambda c: (_PRIORITY[c.kind], -(c.end - c.start), c.start))
     chosen: list[Candidate] = []
@@ -364,16 +516,108 @@ def unique_terms(corpus: Corpus, v: int, cands: Sequence[Candidate]) -> list[Ter
         if all(c.end <= o.start or c.start >= o.end for o in chosen):
             chosen.append(c)
     chosen.sort(key=lambda c: c.start)
-    return [Term(re.sub(r"\s+", " ", c.text), c.kind, c.start, c.end) for c in chosen]
+    return [_term(c) for c in chosen]
 
 
-def salience(terms: Sequence[Term], unmatched: bool, words: int) -> float:
-    """How much new factual content a claim carries: weighted terms, plus a whole new
-    sentence counting for more than a changed one."""
+def _term(c: Candidate) -> Term:
+    end = c.end
+    if c.kind is TermKind.NAME and c.text[-2:] in ("’s", "'s"):
+        end -= 2  # "Macron’s position": the name is Macron
+    text = c.text[: end - c.start]
+    return Term(re.sub(r"\s+", " ", text), c.kind, c.start, end)
+
+
+def salience(terms: Sequence[Term], facts: Sequence[Fact], unmatched: bool, words: int) -> float:
+    """How much checkable content a claim carries: its facts and weighted terms, plus a
+    whole new sentence counting for more than a changed one."""
     score = sum(_WEIGHT[t.kind] for t in terms)
+    score += sum(_FACT_WEIGHT[f.kind] for f in facts) * 0.5
     if unmatched:
         score += 1.0 + min(words, 40) / 40.0
     return round(score, 3)
+
+
+_FACT_TERMS = (TermKind.NAME, TermKind.NUMBER, TermKind.QUOTE, TermKind.DATE)
+
+
+_COUNTED = (FactKind.QUANTITY, FactKind.MONEY, FactKind.NUMBER)
+
+
+def _fact_numbers(corpus: Corpus, v: int, facts: Sequence[Fact]) -> list[Candidate]:
+    """Figures as the facts stage read them, as number terms: in words ("two distinct
+    groups") or with their currency and scale ("€4.2 million", "9 to 3")."""
+    out = []
+    for f in facts:
+        if f.kind is FactKind.DATE:
+            toks = [t for t in corpus.tokenized[v].span(f.start, f.end) if t.is_word]
+            out.append(Candidate(TermKind.DATE, f.start, f.end, f.text, _keys(toks)))
+        elif f.kind in _COUNTED:
+            toks = [t for t in corpus.tokenized[v].span(f.start, f.end) if t.is_word]
+            out.append(Candidate(TermKind.NUMBER, f.start, f.end, f.text, _keys(toks)))
+    return out
+
+
+def topic_names(corpus: Corpus) -> frozenset[str]:
+    """Single words (nearly) every version uses, such as NATO and Ukraine: as a name, the
+    story's subject, which on its own makes no sentence check-worthy. Only meaningful with
+    three or more versions."""
+    n = len(corpus.texts)
+    if n < 3:
+        return frozenset()
+    least = n - 1 if n >= 4 else n  # one rewrite may spell it otherwise (Kiev)
+    return frozenset(k for k, df in corpus.df.items() if df >= least)
+
+
+# A holder of an office named by the office, and a deal or event that can be looked up:
+# together a specific act attributed to someone ("the contract went to a firm owned by the
+# mayor's brother-in-law").
+_ROLES = frozenset(
+    """mayor mayor's governor minister president chancellor senator councillor councilor
+    commissioner judge sheriff ceo chairman chairwoman director spokesman spokeswoman
+    ambassador premier treasurer""".split()
+)
+_EVENTS = frozenset(
+    """contract contracts deal deals firm company payment payments donation donations bribe
+    bribes loan loans lawsuit indictment arrest arrested resigned resignation fined fine
+    award awarded grant tender merger acquisition audit investigation charged convicted
+    sentenced leaked leak sold bought hired fired appointed""".split()
+)
+
+
+def check_worthy(
+    cands: Sequence[Candidate],
+    terms: Sequence[Term],
+    facts: Sequence[Fact],
+    topics: frozenset[str],
+    words: frozenset[str] = frozenset(),
+) -> bool:
+    """Whether a sentence only one version has carries something a fact-checker can check;
+    ``words`` are its words, folded."""
+    if words & _ROLES and words & _EVENTS:
+        return True
+    for f in facts:
+        if f.kind is not FactKind.PLACE or f.value not in topics:
+            return True
+    for c in cands:
+        if c.kind is TermKind.QUOTE and len(c.keys) >= MIN_QUOTE_WORDS:
+            return True
+        if c.kind is TermKind.NUMBER:
+            return True
+    names = [c for c in cands if c.kind is TermKind.NAME]
+    if any(not _is_demonym(c) and (len(c.keys) > 1 or c.keys[0] not in topics) for c in names):
+        return True
+    # The story's subject doing something specific: "NATO has been conducting classified
+    # war games", "a rotating air patrol system by Ukrainian forces".
+    return bool(names) and any(_compound(t) for t in terms if t.kind is TermKind.PHRASE)
+
+
+def _compound(t: Term) -> bool:
+    """A noun-noun compound ("war games", "air patrol system") or a noun "of" a noun, the
+    mark of something concrete; an adjective and a noun ("credible deterrent") is not."""
+    words = t.text.lower().split()
+    if "of" in words[1:-1]:
+        return True  # "coalition of the willing", "shipment of artillery shells"
+    return len(words) >= 2 and ADJ not in categories(words[-2]) and can_be_noun(words[-2])
 
 
 def find_claims(
@@ -381,30 +625,39 @@ def find_claims(
     sentence_rows: Sequence[dict[int, int]],
     unmatched: Sequence[set[int]],
     labels: Sequence[str],
-) -> list[Claim]:
-    """Claims of every version, most salient first (ties in reading order)."""
+    facts: Sequence[Sequence[tuple[Fact, ...]]],
+) -> tuple[list[Claim], list[Claim]]:
+    """(claims, other unique text) of every version. Claims come most salient first (ties
+    in reading order); other unique text in version and reading order."""
     claims: list[Claim] = []
+    other: list[Claim] = []
+    topics = topic_names(corpus)
     for v, sents in enumerate(corpus.sentences):
-        corpus.texts[v]
         for s in sents:
             toks = corpus.tokenized[v].span(s.start, s.end)
             is_unmatched = s.id in unmatched[v]
+            sent_facts = facts[v][s.id]
             cands = extract_candidates(corpus, v, s, toks, aligned=not is_unmatched)
+            cands += _fact_numbers(corpus, v, sent_facts)
             terms = unique_terms(corpus, v, cands)
-            if not terms and not is_unmatched:
+            if is_unmatched:
+                words = frozenset(t.norm.replace("’", "'") for t in toks if t.is_word)
+                keep = check_worthy(cands, terms, sent_facts, topics, words)
+            else:
+                keep = any(t.kind in _FACT_TERMS for t in terms)
+            if not keep and not is_unmatched:
                 continue
             nwords = sum(1 for t in toks if t.is_word)
-            claims.append(
-                Claim(
-                    version=labels[v],
-                    sentence=s.id,
-                    row=sentence_rows[v][s.id],
-                    text=s.text,
-                    terms=tuple(terms),
-                    salience=salience(terms, is_unmatched, nwords),
-                    unmatched=is_unmatched,
-                )
+            claim = Claim(
+                version=labels[v],
+                sentence=s.id,
+                row=sentence_rows[v][s.id],
+                text=s.text,
+                terms=tuple(terms) if keep else (),
+                salience=salience(terms, sent_facts, is_unmatched, nwords) if keep else 0.0,
+                unmatched=is_unmatched,
             )
+            (claims if keep else other).append(claim)
     order = {lab: i for i, lab in enumerate(labels)}
     claims.sort(key=lambda c: (-c.salience, order[c.version], c.sentence))
-    return claims
+    return claims, other

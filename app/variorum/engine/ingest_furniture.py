@@ -5,6 +5,12 @@ Furniture is whole lines a website wraps around an article: "No time to read?",
 "Related stories" markers together with the unrelated headlines listed after them. It is
 returned separately, never in the body. The title is a short first line without closing
 punctuation (or a Markdown heading); it is not part of the body either.
+
+Some of what is set aside is the version's *metadata* rather than furniture: bylines ("By
+Tom Reyes, Regional Wire · 12 March 2026"), date lines ("Updated 14:05 GMT, 3 May 2025",
+"Published on 12 March 2026") and photo credits. They leave the body the same way and
+:func:`is_metadata` tells them apart, so they can be shown as who wrote the version and
+when, never as rows or claims.
 """
 
 from __future__ import annotations
@@ -59,6 +65,40 @@ _STANDALONE = re.compile(
         )
     )
 )
+
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DATE = (
+    r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?,? )?"
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)? {_MONTH},? \d{{4}}|{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}"
+    r"|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})"
+)
+_TIME = r"\d{1,2}[:.]\d{2}(?: ?[ap]\.?m\.?)?(?: [a-z]{2,5})?"
+_AGO = r"\d+ (?:min(?:ute)?s?|hours?|days?) ago"
+_WHEN = rf"(?:{_DATE}(?:,? (?:at )?{_TIME})?|{_TIME},? {_DATE}|{_TIME}|{_AGO})"
+_NAME = r"[a-z][\w.'’-]*(?: [a-z][\w.'’-]*){0,3}"
+
+# Lines that say who wrote a version and when, matched like furniture (lower-cased key);
+# a byline's names must also be capitalised in the original, see is_metadata.
+_METADATA = re.compile(
+    "|".join(
+        (
+            rf"(?:words )?by {_NAME}(?:(?:,| and| &) {_NAME})*(?: ?[,·|/–—-] ?.{{0,80}})?",
+            rf"(?:reporting|writing|editing|additional reporting) by {_NAME}.{{0,120}}",
+            rf"(?:(?:first |last )?(?:published|updated|posted|modified)|last update)"
+            rf"(?: on| at)?:? {_WHEN}.{{0,40}}",
+            rf"{_WHEN}(?: [·|] .{{0,60}})?",
+            r"(?:photo|image|picture|photograph|video|credit)s?(?: credit)?: .{1,80}",
+            r"\(?(?:photo|picture|image)s? (?:by|courtesy of) .{1,80}",
+            r".{0,60}/ ?(?:getty images|afp|reuters|ap|epa|pa|shutterstock|alamy)"
+            r"(?: via getty)?\)?",
+        )
+    )
+)
+_BYLINE_NAME = re.compile(r"(?:[Ww]ords )?[Bb]y [A-Z]")
+
 
 # Markers after which a site lists unrelated headlines (the headlines go too).
 _LIST_INTRO = re.compile(
@@ -129,6 +169,20 @@ def title_of(line: str) -> str | None:
     return None
 
 
+def is_metadata(line: str) -> bool:
+    """Whether a set-aside line is a byline, a date line or a photo credit."""
+    stripped = line.strip()
+    sentence_end = stripped.endswith((".", "?")) and not stripped.endswith(("a.m.", "p.m."))
+    if not stripped or len(stripped) > _MAX_FURNITURE_CHARS or sentence_end:
+        return False
+    key = _key(stripped)
+    if not _METADATA.fullmatch(key):
+        return False
+    if key.startswith(("by ", "words by ")):
+        return _BYLINE_NAME.match(stripped.lstrip(_DECORATION)) is not None
+    return True
+
+
 def _remove_furniture(lines: list[str]) -> tuple[list[str], list[str]]:
     kept: list[str] = []
     removed: list[str] = []
@@ -145,6 +199,9 @@ def _remove_furniture(lines: list[str]) -> tuple[list[str], list[str]]:
                 listed = 0
                 continue
             if key and (_STANDALONE.fullmatch(key) or _PREFIXED_LINK.fullmatch(key)):
+                removed.append(stripped)
+                continue
+            if key and is_metadata(stripped):
                 removed.append(stripped)
                 continue
             if 0 <= listed < _MAX_LISTED_HEADLINES and _is_headline(stripped):

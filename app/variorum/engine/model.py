@@ -36,11 +36,23 @@ class OpTag(StrEnum):
     REPLACE = "replace"
 
 
+class FactKind(StrEnum):
+    """Kinds of checkable fact; the ``kind`` of a conflict in the JSON output."""
+
+    NUMBER = "number"  # a figure on its own, a score or vote ("9-3")
+    MONEY = "money"
+    DATE = "date"  # a date, month, weekday, year or season
+    PERSON = "person"  # the holder of a title, the speaker of a quotation
+    PLACE = "place"
+    QUANTITY = "quantity"  # a number with what it counts, a duration, a percentage
+
+
 class TermKind(StrEnum):
     NAME = "name"
     NUMBER = "number"
     QUOTE = "quote"
     PHRASE = "phrase"
+    DATE = "date"
 
 
 @dataclass(frozen=True)
@@ -94,6 +106,7 @@ class Version:
     sha256: str = ""
     partial: str = ""  # see Document.partial
     date: str | None = None  # the document's date, when it has one (ISO 8601, UTC)
+    metadata: tuple[str, ...] = ()  # the bylines, date lines and credits among boilerplate
 
 
 @dataclass(frozen=True)
@@ -124,12 +137,38 @@ class Cell:
 
 
 @dataclass(frozen=True)
+class ConflictValue:
+    """One version's side of a disagreement: the value as written there."""
+
+    version: str
+    text: str
+    start: int  # offsets into that version's text
+    end: int
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Versions in one row state the same kind of fact about the same thing differently."""
+
+    kind: FactKind
+    about: str  # what the values are of: "troops", "EUR", "speaker", "month", "score"...
+    values: tuple[ConflictValue, ...]  # in version order, one per version stating it
+
+    def value(self, label: str) -> ConflictValue | None:
+        for v in self.values:
+            if v.version == label:
+                return v
+        return None
+
+
+@dataclass(frozen=True)
 class Row:
     cells: tuple[Cell, ...]  # in version order; a version with nothing here is absent
     kind: RowKind
     similarity: float  # mean similarity of the cells to the reference (1.0 same, 0.0 unique)
     reference: str  # label of the version the word diffs are taken against
     match: MatchKind | None = None  # None for a row only one version has
+    conflicts: tuple[Conflict, ...] = ()  # facts the cells disagree on
 
     def cell(self, label: str) -> Cell | None:
         for c in self.cells:
@@ -167,6 +206,8 @@ class Comparison:
     similarity: tuple[tuple[float, ...], ...]  # [i][j] share of content in common, 1.0 diagonal
     settings: Settings = field(default_factory=Settings)
     elapsed_ms: float = 0.0
+    # Sentences only one version has that carry no checkable fact: shown folded, not claims.
+    other_unique: tuple[Claim, ...] = ()
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -188,3 +229,11 @@ class Comparison:
 
     def claims_for(self, label: str) -> tuple[Claim, ...]:
         return tuple(c for c in self.claims if c.version == label)
+
+    def other_unique_for(self, label: str) -> tuple[Claim, ...]:
+        return tuple(c for c in self.other_unique if c.version == label)
+
+    @property
+    def disagreements(self) -> tuple[tuple[int, Conflict], ...]:
+        """Every conflict with the index of its row, in row order."""
+        return tuple((i, c) for i, row in enumerate(self.rows) for c in row.conflicts)

@@ -1,12 +1,13 @@
 """The analysis pipeline: documents -> segmented versions -> aligned rows -> word diffs ->
-claims -> similarity. Deterministic: the same documents and settings give the same result.
+facts -> claims and conflicts -> similarity. Deterministic: the same documents and settings
+give the same result.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
@@ -20,7 +21,10 @@ from variorum.engine.align import (
     order_groups,
 )
 from variorum.engine.claims import Corpus, find_claims
+from variorum.engine.conflicts import row_conflicts
 from variorum.engine.embed import shared_model
+from variorum.engine.facts import Fact, facts_by_sentence
+from variorum.engine.ingest_furniture import is_metadata
 from variorum.engine.meaning import VersionMeaning, version_meaning
 from variorum.engine.model import (
     Cell,
@@ -52,6 +56,7 @@ class PipelineResult:
     claims: tuple[Claim, ...]
     similarity: tuple[tuple[float, ...], ...]
     settings: Settings
+    other_unique: tuple[Claim, ...] = ()
 
 
 class _Progress:
@@ -124,6 +129,7 @@ def run_pipeline(
             d.sha256,
             d.partial,
             d.date,
+            tuple(line for line in d.boilerplate if is_metadata(line)),
         )
         for d, sents, p in zip(docs, sentences, plain, strict=True)
     )
@@ -234,12 +240,32 @@ def run_pipeline(
         rows.append(Row(tuple(cells), kind, sim, labels[ref], match))
 
     step(0.9, "Finding claims")
+    facts = [facts_by_sentence(d.text, s) for d, s in zip(docs, sentences, strict=True)]
+    rows = _with_conflicts(rows, facts, labels)
     corpus = Corpus([d.text for d in docs], sentences, plain)
-    claims = find_claims(corpus, sentence_rows, unmatched, labels)
+    claims, other = find_claims(corpus, sentence_rows, unmatched, labels, facts)
 
     matrix = _similarity_matrix(rows, units, labels)
     step(1.0, "Done")
-    return PipelineResult(versions, tuple(rows), tuple(claims), matrix, settings)
+    return PipelineResult(versions, tuple(rows), tuple(claims), matrix, settings, tuple(other))
+
+
+def _with_conflicts(
+    rows: list[Row], facts: Sequence[Sequence[tuple[Fact, ...]]], labels: Sequence[str]
+) -> list[Row]:
+    index = {lab: i for i, lab in enumerate(labels)}
+    out = []
+    for row in rows:
+        if len(row.cells) >= 2 and row.kind is not RowKind.SAME:
+            cells = [
+                (c.version, [f for i in c.sentences for f in facts[index[c.version]][i]])
+                for c in row.cells
+            ]
+            found = row_conflicts(cells)
+            if found:
+                row = replace(row, conflicts=found)
+        out.append(row)
+    return out
 
 
 def _meanings(

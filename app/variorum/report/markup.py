@@ -170,12 +170,24 @@ def _versions_table(comparison: Comparison, base: str) -> str:
         partial = f'<br><span class="tag">Partial: {esc(v.partial)}</span>' if v.partial else ""
         out.append(
             f'<tr><td class="num">{i + 1}</td><td>{esc(v.label)}{base_tag}{partial}</td>'
-            f'<td class="small">{esc(v.source)}</td><td>{esc(v.title or "")}</td>'
+            f'<td class="small">{esc(v.source)}{_set_aside(v)}</td><td>{esc(v.title or "")}</td>'
             f'<td class="num">{v.word_count}</td>'
             f'<td class="num">{len(comparison.claims_for(v.label))}</td></tr>'
         )
     out.append("</table>")
     return "".join(out)
+
+
+def _set_aside(v: Version) -> str:
+    """The version's metadata lines and how much site furniture was set aside."""
+    parts = [f"<br>{esc(line)}" for line in v.metadata]
+    furniture = len(v.boilerplate) - len(v.metadata)
+    if furniture:
+        noun = "line" if furniture == 1 else "lines"
+        parts.append(
+            f'<br><span class="muted">{furniture} {noun} of site furniture set aside</span>'
+        )
+    return "".join(parts)
 
 
 def _similarity_table(comparison: Comparison) -> str:
@@ -253,6 +265,38 @@ def _claim_rows(
     if note is not None and note.note:
         rows += f'<tr><td></td><td class="note"><b>Note:</b> {esc(note.note)}</td></tr>'
     return rows
+
+
+def _disagreements_section(comparison: Comparison) -> str:
+    """The facts the versions state differently, one table row per disagreement."""
+    found = comparison.disagreements
+    out = [
+        "<h2>Where the versions disagree</h2>",
+        '<p class="muted">Facts of the same kind about the same thing that aligned versions '
+        "state differently (numbers and money compared after normalising, so other words for "
+        "the same value are not listed). The number is the row in the side-by-side "
+        "comparison.</p>",
+    ]
+    if not found:
+        out.append('<p class="muted">The aligned versions state no fact differently.</p>')
+        return "".join(out)
+    out.append(_table())
+    out.append(
+        '<thead><tr><th width="6%">Row</th><th width="16%">Kind</th><th width="78%">Values</th>'
+        "</tr></thead>"
+    )
+    for row, k in found:
+        about = "" if k.about == k.kind.value else f" ({esc(k.about)})"
+        values = " \u2260 ".join(
+            f'<span class="term">{esc(v.text)}</span> <span class="small">{esc(v.version)}</span>'
+            for v in k.values
+        )
+        out.append(
+            f'<tr><td class="num">{row + 1}</td><td>{esc(k.kind.value)}{about}</td>'
+            f"<td>{values}</td></tr>"
+        )
+    out.append("</table>")
+    return "".join(out)
 
 
 def _claims_section(comparison: Comparison, annotations: Annotations | None) -> str:
@@ -421,6 +465,7 @@ def build_report_html(
             _versions_table(comparison, base),
             _similarity_table(comparison),
             story_changes_section(comparison),
+            _disagreements_section(comparison),
             _claims_section(comparison, annotations),
             _side_by_side(comparison, base),
         )

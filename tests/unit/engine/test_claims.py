@@ -39,7 +39,7 @@ BASE = (
             TermKind.QUOTE,
         ),
         (
-            BASE + " Officials described classified war games near the coast.",
+            BASE + " NATO officials described classified war games near the coast.",
             "classified war games",
             TermKind.PHRASE,
         ),
@@ -67,17 +67,25 @@ def test_shared_quote_is_not_a_claim_term() -> None:
         assert not any("I can say" in t for t in terms_of(c, label))
 
 
-def test_unmatched_sentence_is_a_claim_even_without_terms() -> None:
+def test_unmatched_sentence_without_a_fact_is_other_unique_text() -> None:
     c = compare(BASE, BASE + " It was a long day for everyone involved.")
-    mine = c.claims_for("v1")
-    assert len(mine) == 1 and mine[0].unmatched
-    assert mine[0].text == "It was a long day for everyone involved."
+    assert c.claims_for("v1") == ()
+    (other,) = c.other_unique_for("v1")
+    assert other.unmatched and other.terms == ()
+    assert other.text == "It was a long day for everyone involved."
+
+
+def test_unmatched_sentence_with_a_fact_is_a_claim() -> None:
+    c = compare(BASE, BASE + " The mayor said work would start in May.")
+    (mine,) = c.claims_for("v1")
+    assert mine.unmatched and mine.text == "The mayor said work would start in May."
+    assert c.other_unique == ()
 
 
 def test_claims_ranked_by_new_factual_content() -> None:
     richer = (
         BASE + " Operation Sentinel moved 32 battalions to Poland, a whistleblower said."
-        " It was a long day for everyone involved."
+        " Officials in Warsaw were surprised."
     )
     c = compare(BASE, richer)
     mine = c.claims_for("v1")

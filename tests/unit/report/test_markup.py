@@ -12,7 +12,7 @@ from variorum.engine.model import Comparison
 from variorum.report import ReportFormat, report_bytes
 from variorum.report.export import default_file_name
 from variorum.report.markup import ReportInfo, build_report_html, display_groups, panels
-from variorum.report.palette import HEAT_SCALE, heat_colours
+from variorum.report.palette import GAP_GLYPH, HEAT_SCALE, heat_colours
 
 
 def _html(comparison: Comparison, annotations: Annotations | None = None) -> str:
@@ -24,7 +24,8 @@ def test_html_holds_every_label_term_and_sentence(seed_comparison: Comparison) -
     for version in seed_comparison.versions:
         assert squash(version.label) in visible
         for sentence in version.sentences:
-            assert squash(sentence.text) in visible, sentence.text
+            # a […] gap mark may sit inside a changed sentence
+            assert squash(sentence.text) in visible.replace(squash(GAP_GLYPH), ""), sentence.text
     for claim in seed_comparison.claims:
         for term in claim.terms:
             assert squash(term.text) in visible
