@@ -94,3 +94,24 @@ def test_differences_only_tooltip_is_the_usual_one_when_rows_can_hide(
     assert "nothing to hide" not in action.toolTip()
     action.setChecked(True)
     assert "1 identical row hidden" in w.status_area.text()
+
+
+def test_first_start_takes_the_available_screen(qtbot: QtBot) -> None:
+    window = MainWindow(store=SessionStore())
+    qtbot.addWidget(window)
+    available = window.screen().availableGeometry()
+    assert window.width() == available.width()
+    assert available.height() * 0.9 <= window.height() <= available.height()
+    assert window.pos() == available.topLeft()
+    window.sessions.store.close()
+
+
+def test_first_start_geometry_leaves_room_for_the_title_bar() -> None:
+    from PySide6.QtCore import QRect
+
+    from variorum.gui.window import first_start_geometry
+
+    place = first_start_geometry(QRect(0, 27, 1600, 973))
+    assert place == QRect(0, 27, 1600, 933)
+    small = first_start_geometry(QRect(0, 0, 1366, 300))
+    assert small.height() == 270  # never less than nine tenths

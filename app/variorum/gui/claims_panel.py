@@ -199,6 +199,39 @@ def match_spans(text: str, words: Sequence[str]) -> tuple[tuple[int, int], ...]:
     return tuple(sorted(spans))
 
 
+SNIPPET_LEAD = 20  # characters of context kept before a claim's first term
+ELLIPSIS = "\u2026"
+
+
+def snippet_starts(text: str, spans: Sequence[tuple[int, int]]) -> list[int]:
+    """Where a too-long claim's snippet may begin: its opening and, when the first term is
+    further in than SNIPPET_LEAD characters, a word about that far before it and the term's
+    own word; each start once, in order."""
+    starts = [0]
+    first = spans[0][0] if spans else 0
+    if first > SNIPPET_LEAD:  # a term that near the opening shows with it
+        for lead in (SNIPPET_LEAD, 0):
+            at = text.rfind(" ", 0, first - lead + 1) + 1
+            if at not in starts:
+                starts.append(at)
+    return starts
+
+
+def window_from(
+    text: str, start: int, *ranges: Sequence[tuple[int, int]]
+) -> tuple[str, tuple[list[tuple[int, int]], ...]]:
+    """``text`` from ``start`` on, led by an ellipsis when it does not start at 0, with each
+    list of (start, end) ranges moved to match (ranges before ``start`` are dropped)."""
+    if start <= 0:
+        return text, tuple(list(r) for r in ranges)
+    shift = len(ELLIPSIS) - start
+
+    def moved(found: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+        return [(a + shift, b + shift) for a, b in found if a >= start]
+
+    return ELLIPSIS + text[start:], tuple(moved(r) for r in ranges)
+
+
 @dataclass(frozen=True)
 class Ink:
     term: QColor
@@ -220,6 +253,33 @@ def _lay_out(
     laid = _try_layout(text, spans, matches, font, bold, width, ink)
     if laid.lines <= MAX_LINES:
         return laid
+    # Too long: of the sentence's opening and windows starting shortly before its first
+    # term, show the one that keeps the most terms whole (the opening when it ties).
+    best: tuple[int, _Laid] | None = None
+    for start in snippet_starts(text, spans):
+        shown, (kept, found) = window_from(text, start, spans, matches)
+        whole, candidate = _elided(shown, kept, found, font, bold, width, ink)
+        if best is None or whole > best[0]:
+            best = (whole, candidate)
+        if whole == len(spans):
+            break
+    assert best is not None
+    return best[1]
+
+
+def _elided(
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    matches: Sequence[tuple[int, int]],
+    font: QFont,
+    bold: QFont,
+    width: float,
+    ink: Ink,
+) -> tuple[int, _Laid]:
+    """``text`` in MAX_LINES lines, the last one elided, and how many spans stay whole."""
+    laid = _try_layout(text, spans, matches, font, bold, width, ink)
+    if laid.lines <= MAX_LINES:
+        return len(spans), laid
     cut = laid.layout.lineAt(MAX_LINES - 1).textStart()
     # Bold metrics are the wider ones, so the elided rest surely fits on one line.
     rest = QFontMetrics(bold).elidedText(text[cut:], Qt.TextElideMode.ElideRight, int(width))
@@ -232,7 +292,7 @@ def _lay_out(
     laid = _try_layout(shorter, clip(spans), clip(matches), font, bold, width, ink)
     laid.lines = min(laid.lines, MAX_LINES)
     laid.height = laid.lines * QFontMetrics(bold).lineSpacing()
-    return laid
+    return sum(1 for _a, b in spans if b <= limit), laid
 
 
 def _try_layout(
