@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Qt, QThreadPool, Signal
 
 from variorum.engine.api import Cancelled, LoadProblem, compare_documents, load_documents
 from variorum.engine.model import Comparison, Document, Settings
+from variorum.labels import with_readable_labels
 
 
 @dataclass(frozen=True)
@@ -103,6 +104,7 @@ class AnalysisRunner(QObject):
 
         def work() -> None:
             docs, problems = load_documents(todo)
+            docs = with_readable_labels(docs)  # "000 · NATO Considers…", not a file name
             self.load_done.emit(LoadDone(request_id, tuple(docs), tuple(problems), purpose))
 
         self._pool.start(work)
