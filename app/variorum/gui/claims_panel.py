@@ -54,6 +54,7 @@ from PySide6.QtWidgets import (
 from variorum.annotations import Annotations, Note, Verdict
 from variorum.engine.model import Claim, Comparison
 from variorum.gui.palette import CLAIM_GLYPH, colours_for, is_dark
+from variorum.marks import shows_emphasis, without_markers
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -63,6 +64,7 @@ CLAIM_ROLE = Qt.ItemDataRole.UserRole + 1  # Claim (claim rows only)
 NOTE_ROLE = Qt.ItemDataRole.UserRole + 2  # NoteView (claim rows only)
 LABEL_ROLE = Qt.ItemDataRole.UserRole + 3  # the version label (group rows only)
 SPANS_ROLE = Qt.ItemDataRole.UserRole + 4  # term spans in the claim text (claim rows only)
+SHOWN_ROLE = Qt.ItemDataRole.UserRole + 5  # (text as shown, (its term spans,))
 
 _AT_TOP = QAbstractItemView.ScrollHint.PositionAtTop
 _ENSURE_VISIBLE = QAbstractItemView.ScrollHint.EnsureVisible
@@ -137,6 +139,17 @@ def term_spans(comparison: Comparison, claim: Claim) -> tuple[tuple[int, int], .
         else:
             merged.append((a, b))
     return tuple(merged)
+
+
+def shown_text(
+    comparison: Comparison, claim: Claim
+) -> tuple[str, tuple[list[tuple[int, int]], ...]]:
+    """The claim as the list shows it, with its term spans: *emphasis* markers of a
+    plain-text article left out, as the grid and the report leave them out."""
+    spans = term_spans(comparison, claim)
+    if not shows_emphasis(comparison.version(claim.version).source):
+        return claim.text, (list(spans),)
+    return without_markers(claim.text, spans)
 
 
 def claim_matches(claim: Claim, words: Sequence[str]) -> bool:
@@ -381,8 +394,8 @@ class ClaimDelegate(QStyledItemDelegate):
         key = (claim.text, width, opt.font.key())
         text_height = self._heights.get(key)
         if text_height is None:
-            spans = item.data(0, SPANS_ROLE)
-            laid = _lay_out(_flat(claim.text), spans, (), opt.font, width, Ink(QColor()))
+            text, (spans,) = item.data(0, SHOWN_ROLE)
+            laid = _lay_out(_flat(text), spans, (), opt.font, width, Ink(QColor()))
             if len(self._heights) > 10_000:
                 self._heights.clear()
             text_height = self._heights[key] = laid.height
@@ -399,7 +412,7 @@ class ClaimDelegate(QStyledItemDelegate):
             return
         claim: Claim = item.data(0, CLAIM_ROLE)
         note: NoteView = item.data(0, NOTE_ROLE)
-        spans = item.data(0, SPANS_ROLE)
+        text, (spans,) = item.data(0, SHOWN_ROLE)
         dark = is_dark(option.palette)
         colours = colours_for(dark)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
@@ -437,9 +450,9 @@ class ClaimDelegate(QStyledItemDelegate):
             )
         left = rect.left() + self._glyph_width(fm)
         width = self._text_width(option)
-        matches = match_spans(claim.text, self.filter_words) if not selected else ()
+        matches = match_spans(text, self.filter_words) if not selected else ()
         ink_spec = Ink(term_ink, QColor(colours.match_bg))
-        laid = _lay_out(_flat(claim.text), spans, matches, option.font, width, ink_spec)
+        laid = _lay_out(_flat(text), spans, matches, option.font, width, ink_spec)
         painter.setPen(ink)
         for i in range(laid.lines):
             laid.layout.lineAt(i).draw(painter, QPointF(left, rect.top()))
@@ -709,6 +722,7 @@ class ClaimsPanel(QWidget):
             item = QTreeWidgetItem(group)
             item.setData(0, CLAIM_ROLE, claim)
             item.setData(0, SPANS_ROLE, term_spans(comparison, claim))
+            item.setData(0, SHOWN_ROLE, shown_text(comparison, claim))
             self._set_note(item, claim, NoteView.of(self._annotations.for_claim(claim)))
             # The plain text is what a screen reader or a copy gets; the delegate paints.
             item.setText(0, claim.text)
