@@ -214,7 +214,7 @@ class VersionDelegate(QStyledItemDelegate):
         painter.drawText(
             label,
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            fm.elidedText(entry.label, Qt.TextElideMode.ElideMiddle, label.width()),
+            fm.elidedText(entry.label, Qt.TextElideMode.ElideRight, label.width()),
         )
         if entry.is_base or (option.state & QStyle.StateFlag.State_MouseOver):
             self._paint_badge(painter, option, entry.is_base, accent, muted, small)
