@@ -7,6 +7,7 @@ cell painting is the delegate's job. Model rows are *shown* rows; ``source_row``
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont
 
 from variorum.engine.model import Comparison, Row, RowKind
 from variorum.gui.palette import CLAIM_GLYPH
@@ -188,12 +189,21 @@ class SynopticModel(QAbstractTableModel):
             label = self._labels[section]
             base = self._base or (self._comparison.labels[0] if self._comparison.labels else "")
             if role == Qt.ItemDataRole.DisplayRole:
-                return f"{label}  (base)" if label == base else label
+                # The base mark comes first: a narrow column elides the end of its label.
+                return f"(base) {label}" if label == base else label
+            if role == Qt.ItemDataRole.FontRole and label == base:
+                font = QFont()
+                font.setBold(True)
+                return font
             if role == Qt.ItemDataRole.ToolTipRole:
                 v = self._comparison.version(label)
                 title = f"\n{v.title}" if v.title else ""
+                base_line = ["the base: the others are compared with it"] if label == base else []
                 return plain_tooltip(
-                    f"{label}{title}", v.source or "pasted text", f"{v.word_count} words"
+                    f"{label}{title}",
+                    v.source or "pasted text",
+                    f"{v.word_count} words",
+                    *base_line,
                 )
             return None
         if section >= len(self._shown):
