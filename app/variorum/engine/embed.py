@@ -35,6 +35,8 @@ WEIGHTS = "weights/l2_supercat_256.safetensors"
 TOKENIZER = "tokenizers/l2_supercat_tokenizer_config.json"
 TENSOR = "embedding.weight"
 DIM = 256
+BATCH = 1024  # texts encoded at once (bounds the gathered token matrix)
+CACHE_SENTENCES = 50_000  # distinct sentences kept (1 KB each)
 CACHE_DOCUMENTS = 512  # documents kept in the in-process cache (about 1 KB per sentence)
 
 MODEL_NOTICE = (
@@ -87,10 +89,25 @@ class SentenceModel:
 
     def token_sums(self, texts: Sequence[str]) -> Vectors:
         """Sum of token vectors per text (zero for a token-less text): the raw material of
-        a mean, kept so that two sentences can later be joined without re-tokenising."""
+        a mean, kept so that two sentences can later be joined without re-tokenising.
+
+        Each distinct text is encoded once (versions of one story repeat most sentences),
+        in batches, so memory stays bounded however long the input.
+        """
         out = np.zeros((len(texts), self.table.shape[1]), dtype=np.float32)
         if not texts:
             return out
+        first: dict[str, int] = {}
+        slot = [first.setdefault(t, len(first)) for t in texts]
+        distinct = list(first)
+        sums = np.zeros((len(distinct), self.table.shape[1]), dtype=np.float32)
+        for k in range(0, len(distinct), BATCH):
+            sums[k : k + BATCH] = self._encode_sums(distinct[k : k + BATCH])
+        out[:] = sums[np.asarray(slot, dtype=np.int64)]
+        return out
+
+    def _encode_sums(self, texts: list[str]) -> Vectors:
+        out = np.zeros((len(texts), self.table.shape[1]), dtype=np.float32)
         encoded = self.tokenizer.encode_batch(  # type: ignore[attr-defined]
             list(texts), add_special_tokens=False
         )
@@ -128,6 +145,8 @@ _model: SentenceModel | None = None
 _model_lock = threading.Lock()
 _cache: OrderedDict[tuple[str, tuple[tuple[int, int], ...]], DocumentVectors] = OrderedDict()
 _cache_lock = threading.Lock()
+# Versions of one story repeat most sentences: each distinct sentence is embedded once.
+_sentences: OrderedDict[str, npt.NDArray[np.float32]] = OrderedDict()
 
 
 def shared_model() -> SentenceModel:
@@ -158,7 +177,21 @@ def document_vectors(
         if hit is not None:
             _cache.move_to_end(cache_key)
             return hit
-    sums = (model or shared_model()).token_sums([text[s:e] for s, e in spans_key])
+    texts = [text[s:e] for s, e in spans_key]
+    with _cache_lock:
+        known = {t: _sentences[t] for t in texts if t in _sentences}
+    missing = sorted({t for t in texts if t not in known})
+    if missing:
+        fresh = (model or shared_model()).token_sums(missing)
+        with _cache_lock:
+            for t, row in zip(missing, fresh, strict=True):
+                known[t] = row
+                _sentences[t] = row
+                if len(_sentences) > CACHE_SENTENCES:
+                    _sentences.popitem(last=False)
+    sums = np.zeros((len(texts), DIM), dtype=np.float32)
+    for k, t in enumerate(texts):
+        sums[k] = known[t]
     units = unit_rows(sums)
     sums.setflags(write=False)
     units.setflags(write=False)
@@ -179,3 +212,4 @@ def cache_info() -> int:
 def clear_cache() -> None:
     with _cache_lock:
         _cache.clear()
+        _sentences.clear()
