@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
+import sys
 import threading
 import time
 from collections import OrderedDict
@@ -52,12 +53,21 @@ class ModelMissing(RuntimeError):
     """The embedding model's files are not installed."""
 
 
-def model_files() -> tuple[Path, Path]:
-    """Paths of the shipped weights and tokenizer, found without importing the package."""
+def _package_root() -> Path | None:
+    bundle = getattr(sys, "_MEIPASS", None)  # a PyInstaller bundle carries the files only
+    if bundle is not None and (Path(bundle) / PACKAGE / WEIGHTS).is_file():
+        return Path(bundle) / PACKAGE
     spec = importlib.util.find_spec(PACKAGE)
     if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def model_files() -> tuple[Path, Path]:
+    """Paths of the shipped weights and tokenizer, found without importing the package."""
+    root = _package_root()
+    if root is None:
         raise ModelMissing(f"the {PACKAGE} package is not installed (needed to match paraphrases)")
-    root = Path(next(iter(spec.submodule_search_locations)))
     weights, tokenizer = root / WEIGHTS, root / TOKENIZER
     for path in (weights, tokenizer):
         if not path.is_file():
