@@ -57,6 +57,16 @@ def word_vectors(model: SentenceModel, words: Sequence[str]) -> Vectors:
     return np.stack(rows)
 
 
+def clear_caches() -> None:
+    """Forget every cached vector (sentences, documents and words): the next analysis
+    embeds from scratch, as the first one in a process does."""
+    from variorum.engine.embed import clear_cache
+
+    clear_cache()
+    with _word_lock:
+        _word_cache.clear()
+
+
 @dataclass(frozen=True)
 class SentenceWords:
     keys: npt.NDArray[np.int64]  # spelling-tolerant skeletons as ids, one per content word
