@@ -44,6 +44,11 @@ def _add_compare(sub: argparse._SubParsersAction[_Parser]) -> None:
     p.add_argument("--sample", action="store_true", help="compare the shipped sample articles")
     p.add_argument("--threshold", type=float, default=None, help="similarity threshold 0..1")
     p.add_argument("--base", default=None, help="label of the base version")
+    p.add_argument(
+        "--no-paraphrase",
+        action="store_true",
+        help="line up statements by wording only, not reworded ones by meaning",
+    )
     p.add_argument("--save-session", metavar="PATH", help="also save a session file (.variorum)")
     p.add_argument("--url", help="for a web archive (.warc, .warc.gz): the page to compare")
     p.set_defaults(func=cmd_compare)
@@ -150,6 +155,8 @@ def cmd_compare(args: argparse.Namespace) -> int:
         if args.base not in [d.label for d in docs]:
             raise UsageError(f"--base {args.base!r} is not one of the version labels")
         settings = replace(settings, base=args.base)
+    if args.no_paraphrase:
+        settings = replace(settings, match_paraphrases=False)
     from variorum.engine.limits import LimitExceeded
 
     try:

@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
+import numpy as np
 from rapidfuzz import fuzz
 
 from variorum.engine.align import (
@@ -19,6 +20,7 @@ from variorum.engine.align import (
     group_links,
     longest_increasing,
     order_groups,
+    version_pairs,
 )
 from variorum.engine.claims import Corpus, find_claims
 from variorum.engine.conflicts import row_conflicts
@@ -151,10 +153,11 @@ def run_pipeline(
     step(0.1, "Finding candidate pairs")
     n = len(docs)
     max_postings = max(64, 4 * n)
-    cands = candidate_pairs(units, max_postings)
+    base = labels.index(settings.base) if settings.base in labels else 0
+    pairs = version_pairs(units, base)
+    cands = candidate_pairs(units, max_postings, pairs)
 
     links: list[Link] = []
-    pairs = [(a, b) for a in range(n) for b in range(a + 1, n)]
     for k, (a, b) in enumerate(pairs):
         if k % 8 == 0:
             step(0.1 + 0.6 * k / max(1, len(pairs)), "Aligning versions")
@@ -175,7 +178,6 @@ def run_pipeline(
     groups = group_links(sizes, links, units, settings.threshold, meaning)
     ordered = order_groups(sizes, groups, step.check)
 
-    base = labels.index(settings.base) if settings.base in labels else 0
     # Cells out of their version's reading order are moves.
     moved: list[set[int]] = []
     for v in range(n):
@@ -288,20 +290,29 @@ def _similarity_matrix(
     n = len(labels)
     index = {lab: i for i, lab in enumerate(labels)}
     totals = [sum(len(u.words) for u in us) for us in units]
-    shared = [[0.0] * n for _ in range(n)]
+    shared_counts = np.zeros((n, n), dtype=np.int64)
     for row in rows:
         if len(row.cells) < 2:
             continue
-        keys = []
-        for c in row.cells:
-            v = index[c.version]
-            keys.append((v, Counter(w for i in c.sentences for w in units[v][i].words)))
-        for x in range(len(keys)):
-            for y in range(x + 1, len(keys)):
-                (a, ka), (b, kb) = keys[x], keys[y]
-                common = sum((ka & kb).values())
-                shared[a][b] += common
-                shared[b][a] += common
+        vs = [index[c.version] for c in row.cells]
+        counts = [
+            Counter(w for i in c.sentences for w in units[v][i].words)
+            for v, c in zip(vs, row.cells, strict=True)
+        ]
+        vocab = sorted(set().union(*counts))
+        if not vocab:
+            continue
+        col = {w: k for k, w in enumerate(vocab)}
+        mat = np.zeros((len(vs), len(vocab)), dtype=np.int64)
+        for r, cnt in enumerate(counts):
+            for w, k in cnt.items():
+                mat[r, col[w]] = k
+        # Words in common for every pair of cells at once: sum of element-wise minima.
+        common = np.minimum(mat[:, None, :], mat[None, :, :]).sum(axis=2)
+        np.fill_diagonal(common, 0)
+        idx = np.asarray(vs, dtype=np.int64)
+        shared_counts[np.ix_(idx, idx)] += common
+    shared = shared_counts.tolist()
     out = []
     for a in range(n):
         line = []

@@ -43,6 +43,7 @@ class Preferences:
     ignore_punctuation: bool = Settings.ignore_punctuation
     ignore_quote_style: bool = Settings.ignore_quote_style
     differences_only: bool = False
+    match_paraphrases: bool = Settings.match_paraphrases
 
     def settings(self, base: str | None) -> Settings:
         return Settings(
@@ -52,6 +53,7 @@ class Preferences:
             ignore_punctuation=self.ignore_punctuation,
             ignore_quote_style=self.ignore_quote_style,
             base=base,
+            match_paraphrases=self.match_paraphrases,
         )
 
     def analysis_differs(self, other: Preferences) -> bool:

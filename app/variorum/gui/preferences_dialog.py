@@ -1,4 +1,4 @@
-"""The Preferences dialog: similarity threshold, granularity and what to ignore.
+"""The Preferences dialog: similarity threshold, granularity, what to ignore, paraphrases.
 
 Contract: ``PreferencesDialog(prefs, parent)``; after ``exec()`` returns Accepted,
 ``preferences()`` is what the user set, every field the dialog does not show (such as
@@ -135,6 +135,13 @@ class PreferencesDialog(QDialog):
             "Treat straight and curly quotes (\" ' and “ ” ‘ ’) as the same",
         )
 
+        self.match_paraphrases_box = self._check(
+            "&Match paraphrases",
+            "Match paraphrases",
+            "Line up reworded statements by their meaning (“take about 18 months” / “last a "
+            "year and a half”) when they also share content words; off: by wording only",
+        )
+
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setVerticalSpacing(10)
@@ -146,6 +153,7 @@ class PreferencesDialog(QDialog):
         form.addRow("When comparing:", self.ignore_case_box)
         form.addRow("", self.ignore_punctuation_box)
         form.addRow("", self.ignore_quote_style_box)
+        form.addRow("Line up:", self.match_paraphrases_box)
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok
@@ -188,6 +196,7 @@ class PreferencesDialog(QDialog):
             ignore_case=self.ignore_case_box.isChecked(),
             ignore_punctuation=self.ignore_punctuation_box.isChecked(),
             ignore_quote_style=self.ignore_quote_style_box.isChecked(),
+            match_paraphrases=self.match_paraphrases_box.isChecked(),
         )
 
     def restore_defaults(self) -> None:
@@ -205,6 +214,7 @@ class PreferencesDialog(QDialog):
         self.ignore_case_box.setChecked(prefs.ignore_case)
         self.ignore_punctuation_box.setChecked(prefs.ignore_punctuation)
         self.ignore_quote_style_box.setChecked(prefs.ignore_quote_style)
+        self.match_paraphrases_box.setChecked(prefs.match_paraphrases)
 
     def _set_threshold_controls(self, value: float) -> None:
         # Both controls move together; blocking stops each from echoing into the other

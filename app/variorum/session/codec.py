@@ -73,6 +73,7 @@ def session_to_json(session: Session) -> Json:
             "ignore_punctuation": s.ignore_punctuation,
             "ignore_quote_style": s.ignore_quote_style,
             "base": s.base,
+            "match_paraphrases": s.match_paraphrases,
         },
         "view": {
             "column_order": list(v.column_order),
@@ -255,6 +256,7 @@ def _settings(obj: Json, labels: list[str]) -> Settings:
         ignore_punctuation=_bool(obj, "ignore_punctuation", where, default.ignore_punctuation),
         ignore_quote_style=_bool(obj, "ignore_quote_style", where, default.ignore_quote_style),
         base=base,
+        match_paraphrases=_bool(obj, "match_paraphrases", where, default.match_paraphrases),
     )
 
 
