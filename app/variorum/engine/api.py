@@ -96,15 +96,11 @@ def compare_documents(
 ) -> Comparison:
     """Analyse two or more documents into one immutable :class:`Comparison`.
 
-    Raises :class:`~variorum.engine.limits.LimitExceeded` before any analysis when the
-    documents go over the stated limits."""
-    from variorum.engine.limits import LimitExceeded, check_documents
+    Raises :class:`~variorum.engine.limits.LimitExceeded` before the heavy work (right
+    after splitting) when the documents go over the stated limits."""
     from variorum.engine.pipeline import run_pipeline
 
     settings = settings or Settings()
-    problems = check_documents(docs, settings.granularity)
-    if problems:
-        raise LimitExceeded(problems)
     t0 = time.perf_counter()
     result = run_pipeline(list(docs), settings, progress, cancel)
     elapsed = (time.perf_counter() - t0) * 1000.0

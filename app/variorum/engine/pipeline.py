@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 from rapidfuzz import fuzz
 
+from variorum.engine import limits
 from variorum.engine.align import (
     Link,
     Unit,
@@ -49,6 +50,9 @@ from variorum.engine.text import (
     skeleton,
 )
 from variorum.engine.worddiff import word_ops
+
+MAX_MEANING_SENTENCES = 20_000
+"""Paraphrase matching is used when no version has more sentences than this."""
 
 
 @dataclass(frozen=True)
@@ -117,7 +121,11 @@ def run_pipeline(
         raise ValueError("version labels must be distinct")
 
     step(0.0, "Splitting sentences")
-    sentences = [tuple(split_sentences(d.text, settings.granularity)) for d in docs]
+    most = limits.LIMITS.version_sentences
+    sentences = [tuple(split_sentences(d.text, settings.granularity, most)) for d in docs]
+    over = limits.check_documents(docs, settings.granularity, None, [len(s) for s in sentences])
+    if over:
+        raise limits.LimitExceeded(over)
     plain = [TokenizedText(d.text) for d in docs]
     versions = tuple(
         Version(
@@ -148,7 +156,10 @@ def run_pipeline(
     units = [_units(s, p, settings) for s, p in zip(sentences, plain, strict=True)]
     sizes = [len(u) for u in units]
 
-    meaning = _meanings(docs, sentences, plain) if settings.match_paraphrases else None
+    # Embedding a book-length version costs more than the rest of the analysis together,
+    # and wording alone lines most of it up: meaning is for article-sized versions.
+    by_meaning = settings.match_paraphrases and max(sizes) <= MAX_MEANING_SENTENCES
+    meaning = _meanings(docs, sentences, plain) if by_meaning else None
 
     step(0.1, "Finding candidate pairs")
     n = len(docs)
