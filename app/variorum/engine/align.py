@@ -23,6 +23,7 @@ from variorum.engine.meaning import (
     nearest_pairs,
     paraphrase_score,
 )
+from variorum.engine.model import DEFAULT_THRESHOLD
 
 CancelCheck = Callable[[], None]
 
@@ -386,7 +387,7 @@ def group_links(
     sizes: Sequence[int],
     links: Sequence[Link],
     units: Sequence[Sequence[Unit]] | None = None,
-    threshold: float = 0.55,
+    threshold: float = DEFAULT_THRESHOLD,
     meaning: Sequence[VersionMeaning] | None = None,
 ) -> list[Group]:
     """Best-first grouping: a link joins groups only while every version keeps one

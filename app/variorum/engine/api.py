@@ -7,19 +7,16 @@ bad file, it reports it as a problem and goes on with the others.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from variorum.engine.ingest import IngestError, read_document
 from variorum.engine.model import Comparison, Document, Settings
+from variorum.engine.pipeline import run_pipeline
+from variorum.engine.progress import CancelFn, Cancelled, ProgressFn
 
-ProgressFn = Callable[[float, str], None]
-CancelFn = Callable[[], bool]
-
-
-class Cancelled(Exception):
-    """Raised inside the analysis when the caller's cancel check returns True."""
+__all__ = ["Cancelled", "LoadProblem", "compare_documents", "load_documents", "unique_labels"]
 
 
 @dataclass(frozen=True)
@@ -98,8 +95,6 @@ def compare_documents(
 
     Raises :class:`~variorum.engine.limits.LimitExceeded` before the heavy work (right
     after splitting) when the documents go over the stated limits."""
-    from variorum.engine.pipeline import run_pipeline
-
     settings = settings or Settings()
     t0 = time.perf_counter()
     result = run_pipeline(list(docs), settings, progress, cancel)

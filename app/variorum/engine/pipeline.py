@@ -40,6 +40,7 @@ from variorum.engine.model import (
     Settings,
     Version,
 )
+from variorum.engine.progress import Step
 from variorum.engine.segment import split_sentences
 from variorum.engine.text import (
     Token,
@@ -63,27 +64,6 @@ class PipelineResult:
     similarity: tuple[tuple[float, ...], ...]
     settings: Settings
     other_unique: tuple[Claim, ...] = ()
-
-
-class _Progress:
-    def __init__(
-        self,
-        progress: Callable[[float, str], None] | None,
-        cancel: Callable[[], bool] | None,
-    ) -> None:
-        self.progress = progress
-        self.cancel = cancel
-
-    def check(self) -> None:
-        if self.cancel is not None and self.cancel():
-            from variorum.engine.api import Cancelled
-
-            raise Cancelled()
-
-    def __call__(self, fraction: float, message: str) -> None:
-        self.check()
-        if self.progress is not None:
-            self.progress(fraction, message)
 
 
 def _units(sentences: Sequence[Sentence], plain: TokenizedText, settings: Settings) -> list[Unit]:
@@ -113,7 +93,7 @@ def run_pipeline(
     progress: Callable[[float, str], None] | None = None,
     cancel: Callable[[], bool] | None = None,
 ) -> PipelineResult:
-    step = _Progress(progress, cancel)
+    step = Step(progress, cancel)
     if len(docs) < 2:
         raise ValueError("a comparison needs at least two versions")
     labels = [d.label for d in docs]

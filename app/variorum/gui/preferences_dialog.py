@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from variorum.engine.model import Granularity
+from variorum.engine.model import THRESHOLD_RANGE, Granularity
 from variorum.gui.options import Preferences
 
-THRESHOLD_RANGE = (0.05, 0.95)
+__all__ = ["THRESHOLD_RANGE", "PreferencesDialog"]
 _STEPS = 100  # the slider works in hundredths; the spin box shows the same value as 0.00
 
 _GRANULARITY_TEXT: dict[Granularity, tuple[str, str]] = {
@@ -78,7 +78,8 @@ class PreferencesDialog(QDialog):
         self.threshold_spin.setDecimals(2)
         self.threshold_spin.setSingleStep(0.01)
         self.threshold_spin.setAccessibleName("Similarity threshold value")
-        self.threshold_spin.setToolTip("From 0.05 (loosest) to 0.95 (strictest)")
+        lo, hi = THRESHOLD_RANGE
+        self.threshold_spin.setToolTip(f"From {lo:.2f} (loosest) to {hi:.2f} (strictest)")
         self.threshold_slider.setToolTip(self.threshold_spin.toolTip())
         self.threshold_slider.valueChanged.connect(self._slider_moved)
         self.threshold_spin.valueChanged.connect(self._spin_changed)
