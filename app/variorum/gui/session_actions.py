@@ -39,11 +39,12 @@ from variorum.gui.actions import ActionId, key_sequences, spec
 from variorum.gui.plain_text import plain_message
 from variorum.session import (
     SESSION_SUFFIX,
+    ChangedSource,
     Recovery,
     Session,
     SessionError,
     SessionStore,
-    changed_on_disk,
+    changed_sources,
     reload_sources,
 )
 
@@ -120,16 +121,20 @@ class SessionDialogs:
             self.parent, QMessageBox.Icon.Critical, title, error.problem, error.path
         ).exec()
 
-    def reload_changed(self, labels: tuple[str, ...]) -> bool:
-        names = ", ".join(f"“{lab}”" for lab in labels)
+    def reload_changed(self, changes: tuple[ChangedSource, ...]) -> bool:
+        # The exact files are named: a session file can point anywhere, and only the user
+        # seeing the path can decide that reading it is what they want.
+        files = "\n".join(f"“{c.label}”: {c.path}" for c in changes)
         box = plain_message(
             self.parent,
             QMessageBox.Icon.Question,
             "Files changed",
-            f"The source files of {names} changed since this session was saved. "
-            "Reload them? (No keeps the text as it was when you saved.)",
+            "Files this session was made from changed since it was saved. Read these "
+            "files again and compare their new text?",
+            f"{files}\n\nNo keeps the text as it was when the session was saved.",
         )
         box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
         return box.exec() == QMessageBox.StandardButton.Yes
 
     def recover(self, recovery: Recovery) -> RecoveryChoice:
@@ -327,12 +332,16 @@ class SessionController(QObject):
         except SessionError as e:
             self.dialogs.error("Could not open the session", e)
             return False
-        changed = changed_on_disk(session)
+        changed = changed_sources(session)
         reload = bool(changed) and self.dialogs.reload_changed(changed)
         if reload:
             session, problems = reload_sources(session, changed)
-            for problem in problems:
+            for problem in problems:  # the stored text is kept for these: say so
                 log.warning("could not reload %s", problem)
+                self.dialogs.error(
+                    "Could not reload a file",
+                    SessionError(problem.path, f"{problem.reason}; the saved text is kept"),
+                )
         self._show(session)
         self._set_path(path)
         self._set_modified(reload)  # reloaded text differs from the saved file
