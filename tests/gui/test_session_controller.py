@@ -251,6 +251,21 @@ def test_doctored_sources_are_never_offered_for_reload(
     assert [d.text for d in shown.documents] == [d.text for d in docs[:2]]
 
 
+def test_non_utf8_names_save_and_autosave(
+    make_rig: object, seed_session: Session, tmp_path: Path
+) -> None:
+    odd = replace(seed_session.documents[0], label="odd \udcff", source="/x/non_utf8_\udcff.txt")
+    session = replace(seed_session, documents=(odd, *seed_session.documents[1:]))
+    rig = make_rig(session)  # type: ignore[operator]
+    rig.controller.mark_modified()
+    rig.controller.autosave_now()
+    assert rig.store.load(rig.store.autosave_path()).documents[0] == odd
+    rig.dialogs.save_paths.append(tmp_path / "odd.variorum")
+    assert rig.controller.save_as()
+    assert rig.dialogs.errors == []
+    assert load_session(tmp_path / "odd.variorum").documents[0] == odd
+
+
 def test_autosave_every_minute_while_modified(make_rig: object, seed_session: Session) -> None:
     rig = make_rig(seed_session)  # type: ignore[operator]
     timer = rig.controller._timer

@@ -6,6 +6,7 @@ bad file, it reports it as a problem and goes on with the others.
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -102,6 +103,7 @@ def compare_documents(
     from variorum.engine.pipeline import run_pipeline
 
     settings = settings or Settings()
+    docs = [_valid_unicode(d) for d in docs]
     problems = check_documents(docs, settings.granularity)
     if problems:
         raise LimitExceeded(problems)
@@ -116,4 +118,22 @@ def compare_documents(
         result.settings,
         elapsed,
         result.other_unique,
+    )
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _valid_unicode(doc: Document) -> Document:
+    """``doc`` with lone surrogates (not characters; the tokenizer refuses them) in its
+    text shown as U+FFFD. Sessions repair them on reading; this is the net for callers."""
+    parts = (doc.text, doc.title or "", *doc.boilerplate)
+    if not any(_SURROGATE.search(p) for p in parts):
+        return doc
+    fix = _SURROGATE.sub
+    return replace(
+        doc,
+        text=fix("\ufffd", doc.text),
+        title=None if doc.title is None else fix("\ufffd", doc.title),
+        boilerplate=tuple(fix("\ufffd", b) for b in doc.boilerplate),
     )
