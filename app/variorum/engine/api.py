@@ -104,7 +104,7 @@ def compare_documents(
 
     settings = settings or Settings()
     docs = [_valid_unicode(d) for d in docs]
-    problems = check_documents(docs, settings.granularity)
+    problems = check_documents(docs, settings.granularity, check=_raising(cancel))
     if problems:
         raise LimitExceeded(problems)
     t0 = time.perf_counter()
@@ -137,3 +137,15 @@ def _valid_unicode(doc: Document) -> Document:
         title=None if doc.title is None else fix("\ufffd", doc.title),
         boilerplate=tuple(fix("\ufffd", b) for b in doc.boilerplate),
     )
+
+
+def _raising(cancel: CancelFn | None) -> Callable[[], None] | None:
+    """``cancel`` (a question) as a check that raises :class:`Cancelled` when it says yes."""
+    if cancel is None:
+        return None
+
+    def check() -> None:
+        if cancel():
+            raise Cancelled()
+
+    return check

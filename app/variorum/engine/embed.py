@@ -21,7 +21,7 @@ import importlib.util
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,6 +36,7 @@ TOKENIZER = "tokenizers/l2_supercat_tokenizer_config.json"
 TENSOR = "embedding.weight"
 DIM = 256
 CACHE_DOCUMENTS = 512  # documents kept in the in-process cache (about 1 KB per sentence)
+CHECKED_BATCH = 4096  # texts embedded between two cancel checks (about 0.1 s)
 
 MODEL_NOTICE = (
     "Paraphrase matching uses the WordLlama l2_supercat 256-d model shipped in the "
@@ -85,9 +86,21 @@ class SentenceModel:
         tokenizer.no_truncation()
         return cls(table, tokenizer, time.perf_counter() - t0)
 
-    def token_sums(self, texts: Sequence[str]) -> Vectors:
+    def token_sums(self, texts: Sequence[str], check: Callable[[], None] | None = None) -> Vectors:
         """Sum of token vectors per text (zero for a token-less text): the raw material of
-        a mean, kept so that two sentences can later be joined without re-tokenising."""
+        a mean, kept so that two sentences can later be joined without re-tokenising.
+
+        With ``check`` (which may raise to stop), the texts go in batches with a check
+        before each: one call over 250,000 sentences cannot be interrupted for seconds."""
+        if check is not None and len(texts) > CHECKED_BATCH:
+            parts = []
+            for at in range(0, len(texts), CHECKED_BATCH):
+                check()
+                parts.append(self._token_sums(texts[at : at + CHECKED_BATCH]))
+            return np.concatenate(parts)
+        return self._token_sums(texts)
+
+    def _token_sums(self, texts: Sequence[str]) -> Vectors:
         out = np.zeros((len(texts), self.table.shape[1]), dtype=np.float32)
         if not texts:
             return out
@@ -145,7 +158,11 @@ def document_key(sha256: str, text: str) -> str:
 
 
 def document_vectors(
-    key: str, text: str, spans: Sequence[tuple[int, int]], model: SentenceModel | None = None
+    key: str,
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    model: SentenceModel | None = None,
+    check: Callable[[], None] | None = None,
 ) -> DocumentVectors:
     """Vectors of ``text[start:end]`` for each span; cached by (key, spans) in-process.
 
@@ -158,7 +175,7 @@ def document_vectors(
         if hit is not None:
             _cache.move_to_end(cache_key)
             return hit
-    sums = (model or shared_model()).token_sums([text[s:e] for s, e in spans_key])
+    sums = (model or shared_model()).token_sums([text[s:e] for s, e in spans_key], check)
     units = unit_rows(sums)
     sums.setflags(write=False)
     units.setflags(write=False)

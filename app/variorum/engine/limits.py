@@ -8,7 +8,7 @@ folders and sessions, on the command line and in the window. Numbers are in the 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from variorum.engine.model import Document, Granularity
@@ -74,6 +74,7 @@ def document_problems(
     doc: Document,
     granularity: Granularity = Granularity.SENTENCE,
     limits: Limits | None = None,
+    check: Callable[[], None] | None = None,
 ) -> list[LimitProblem]:
     """Limits one version goes over on its own (at most one: characters before sentences)."""
     lim = limits or LIMITS
@@ -81,7 +82,7 @@ def document_problems(
     if len(doc.text) > lim.version_chars:
         size = lim.version_chars if cut else len(doc.text)
         return [LimitProblem(doc.label, _name(doc), "characters", size, lim.version_chars, cut)]
-    n = count_sentences(doc.text, granularity, stop_after=lim.version_sentences)
+    n = count_sentences(doc.text, granularity, stop_after=lim.version_sentences, check=check)
     if n > lim.version_sentences or cut:
         size = min(n, lim.version_sentences)
         return [LimitProblem(doc.label, _name(doc), "sentences", size, lim.version_sentences, True)]
@@ -92,20 +93,22 @@ def check_documents(
     docs: Sequence[Document],
     granularity: Granularity = Granularity.SENTENCE,
     limits: Limits | None = None,
+    check: Callable[[], None] | None = None,
 ) -> list[LimitProblem]:
-    """Every limit ``docs`` go over; an empty list when they can be compared."""
+    """Every limit ``docs`` go over; an empty list when they can be compared.
+    ``check`` is called every so often while counting and may raise to stop."""
     lim = limits or LIMITS
     if len(docs) > lim.versions:
         return [LimitProblem(None, "", "versions", len(docs), lim.versions)]
     problems: list[LimitProblem] = []
     for doc in docs:
-        problems.extend(document_problems(doc, granularity, lim))
+        problems.extend(document_problems(doc, granularity, lim, check))
     if problems:
         return problems
     chars = sum(len(d.text) for d in docs)
     if chars > lim.total_chars:
         return [LimitProblem(None, "", "characters", chars, lim.total_chars)]
-    sentences = sum(count_sentences(d.text, granularity) for d in docs)
+    sentences = sum(count_sentences(d.text, granularity, check=check) for d in docs)
     if sentences > lim.total_sentences:
         return [LimitProblem(None, "", "sentences", sentences, lim.total_sentences)]
     return []

@@ -80,13 +80,20 @@ class _Progress:
             self.progress(fraction, message)
 
 
-def _units(sentences: Sequence[Sentence], plain: TokenizedText, settings: Settings) -> list[Unit]:
+def _units(
+    sentences: Sequence[Sentence],
+    plain: TokenizedText,
+    settings: Settings,
+    check: Callable[[], None] | None = None,
+) -> list[Unit]:
     out = []
     # Folding is length-preserving for almost all text, so fold once and slice.
     folded = normalise_keep_length(
         plain.text, settings.ignore_case, settings.ignore_punctuation, settings.ignore_quote_style
     )
-    for s in sentences:
+    for k, s in enumerate(sentences):
+        if check is not None and not (k + 1) % 1024:
+            check()
         if folded is not None:
             norm = " ".join(folded[s.start : s.end].split())
         else:
@@ -115,7 +122,9 @@ def run_pipeline(
         raise ValueError("version labels must be distinct")
 
     step(0.0, "Splitting sentences")
-    sentences = [tuple(split_sentences(d.text, settings.granularity)) for d in docs]
+    sentences = [
+        tuple(split_sentences(d.text, settings.granularity, check=step.check)) for d in docs
+    ]
     plain = [TokenizedText(d.text) for d in docs]
     versions = tuple(
         Version(
@@ -143,10 +152,12 @@ def run_pipeline(
         if options == {"ignore_case": True, "ignore_punctuation": False, "ignore_quotes": True}
         else [TokenizedText(d.text, **options) for d in docs]
     )
-    units = [_units(s, p, settings) for s, p in zip(sentences, plain, strict=True)]
+    step.check()
+    units = [_units(s, p, settings, step.check) for s, p in zip(sentences, plain, strict=True)]
     sizes = [len(u) for u in units]
 
-    meaning = _meanings(docs, sentences, plain) if settings.match_paraphrases else None
+    step.check()
+    meaning = _meanings(docs, sentences, plain, step.check) if settings.match_paraphrases else None
 
     step(0.1, "Finding candidate pairs")
     n = len(docs)
@@ -272,10 +283,11 @@ def _meanings(
     docs: Sequence[Document],
     sentences: Sequence[Sequence[Sentence]],
     plain: Sequence[TokenizedText],
+    check: Callable[[], None] | None = None,
 ) -> list[VersionMeaning]:
     model = shared_model()
     return [
-        version_meaning(model, d.sha256, d.text, [(s.start, s.end) for s in sents], p)
+        version_meaning(model, d.sha256, d.text, [(s.start, s.end) for s in sents], p, check)
         for d, sents, p in zip(docs, sentences, plain, strict=True)
     ]
 
