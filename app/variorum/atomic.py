@@ -58,7 +58,9 @@ def _is_special(target: Path) -> bool:
 
 
 def atomic_write_text(target: Path, text: str, backup: bool = False) -> None:
-    atomic_write_bytes(target, text.encode("utf-8"), backup=backup)
+    """``text`` as UTF-8; a lone surrogate (a non-UTF-8 file name) is written as its
+    ``\\uXXXX`` escape, which inside a JSON string reads back as the same character."""
+    atomic_write_bytes(target, text.encode("utf-8", "backslashreplace"), backup=backup)
 
 
 def _replace_with(

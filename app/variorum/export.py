@@ -10,6 +10,7 @@ import json
 from typing import Any
 
 from variorum.engine.model import Comparison, Conflict
+from variorum.safe_text import escape_json_surrogates, terminal_safe
 
 FORMAT = "variorum-comparison"
 FORMAT_VERSION = 1
@@ -114,7 +115,7 @@ def comparison_to_json(c: Comparison) -> str:
     out: list[str] = []
     _write(comparison_to_dict(c), 0, "", out)
     out.append("\n")
-    return "".join(out)
+    return escape_json_surrogates("".join(out))  # a non-UTF-8 file name must not fail it
 
 
 _ONE_LINE_ITEMS = frozenset({"rows", "claims", "similarity"})
@@ -233,4 +234,5 @@ def format_summary(c: Comparison, max_claims: int = 8) -> str:
     for i, v in enumerate(c.versions):
         cells = " ".join(f"{c.similarity[i][j]:8.2f}" for j in range(len(c.versions)))
         lines.append(f"  {v.label:<{width}}{cells}")
-    return "\n".join(lines) + "\n"
+    # Labels and titles come from files: one escaped line each, whatever they hold.
+    return "\n".join(terminal_safe(line) for line in lines) + "\n"

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from variorum.gui.session_actions import Choice, RecoveryChoice
-from variorum.session import Recovery, SessionError
+from variorum.session import ChangedSource, Recovery, SessionError
 
 
 @dataclass
@@ -20,6 +20,7 @@ class ScriptedDialogs:
     recovery_answers: list[RecoveryChoice] = field(default_factory=list)
     errors: list[SessionError] = field(default_factory=list)
     asked: list[str] = field(default_factory=list)
+    reload_offers: list[tuple[ChangedSource, ...]] = field(default_factory=list)
 
     def save_changes(self, name: str) -> Choice:
         self.asked.append(f"save changes to {name}")
@@ -36,8 +37,9 @@ class ScriptedDialogs:
     def error(self, title: str, error: SessionError) -> None:
         self.errors.append(error)
 
-    def reload_changed(self, labels: tuple[str, ...]) -> bool:
-        self.asked.append(f"reload {', '.join(labels)}")
+    def reload_changed(self, changes: tuple[ChangedSource, ...]) -> bool:
+        self.asked.append(f"reload {', '.join(c.label for c in changes)}")
+        self.reload_offers.append(changes)
         return self.reload_answer
 
     def recover(self, recovery: Recovery) -> RecoveryChoice:

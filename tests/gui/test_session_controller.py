@@ -222,8 +222,48 @@ def test_changed_source_offers_reload(
     rig.dialogs.reload_answer = True
     assert rig.controller.open_path(path)
     assert rig.dialogs.asked == [f"reload {docs[1].label}"]
+    assert [c.path for c in rig.dialogs.reload_offers[0]] == [copies[1]]  # the exact file
     assert "A correction appended later." in rig.window.shown[-1].documents[1].text
     assert rig.window.isWindowModified()  # the reloaded text is not in the file yet
+
+
+def test_doctored_sources_are_never_offered_for_reload(
+    make_rig: object, seed_paths: list[Path], tmp_path: Path
+) -> None:
+    docs, _ = load_documents(seed_paths[:2])
+    outside = tmp_path / "private" / "secret.txt"
+    outside.parent.mkdir()
+    outside.write_text("root:*:19000:0:99999:7:::\n", encoding="utf-8")
+    folder = tmp_path / "work"
+    folder.mkdir()
+    (folder / "link.txt").symlink_to(outside)
+    doctored = (
+        replace(docs[0], source="/etc/passwd", sha256="0" * 64),
+        replace(docs[1], source=str(folder / "link.txt"), sha256="0" * 64),
+    )
+    path = folder / "s.variorum"
+    SessionStore().save(path, session_from_documents(doctored))
+    rig = make_rig(None)  # type: ignore[operator]
+    rig.dialogs.reload_answer = True  # a user who would say yes to anything
+    assert rig.controller.open_path(path)
+    assert rig.dialogs.asked == []
+    shown = rig.window.shown[-1]
+    assert [d.text for d in shown.documents] == [d.text for d in docs[:2]]
+
+
+def test_non_utf8_names_save_and_autosave(
+    make_rig: object, seed_session: Session, tmp_path: Path
+) -> None:
+    odd = replace(seed_session.documents[0], label="odd \udcff", source="/x/non_utf8_\udcff.txt")
+    session = replace(seed_session, documents=(odd, *seed_session.documents[1:]))
+    rig = make_rig(session)  # type: ignore[operator]
+    rig.controller.mark_modified()
+    rig.controller.autosave_now()
+    assert rig.store.load(rig.store.autosave_path()).documents[0] == odd
+    rig.dialogs.save_paths.append(tmp_path / "odd.variorum")
+    assert rig.controller.save_as()
+    assert rig.dialogs.errors == []
+    assert load_session(tmp_path / "odd.variorum").documents[0] == odd
 
 
 def test_autosave_every_minute_while_modified(make_rig: object, seed_session: Session) -> None:

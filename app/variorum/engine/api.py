@@ -6,6 +6,7 @@ bad file, it reports it as a problem and goes on with the others.
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -96,6 +97,7 @@ def compare_documents(
     Raises :class:`~variorum.engine.limits.LimitExceeded` before the heavy work (right
     after splitting) when the documents go over the stated limits."""
     settings = settings or Settings()
+    docs = [_valid_unicode(d) for d in docs]
     t0 = time.perf_counter()
     result = run_pipeline(list(docs), settings, progress, cancel)
     elapsed = (time.perf_counter() - t0) * 1000.0
@@ -107,4 +109,22 @@ def compare_documents(
         result.settings,
         elapsed,
         result.other_unique,
+    )
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _valid_unicode(doc: Document) -> Document:
+    """``doc`` with lone surrogates (not characters; the tokenizer refuses them) in its
+    text shown as U+FFFD. Sessions repair them on reading; this is the net for callers."""
+    parts = (doc.text, doc.title or "", *doc.boilerplate)
+    if not any(_SURROGATE.search(p) for p in parts):
+        return doc
+    fix = _SURROGATE.sub
+    return replace(
+        doc,
+        text=fix("\ufffd", doc.text),
+        title=None if doc.title is None else fix("\ufffd", doc.title),
+        boilerplate=tuple(fix("\ufffd", b) for b in doc.boilerplate),
     )

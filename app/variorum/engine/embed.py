@@ -22,7 +22,7 @@ import sys
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -97,12 +97,13 @@ class SentenceModel:
         tokenizer.no_truncation()
         return cls(table, tokenizer, time.perf_counter() - t0)
 
-    def token_sums(self, texts: Sequence[str]) -> Vectors:
+    def token_sums(self, texts: Sequence[str], check: Callable[[], None] | None = None) -> Vectors:
         """Sum of token vectors per text (zero for a token-less text): the raw material of
         a mean, kept so that two sentences can later be joined without re-tokenising.
 
         Each distinct text is encoded once (versions of one story repeat most sentences),
-        in batches, so memory stays bounded however long the input.
+        in batches, so memory stays bounded however long the input; ``check`` (which may
+        raise to stop) is called before each batch, so Cancel is never seconds away.
         """
         out = np.zeros((len(texts), self.table.shape[1]), dtype=np.float32)
         if not texts:
@@ -112,6 +113,8 @@ class SentenceModel:
         distinct = list(first)
         sums = np.zeros((len(distinct), self.table.shape[1]), dtype=np.float32)
         for k in range(0, len(distinct), BATCH):
+            if check is not None:
+                check()
             sums[k : k + BATCH] = self._encode_sums(distinct[k : k + BATCH])
         out[:] = sums[np.asarray(slot, dtype=np.int64)]
         return out
@@ -174,7 +177,11 @@ def document_key(sha256: str, text: str) -> str:
 
 
 def document_vectors(
-    key: str, text: str, spans: Sequence[tuple[int, int]], model: SentenceModel | None = None
+    key: str,
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    model: SentenceModel | None = None,
+    check: Callable[[], None] | None = None,
 ) -> DocumentVectors:
     """Vectors of ``text[start:end]`` for each span; cached by (key, spans) in-process.
 
@@ -192,7 +199,7 @@ def document_vectors(
         known = {t: _sentences[t] for t in texts if t in _sentences}
     missing = sorted({t for t in texts if t not in known})
     if missing:
-        fresh = (model or shared_model()).token_sums(missing)
+        fresh = (model or shared_model()).token_sums(missing, check)
         with _cache_lock:
             for t, row in zip(missing, fresh, strict=True):
                 known[t] = row

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
+import unicodedata
 from pathlib import Path
 from typing import NamedTuple
 
@@ -126,6 +127,12 @@ def _read_bytes(p: Path, source: str) -> bytes:
     return raw
 
 
+def _has_visible(text: str) -> bool:
+    """True when ``text`` has a character that shows: not space, not a format character
+    (zero-width space and joiners, BOM, bidi marks), not a control."""
+    return any(not ch.isspace() and unicodedata.category(ch) not in ("Cf", "Cc") for ch in text)
+
+
 class _Extracted(NamedTuple):
     title: str | None
     body: str
@@ -192,8 +199,11 @@ def read_document(path: str | Path) -> Document:
         raise IngestError(source, f"is too complex to read ({type(e).__name__})") from None
     except Exception as e:  # a reader's own bug must not become an "unexpected failure"
         raise IngestError(source, f"could not be read ({type(e).__name__})") from None
-    if not body:
-        what = "only site furniture" if boilerplate else "only blank space" if not title else ""
+    if not body or not _has_visible(body):
+        invisible = "only invisible characters" if body else ""
+        what = invisible or (
+            "only site furniture" if boilerplate else "only blank space" if not title else ""
+        )
         raise IngestError(
             source, f"has no article text ({what})" if what else "has no article text"
         )

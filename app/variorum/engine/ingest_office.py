@@ -20,6 +20,14 @@ from variorum.engine.ingest_decode import sniff_kind
 from variorum.engine.ingest_errors import ContentError
 
 _MAX_UNZIPPED_BYTES = 500 * 1024 * 1024  # a .docx expanding beyond this is a zip bomb
+# The longest stretch of XML with no markup in it (one text or attribute value). The parser
+# holds such a stretch whole, at twice its size or more, so a bomb of one endless text node
+# must stop here rather than at the unpacked-size budget. A real paragraph is far shorter.
+_MAX_RUN_BYTES = 16 * 1024 * 1024
+# Elements the parser must keep between two items read (body paragraphs, styles): each
+# costs it about 120 bytes, so a bomb of millions of empty tags is stopped here. A real
+# document has a few dozen per paragraph; a very large table some hundred thousand.
+_MAX_PENDING_TAGS = 1_000_000
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _SPACES = re.compile(r"[ \t\u00a0]+")
 _HYPHENATED = re.compile(r"(\w)-$")
@@ -42,7 +50,9 @@ _READ_CHUNK = 1 << 20
 
 def _capped_entry(archive: zipfile.ZipFile, name: str, budget: list[int]) -> Iterator[bytes]:
     """An entry's bytes in chunks, stopping at the unpacked-size budget whatever the zip's
-    directory claims (a bomb can lie about its sizes)."""
+    directory claims (a bomb can lie about its sizes). ``budget`` is [bytes left, tags
+    read since the reader last took an item]; the reader resets the second."""
+    run = 0  # bytes since the last "<"
     with archive.open(name) as fh:
         while chunk := fh.read(_READ_CHUNK):
             budget[0] -= len(chunk)
@@ -50,6 +60,19 @@ def _capped_entry(archive: zipfile.ZipFile, name: str, budget: list[int]) -> Ite
                 raise ContentError(
                     f"expands to more than {_MAX_UNZIPPED_BYTES // 2**20} MB when unpacked; "
                     "not read"
+                )
+            last_tag = chunk.rfind(b"<")
+            run = run + len(chunk) if last_tag < 0 else len(chunk) - last_tag
+            budget[1] += chunk.count(b"<")
+            if budget[1] > _MAX_PENDING_TAGS:
+                raise ContentError(
+                    f"holds over {_MAX_PENDING_TAGS:,} XML elements outside any paragraph "
+                    "(a zip bomb?); not read"
+                )
+            if run > _MAX_RUN_BYTES:
+                raise ContentError(
+                    f"holds more than {_MAX_RUN_BYTES // 2**20} MB of text with no markup "
+                    "(a zip bomb?); not read"
                 )
             yield chunk
 
@@ -96,6 +119,7 @@ def _style_names(archive: zipfile.ZipFile, budget: list[int]) -> dict[str, str]:
         if style_id and name is not None:
             names[style_id] = name.get(_W + "val", style_id)
         el.clear()
+        budget[1] = 0
     return names
 
 
@@ -128,6 +152,7 @@ def _docx_paragraphs(
         while el.getprevious() is not None:  # drop what was read: memory stays flat
             del parent[0]
         chars += len(text) + 2
+        budget[1] = 0
         if len(out) > max_paragraphs or chars > max_chars:
             break
     return out
@@ -147,7 +172,7 @@ def extract_docx(
         )
     if not raw.startswith(b"PK"):
         raise _not_this_format(raw, what)
-    budget = [_MAX_UNZIPPED_BYTES]
+    budget = [_MAX_UNZIPPED_BYTES, 0]
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
             if sum(info.file_size for info in archive.infolist()) > _MAX_UNZIPPED_BYTES:
@@ -231,11 +256,20 @@ def extract_pdf(raw: bytes) -> tuple[str | None, str]:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             reader = pypdf.PdfReader(io.BytesIO(raw))
+            # Many PDFs are encrypted with an empty password just to set permissions;
+            # those read (AES needs the cryptography package, a dependency).
             if reader.is_encrypted and not reader.decrypt(""):
-                raise ContentError("is password-protected; remove the password and try again")
+                raise ContentError("is encrypted (needs a password); remove it and try again")
             pages = [_page_text(page) for page in reader.pages]
     except ContentError:
         raise
+    except pypdf.errors.LimitReachedError:
+        # pypdf's own guards against compression bombs and endless structures
+        raise ContentError("is too large to read (it goes over a PDF reading limit)") from None
+    except pypdf.errors.DependencyError:
+        raise ContentError(
+            "is encrypted in a way this installation cannot read (cryptography is missing)"
+        ) from None
     except Exception as e:  # any parser failure means a damaged file
         raise ContentError(f"is a damaged {what[2:]} ({type(e).__name__})") from None
     finally:

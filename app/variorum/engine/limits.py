@@ -8,7 +8,7 @@ folders and sessions, on the command line and in the window. Numbers are in the 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from variorum.engine.model import Document, Granularity
@@ -75,6 +75,7 @@ def document_problems(
     granularity: Granularity = Granularity.SENTENCE,
     limits: Limits | None = None,
     sentences: int | None = None,
+    check: Callable[[], None] | None = None,
 ) -> list[LimitProblem]:
     """Limits one version goes over on its own (at most one: characters before sentences).
     ``sentences`` is its sentence count when already known (counted here otherwise)."""
@@ -85,7 +86,7 @@ def document_problems(
         return [LimitProblem(doc.label, _name(doc), "characters", size, lim.version_chars, cut)]
     n = sentences
     if n is None:
-        n = count_sentences(doc.text, granularity, stop_after=lim.version_sentences)
+        n = count_sentences(doc.text, granularity, stop_after=lim.version_sentences, check=check)
     if n > lim.version_sentences or cut:
         size = min(n, lim.version_sentences)
         return [LimitProblem(doc.label, _name(doc), "sentences", size, lim.version_sentences, True)]
@@ -97,25 +98,27 @@ def check_documents(
     granularity: Granularity = Granularity.SENTENCE,
     limits: Limits | None = None,
     sentences: Sequence[int] | None = None,
+    check: Callable[[], None] | None = None,
 ) -> list[LimitProblem]:
     """Every limit ``docs`` go over; an empty list when they can be compared.
 
     ``sentences`` are their sentence counts when already split (the pipeline splits with
-    ``stop_after=version_sentences`` and checks here before the heavy work)."""
+    ``stop_after=version_sentences`` and checks here before the heavy work); ``check`` is
+    called every so often while counting and may raise to stop."""
     lim = limits or LIMITS
     if len(docs) > lim.versions:
         return [LimitProblem(None, "", "versions", len(docs), lim.versions)]
     counts = list(sentences) if sentences is not None else [None] * len(docs)
     problems: list[LimitProblem] = []
     for doc, n in zip(docs, counts, strict=True):
-        problems.extend(document_problems(doc, granularity, lim, n))
+        problems.extend(document_problems(doc, granularity, lim, n, check))
     if problems:
         return problems
     chars = sum(len(d.text) for d in docs)
     if chars > lim.total_chars:
         return [LimitProblem(None, "", "characters", chars, lim.total_chars)]
     total = sum(
-        n if n is not None else count_sentences(d.text, granularity)
+        n if n is not None else count_sentences(d.text, granularity, check=check)
         for d, n in zip(docs, counts, strict=True)
     )
     if total > lim.total_sentences:

@@ -16,7 +16,7 @@ Contract: :class:`VersionMeaning` holds one version's sentence vectors and conte
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -111,14 +111,21 @@ def version_meaning(
     text: str,
     spans: Sequence[tuple[int, int]],
     plain: TokenizedText,
+    check: Callable[[], None] | None = None,
 ) -> VersionMeaning:
-    cached = document_vectors(document_key(sha256, text), text, spans, model)
-    per_sentence = [[w for w in plain.folded_words(s, e) if is_content(w)] for s, e in spans]
+    cached = document_vectors(document_key(sha256, text), text, spans, model, check)
+    per_sentence = []
+    for n, (s, e) in enumerate(spans):
+        if check is not None and not (n + 1) % 4096:
+            check()
+        per_sentence.append([w for w in plain.folded_words(s, e) if is_content(w)])
     flat = [w for ws in per_sentence for w in ws]
     wv = word_vectors(model, flat)
     words = []
     k = 0
-    for ws in per_sentence:
+    for n, ws in enumerate(per_sentence):
+        if check is not None and not (n + 1) % 4096:
+            check()
         keys = np.fromiter((_key_id(skeleton(w)) for w in ws), dtype=np.int64, count=len(ws))
         words.append(SentenceWords(keys, wv[k : k + len(ws)]))
         k += len(ws)

@@ -66,13 +66,20 @@ class PipelineResult:
     other_unique: tuple[Claim, ...] = ()
 
 
-def _units(sentences: Sequence[Sentence], plain: TokenizedText, settings: Settings) -> list[Unit]:
+def _units(
+    sentences: Sequence[Sentence],
+    plain: TokenizedText,
+    settings: Settings,
+    check: Callable[[], None] | None = None,
+) -> list[Unit]:
     out = []
     # Folding is length-preserving for almost all text, so fold once and slice.
     folded = normalise_keep_length(
         plain.text, settings.ignore_case, settings.ignore_punctuation, settings.ignore_quote_style
     )
-    for s in sentences:
+    for k, s in enumerate(sentences):
+        if check is not None and not (k + 1) % 1024:
+            check()
         if folded is not None:
             norm = " ".join(folded[s.start : s.end].split())
         else:
@@ -102,7 +109,9 @@ def run_pipeline(
 
     step(0.0, "Splitting sentences")
     most = limits.LIMITS.version_sentences
-    sentences = [tuple(split_sentences(d.text, settings.granularity, most)) for d in docs]
+    sentences = [
+        tuple(split_sentences(d.text, settings.granularity, most, check=step.check)) for d in docs
+    ]
     over = limits.check_documents(docs, settings.granularity, None, [len(s) for s in sentences])
     if over:
         raise limits.LimitExceeded(over)
@@ -133,13 +142,15 @@ def run_pipeline(
         if options == {"ignore_case": True, "ignore_punctuation": False, "ignore_quotes": True}
         else [TokenizedText(d.text, **options) for d in docs]
     )
-    units = [_units(s, p, settings) for s, p in zip(sentences, plain, strict=True)]
+    step.check()
+    units = [_units(s, p, settings, step.check) for s, p in zip(sentences, plain, strict=True)]
     sizes = [len(u) for u in units]
 
     # Embedding a book-length version costs more than the rest of the analysis together,
     # and wording alone lines most of it up: meaning is for article-sized versions.
+    step.check()
     by_meaning = settings.match_paraphrases and max(sizes) <= MAX_MEANING_SENTENCES
-    meaning = _meanings(docs, sentences, plain) if by_meaning else None
+    meaning = _meanings(docs, sentences, plain, step.check) if by_meaning else None
 
     step(0.1, "Finding candidate pairs")
     n = len(docs)
@@ -265,10 +276,11 @@ def _meanings(
     docs: Sequence[Document],
     sentences: Sequence[Sequence[Sentence]],
     plain: Sequence[TokenizedText],
+    check: Callable[[], None] | None = None,
 ) -> list[VersionMeaning]:
     model = shared_model()
     return [
-        version_meaning(model, d.sha256, d.text, [(s.start, s.end) for s in sents], p)
+        version_meaning(model, d.sha256, d.text, [(s.start, s.end) for s in sents], p, check)
         for d, sents, p in zip(docs, sentences, plain, strict=True)
     ]
 

@@ -39,11 +39,12 @@ from variorum.gui.actions import ActionId, key_sequences, spec
 from variorum.gui.plain_text import plain_message
 from variorum.session import (
     SESSION_SUFFIX,
+    ChangedSource,
     Recovery,
     Session,
     SessionError,
     SessionStore,
-    changed_on_disk,
+    changed_sources,
     reload_sources,
 )
 
@@ -120,16 +121,20 @@ class SessionDialogs:
             self.parent, QMessageBox.Icon.Critical, title, error.problem, error.path
         ).exec()
 
-    def reload_changed(self, labels: tuple[str, ...]) -> bool:
-        names = ", ".join(f"“{lab}”" for lab in labels)
+    def reload_changed(self, changes: tuple[ChangedSource, ...]) -> bool:
+        # The exact files are named: a session file can point anywhere, and only the user
+        # seeing the path can decide that reading it is what they want.
+        files = "\n".join(f"“{c.label}”: {c.path}" for c in changes)
         box = plain_message(
             self.parent,
             QMessageBox.Icon.Question,
             "Files changed",
-            f"The source files of {names} changed since this session was saved. "
-            "Reload them? (No keeps the text as it was when you saved.)",
+            "Files this session was made from changed since it was saved. Read these "
+            "files again and compare their new text?",
+            f"{files}\n\nNo keeps the text as it was when the session was saved.",
         )
         box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
         return box.exec() == QMessageBox.StandardButton.Yes
 
     def recover(self, recovery: Recovery) -> RecoveryChoice:
@@ -153,10 +158,18 @@ class SessionDialogs:
         return RecoveryChoice.LATER
 
 
+def _unexpected(path: Path, doing: str, error: BaseException) -> SessionError:
+    """An error nobody planned for, as a message naming the file (never a silent slot)."""
+    log.exception("%s %s", doing, path)
+    return SessionError(path, f"{doing} failed unexpectedly ({type(error).__name__}: {error})")
+
+
 class SessionController(QObject):
     modifiedChanged = Signal(bool)
     pathChanged = Signal(object)  # Path | None
     annotationsChanged = Signal(object)  # Annotations
+    # One line naming the session file: what reading it had to leave out or repair.
+    sessionNotice = Signal(str)
 
     def __init__(
         self,
@@ -305,6 +318,9 @@ class SessionController(QObject):
         except SessionError as e:
             self.dialogs.error("Could not save the session", e)
             return False
+        except Exception as e:  # the work must never be lost to a failure without a word
+            self.dialogs.error("Could not save the session", _unexpected(path, "saving", e))
+            return False
         self._set_path(path)
         self._set_modified(False)
         self.store.discard_recovery()  # the saved file now holds this work
@@ -327,23 +343,40 @@ class SessionController(QObject):
         except SessionError as e:
             self.dialogs.error("Could not open the session", e)
             return False
-        changed = changed_on_disk(session)
+        except Exception as e:
+            self.dialogs.error("Could not open the session", _unexpected(path, "opening", e))
+            return False
+        changed = changed_sources(session)
         reload = bool(changed) and self.dialogs.reload_changed(changed)
         if reload:
             session, problems = reload_sources(session, changed)
-            for problem in problems:
+            for problem in problems:  # the stored text is kept for these: say so
                 log.warning("could not reload %s", problem)
-        self._show(session)
+                self.dialogs.error(
+                    "Could not reload a file",
+                    SessionError(problem.path, f"{problem.reason}; the saved text is kept"),
+                )
+        if not self._show(session, path):
+            return False
         self._set_path(path)
         self._set_modified(reload)  # reloaded text differs from the saved file
         self.store.discard_recovery()
         self.store.add_recent(path)
         return True
 
-    def _show(self, session: Session) -> None:
+    def _show(self, session: Session, path: Path | None) -> bool:
+        """Hand ``session`` to the window; False (after saying why) when that failed."""
         self.annotations = session.annotations
-        self.host.show_session(session)
+        try:
+            self.host.show_session(session)
+        except Exception as e:
+            where = path or Path("unsaved work")
+            self.dialogs.error("Could not open the session", _unexpected(where, "showing", e))
+            return False
         self.annotationsChanged.emit(self.annotations)
+        if session.notices:
+            self.sessionNotice.emit(session_notice(path, session.notices))
+        return True
 
     def start_new(self) -> None:
         """The window opened new articles: a new untitled, unsaved session."""
@@ -393,6 +426,9 @@ class SessionController(QObject):
         except SessionError as e:
             log.warning("%s", e)
             self.window.statusBar().showMessage(f"Autosave failed: {e.problem}", 10_000)
+        except Exception as e:  # a timer slot: an exception here would vanish unseen
+            error = _unexpected(self.store.autosave_path(), "autosaving", e)
+            self.window.statusBar().showMessage(f"Autosave failed: {error.problem}", 10_000)
 
     def offer_recovery(self) -> bool:
         """At start-up: offer autosaves left by a crash; True when one was restored."""
@@ -401,7 +437,8 @@ class SessionController(QObject):
             if choice is RecoveryChoice.LATER:
                 continue
             if choice is RecoveryChoice.RESTORE:
-                self._show(recovery.session)
+                if not self._show(recovery.session, recovery.origin or recovery.file):
+                    continue  # kept on disk: it may be the only copy of the work
                 self._set_path(recovery.origin)
                 self._set_modified(True)
                 # Our own autosave first, so a second crash cannot lose it.
@@ -410,6 +447,14 @@ class SessionController(QObject):
             if choice is RecoveryChoice.RESTORE:
                 return True
         return False
+
+
+def session_notice(path: Path | None, notices: tuple[str, ...]) -> str:
+    """One line for the notice bar: the file, then what was left out (at most two)."""
+    name = path.name if path is not None else "The recovered work"
+    shown = "; ".join(notices[:2])
+    more = f" (and {len(notices) - 2} more)" if len(notices) > 2 else ""
+    return f"{name}: opened, but {shown}{more}."
 
 
 class VerdictEditor(QDialog):

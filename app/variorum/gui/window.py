@@ -128,6 +128,9 @@ class MainWindow(QMainWindow):
             self, self, store=store, dialogs=session_dialogs, actions=self.actions_by_id
         )
         self.sessions.annotationsChanged.connect(self._on_annotations)
+        self.sessions.sessionNotice.connect(
+            lambda text: self.notice.show_notice(text, NoticeKind.WARNING)
+        )
         self.inputs_editor = InputsEditor(
             self.undo_stack,
             self.versions_panel,
@@ -490,7 +493,21 @@ class MainWindow(QMainWindow):
         if self._pair is not None and not set(self._pair) <= set(labels):
             self._pair = None
         restore, self._pending_view = self._pending_view, None
-        self.comparison_pane.show_comparison(c, self._pair, restore)
+        try:
+            self.comparison_pane.show_comparison(c, self._pair, restore)
+        except Exception as e:
+            if restore is None:
+                raise
+            # Only the saved layout is lost: show the comparison laid out afresh and say so,
+            # so the claims, verdicts and the rest of the session still appear.
+            log.exception("restoring the saved view")
+            name = self.sessions.path.name if self.sessions.path else "The session"
+            self.notice.show_notice(
+                f"{name}: its saved column widths and scroll position could not be "
+                f"restored ({type(e).__name__}); the default layout is used.",
+                NoticeKind.WARNING,
+            )
+            self.comparison_pane.show_comparison(c, self._pair, None)
         self.comparison_pane.show_row_notes(self.comparison, self.sessions.annotations)
         self.claims_panel.set_claims(c, self.model.labels, self.sessions.annotations)
         self.similarity_panel.set_comparison(c, labels)

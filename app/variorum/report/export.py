@@ -21,6 +21,7 @@ from variorum.atomic import atomic_write_bytes
 from variorum.engine.model import Comparison
 from variorum.report.markup import ReportInfo, build_report_html, default_title, needs_landscape
 from variorum.report.prepared import PageSetup, PreparedReport
+from variorum.safe_text import replace_surrogates
 
 
 class ReportError(Exception):
@@ -76,13 +77,14 @@ def prepare_report(
 ) -> PreparedReport:
     """The report's HTML and page setup, ready for any output."""
     info = report_info(comparison, title, generated)
+    # A non-UTF-8 file name or a lone surrogate cannot be encoded: shown as U+FFFD instead.
     return PreparedReport(
-        html=build_report_html(comparison, annotations, info),
-        title=info.title,
+        html=replace_surrogates(build_report_html(comparison, annotations, info)),
+        title=replace_surrogates(info.title),
         creator=f"Variorum {__version__}",
         setup=PageSetup(
             landscape=needs_landscape(comparison),
-            header_left=info.title,
+            header_left=replace_surrogates(info.title),
             header_right=f"Variorum {info.app_version} \u00b7 {info.date_text}",
         ),
     )
@@ -96,7 +98,7 @@ def encode_report(
     """The file bytes of ``prepared`` in ``fmt``; ``progress(pages done, pages)`` is called
     after each PDF page and may raise to stop."""
     if fmt is ReportFormat.HTML:
-        return prepared.html.encode("utf-8")
+        return replace_surrogates(prepared.html).encode("utf-8")
     from variorum.report.pdf import render_pdf
 
     return render_pdf(prepared, progress)

@@ -15,6 +15,7 @@ from typing import Any, NoReturn
 from variorum import __version__
 from variorum.annotations import Annotations, Note, Verdict
 from variorum.engine.model import Document, Settings, SettingsError
+from variorum.safe_text import escape_json_surrogates, has_surrogates, replace_surrogates
 from variorum.session.errors import SessionError
 from variorum.session.model import Session, ViewState
 from variorum.session.upgrades import (
@@ -90,7 +91,10 @@ def encode_session(session: Session, extra: Mapping[str, Any] | None = None) -> 
     data = session_to_json(session)
     if extra:
         data.update(extra)
-    return (json.dumps(data, ensure_ascii=False, indent=1, allow_nan=False) + "\n").encode()
+    text = json.dumps(data, ensure_ascii=False, indent=1, allow_nan=False)
+    # Non-UTF-8 file names and escaped lone surrogates are kept as JSON escapes: the file
+    # is valid UTF-8 and reads back as exactly the same strings.
+    return (escape_json_surrogates(text) + "\n").encode()
 
 
 # ---- reading ---------------------------------------------------------------------------
@@ -180,23 +184,24 @@ def _session(obj: Json) -> Session:
     raw_versions = _list(obj, "versions", "")
     if not raw_versions:
         _fail("versions: the session has no versions")
-    documents = tuple(_document(v, f"versions[{i}]") for i, v in enumerate(raw_versions))
+    notices: list[str] = []
+    documents = tuple(_document(v, f"versions[{i}]", notices) for i, v in enumerate(raw_versions))
     labels = [d.label for d in documents]
     for lab in labels:
         if labels.count(lab) > 1:
             _fail(f"versions: two versions are both labelled {_show(lab)}")
     settings = _settings(_optional_object(obj, "settings", ""), labels)
-    view = _view(_optional_object(obj, "view", ""))
+    view = _view(obj.get("view", {}), notices)
     raw_notes = obj.get("annotations", [])
     if not isinstance(raw_notes, list):
         _fail(f"annotations: expected a list, found {_kind(raw_notes)}")
     annotations = Annotations()
     for i, raw in enumerate(raw_notes):
         annotations = annotations.with_note(_note(raw, f"annotations[{i}]"))
-    return Session(documents, settings, view, annotations)
+    return Session(documents, settings, view, annotations, tuple(notices))
 
 
-def _document(raw: Any, where: str) -> Document:
+def _document(raw: Any, where: str, notices: list[str]) -> Document:
     obj = _object(raw, where)
     label = _str(obj, "label", where, required=True)
     if not label.strip():
@@ -210,10 +215,20 @@ def _document(raw: Any, where: str) -> Document:
     date = obj.get("date")
     if date is not None and not isinstance(date, str):
         _fail(f"{where}.date: expected a date string or null, found {_kind(date)}")
+    text = _str(obj, "text", where, required=True)
+    # Lone surrogates (escaped in the JSON) are not characters: the analysis cannot take
+    # them. The label and source keep theirs (a non-UTF-8 file name, carried losslessly).
+    if has_surrogates(text) or has_surrogates(title or "") or any(map(has_surrogates, boilerplate)):
+        notices.append(
+            f"version {_show(label)}: characters that are not valid Unicode were replaced by \ufffd"
+        )
+        text = replace_surrogates(text)
+        title = None if title is None else replace_surrogates(title)
+        boilerplate = [replace_surrogates(b) for b in boilerplate]
     return Document(
         label=label,
         source=_str(obj, "source", where),
-        text=_str(obj, "text", where, required=True),
+        text=text,
         title=title,
         boilerplate=tuple(boilerplate),
         sha256=_str(obj, "sha256", where),
@@ -232,19 +247,46 @@ def _settings(obj: Json, labels: list[str]) -> Settings:
     return settings
 
 
-def _view(obj: Json) -> ViewState:
+def _view(raw: Any, notices: list[str]) -> ViewState:
+    """The view, leaving out (with a notice) any part that is not what it should be.
+
+    The view is only how the window was left: a bad part of it must never cost the user
+    the versions, settings and verdicts, so it is dropped, never a reason to refuse.
+    """
     where = "view"
-    widths = _optional_object(obj, "column_widths", where)
-    for label, width in widths.items():
-        if not _is_int(width) or not 0 <= width <= MAX_COLUMN_WIDTH:
-            _fail(f"{where}.column_widths.{label}: expected a width in pixels")
-    scroll = obj.get("scroll_row", 0)
+    if not isinstance(raw, dict):
+        notices.append(f"{where}: expected an object, found {_kind(raw)}; the layout is reset")
+        return ViewState()
+
+    def drop(field: str, why: str) -> None:
+        notices.append(f"{where}.{field}: {why}; left out")
+
+    widths: list[tuple[str, int]] = []
+    raw_widths = raw.get("column_widths", {})
+    if not isinstance(raw_widths, dict):
+        drop("column_widths", f"expected an object, found {_kind(raw_widths)}")
+        raw_widths = {}
+    for label, width in raw_widths.items():
+        if _is_int(width) and 0 <= width <= MAX_COLUMN_WIDTH:
+            widths.append((label, width))
+        else:
+            drop(f"column_widths.{_show(label)}", f"{_show(width)} is not a width in pixels")
+    scroll = raw.get("scroll_row", 0)
     if not _is_int(scroll) or not 0 <= scroll <= MAX_ROWS:
-        _fail(f"{where}.scroll_row: expected a row number, found {_show(scroll)}")
+        drop("scroll_row", f"{_show(scroll)} is not a row number")
+        scroll = 0
+    lists: dict[str, tuple[str, ...]] = {}
+    for key in ("column_order", "hidden"):
+        items = raw.get(key, [])
+        if isinstance(items, list) and all(isinstance(x, str) for x in items):
+            lists[key] = tuple(items)
+        else:
+            drop(key, "expected a list of version labels")
+            lists[key] = ()
     return ViewState(
-        column_order=_str_list(obj, "column_order", where),
-        column_widths=tuple(widths.items()),
-        hidden=_str_list(obj, "hidden", where),
+        column_order=lists["column_order"],
+        column_widths=tuple(widths),
+        hidden=lists["hidden"],
         scroll_row=scroll,
     )
 

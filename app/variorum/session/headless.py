@@ -13,7 +13,7 @@ from pathlib import Path
 from variorum.engine.model import Comparison
 from variorum.session.errors import SessionError
 from variorum.session.model import Session, documents_of, session_from_documents
-from variorum.session.sources import changed_on_disk
+from variorum.session.sources import changed_on_disk, refused_sources
 from variorum.session.store import holds_session, load_session, looks_like_session, save_session
 
 
@@ -41,13 +41,19 @@ def changed_source_notes(session: Session) -> list[str]:
 
     Headless, nobody can be asked whether to reload: the saved text is compared (so the
     result matches the saved work) and the user is told, as the window would tell them.
+    A source that is never looked at (``sources.readable_source``) gets a line saying why.
     """
     sources = {d.label: d.source for d in session.documents}
-    return [
+    notes = [
         f"{sources[label]}: changed on disk since the session was saved; "
         f"comparing the text the session holds for {label!r}"
         for label in changed_on_disk(session)
     ]
+    notes.extend(
+        f"{doc.source}: {reason}; comparing the text the session holds for {doc.label!r}"
+        for doc, reason in refused_sources(session)
+    )
+    return notes
 
 
 def check_save_target(path: str | Path) -> None:

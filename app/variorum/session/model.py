@@ -39,6 +39,10 @@ class Session:
     settings: Settings = field(default_factory=Settings)
     view: ViewState = field(default_factory=ViewState)
     annotations: Annotations = field(default_factory=Annotations)
+    # What reading the file had to change or leave out (a bad column width dropped, text
+    # that was not valid Unicode repaired), one line each for a notice. Never saved, and
+    # not part of what the session *is*: two sessions differing only here are equal.
+    notices: tuple[str, ...] = field(default=(), compare=False)
 
     @property
     def labels(self) -> tuple[str, ...]:

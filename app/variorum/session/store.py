@@ -33,6 +33,7 @@ from variorum.session.codec import (
 )
 from variorum.session.errors import SessionError
 from variorum.session.model import Session
+from variorum.session.sources import anchor_sources
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +75,7 @@ def load_session(path: str | Path) -> Session:
     from variorum.engine.limits import check_documents
 
     session = session_from_json(_read_json(Path(path)), path)
+    session = anchor_sources(session, Path(path).parent)
     problems = check_documents(session.documents, session.settings.granularity)
     if problems:
         first = problems[0]
@@ -212,7 +214,7 @@ class SessionStore:
                 continue
             try:
                 obj = _read_json(file)
-                session = session_from_json(obj, file)
+                session = anchor_sources(session_from_json(obj, file), file.parent)
             except SessionError as e:
                 log.warning("skipping unreadable autosave %s", e)
                 continue

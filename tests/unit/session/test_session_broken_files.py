@@ -135,14 +135,51 @@ FIELD_CASES: dict[str, tuple[Callable[[Json], None], str]] = {
     "granularity a list": (_set("settings/granularity", ["x"]), "settings.granularity"),
     "ignore_case a string": (_set("settings/ignore_case", "yes"), "settings.ignore_case: expected"),
     "base names no version": (_set("settings/base", "ghost"), "'ghost' is not one of the versions"),
-    "negative width": (_set("view/column_widths/wire", -5), "view.column_widths.wire"),
-    "scroll a float": (_set("view/scroll_row", 1.5), "view.scroll_row: expected a row number"),
-    "hidden not strings": (_set("view/hidden", [None]), "view.hidden: expected a list of strings"),
     "annotations an object": (_set("annotations", {}), "annotations: expected a list"),
     "unknown verdict": (_set("annotations/0/verdict", "maybe"), "'maybe' is not one of"),
     "note without anchor": (_drop("annotations/0/anchor"), 'missing field "annotations[0].anchor"'),
     "note of unknown kind": (_set("annotations/0/kind", "cell"), "'cell' is not claim or row"),
 }
+
+
+# A bad part of the view costs only that part: the session opens, with a notice.
+VIEW_CASES: dict[str, tuple[Callable[[Json], None], str]] = {
+    "negative width": (_set("view/column_widths/wire", -5), "view.column_widths.'wire': -5"),
+    "width 2**31": (_set("view/column_widths/wire", 2**31), "2147483648 is not a width"),
+    "width a string": (_set("view/column_widths/wire", "wide"), "'wide' is not a width"),
+    "widths a list": (_set("view/column_widths", [1]), "view.column_widths: expected an object"),
+    "scroll a float": (_set("view/scroll_row", 1.5), "view.scroll_row: 1.5 is not a row number"),
+    "hidden not strings": (_set("view/hidden", [None]), "view.hidden: expected a list of"),
+    "order a string": (_set("view/column_order", "wire"), "view.column_order: expected a list"),
+    "view a list": (_set("view", []), "view: expected an object, found a list"),
+}
+
+
+@pytest.mark.parametrize("name", VIEW_CASES)
+def test_bad_view_part_is_dropped_with_a_notice(
+    tmp_path: Path, session: Session, name: str
+) -> None:
+    edit, expected = VIEW_CASES[name]
+    data = session_to_json(session)
+    edit(data)
+    path = tmp_path / "edited.variorum"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    loaded = load_session(path)
+    (notice,) = loaded.notices
+    assert expected in notice
+    assert (loaded.documents, loaded.settings, loaded.annotations) == (
+        session.documents,
+        session.settings,
+        session.annotations,
+    )
+    if name != "view a list":  # the good parts of the view are kept
+        kept = [
+            loaded.view.column_order == session.view.column_order,
+            loaded.view.hidden == session.view.hidden,
+            loaded.view.scroll_row == session.view.scroll_row,
+            loaded.view.width_of("copy") == session.view.width_of("copy"),
+        ]
+        assert kept.count(False) <= 1
 
 
 @pytest.mark.parametrize("name", FIELD_CASES)

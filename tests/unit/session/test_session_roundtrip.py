@@ -15,10 +15,12 @@ from variorum.engine.api import compare_documents, load_documents
 from variorum.engine.model import Comparison, Document, Settings
 from variorum.resources import sample_paths
 from variorum.session import (
+    ChangedSource,
     Session,
     SourceStatus,
     ViewState,
     changed_on_disk,
+    changed_sources,
     load_session,
     reload_sources,
     save_session,
@@ -192,7 +194,7 @@ def test_reload_changed_source_keeps_label_and_annotations(tmp_path: Path) -> No
         fh.write("\nA late correction was appended.\n")
     assert changed_on_disk(session) == ("renamed by user",)
 
-    reloaded, problems = reload_sources(session, changed_on_disk(session))
+    reloaded, problems = reload_sources(session, changed_sources(session))
     assert problems == []
     fresh = reloaded.documents[1]
     assert fresh.label == "renamed by user"
@@ -208,7 +210,7 @@ def test_reload_of_vanished_source_keeps_stored_text(tmp_path: Path) -> None:
     docs, _ = load_documents([first, second])
     session = session_from_comparison(compare_documents(docs))
     second.unlink()
-    reloaded, problems = reload_sources(session, [docs[1].label])
+    reloaded, problems = reload_sources(session, [ChangedSource(docs[1].label, second)])
     assert reloaded == session
     assert [p.path for p in problems] == [str(second)]
     assert "no such file" in problems[0].reason
