@@ -1,18 +1,19 @@
 """Split one cell of the side-by-side view into runs of text sharing the same marks.
 
 Pure Python over the frozen model (no Qt), shared by the window and the report so both
-mark a cell the same way: word ops, claims and terms become marked spans of the version's
-text; a zero-width run marks a point (a claim's start, a gap where reference words are
-left out). Rendering the runs is the caller's job (``gui.cell_document``, ``report.markup``).
+mark a cell the same way: word ops, claims, terms and the values the versions disagree on
+become marked spans of the version's text; a zero-width run marks a point (a claim's start,
+a gap where reference words are left out, the ≠ before a disagreeing value). Rendering the
+runs is the caller's job (``gui.cell_document``, ``report.markup``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from variorum.engine.model import Claim, Comparison, OpTag, Row, Sentence, WordOp
+from variorum.engine.model import Claim, Comparison, Conflict, OpTag, Row, Sentence, WordOp
 
 
 class Mark(StrEnum):
@@ -22,6 +23,7 @@ class Mark(StrEnum):
     CLAIM = "claim"
     TERM = "term"
     MATCH = "match"  # a Find hit (window only)
+    CONFLICT = "conflict"  # a value another version of the row states differently
 
 
 @dataclass(frozen=True)
@@ -139,9 +141,11 @@ def cell_runs(
     claims: Mapping[tuple[str, int], list[Claim]],
     sentences: Mapping[int, Sentence],
     extra: Iterable[Span] = (),
+    conflicts: Sequence[Conflict] | None = None,
 ) -> list[Run]:
     """The marked runs of version ``label``'s cell in ``row`` (empty if it has none);
-    ``extra`` adds spans of the caller's own, such as Find hits."""
+    ``extra`` adds spans of the caller's own, such as Find hits; ``conflicts`` are the
+    disagreements to mark (None: all of the row's)."""
     cell = row.cell(label)
     if cell is None:
         return []
@@ -165,6 +169,11 @@ def cell_runs(
                 points.append(Span(sentence.start, sentence.start, Mark.CLAIM))
             for term in claim.terms:
                 spans.append(Span(term.start, term.end, Mark.TERM))
+    for conflict in row.conflicts if conflicts is None else conflicts:
+        value = conflict.value(label)
+        if value is not None and cell.start <= value.start < value.end <= cell.end:
+            spans.append(Span(value.start, value.end, Mark.CONFLICT))
+            points.append(Span(value.start, value.start, Mark.CONFLICT))
     spans.extend(extra)
     text = comparison.version(label).text
     return split_runs(text, cell.start, cell.end, spans, points)

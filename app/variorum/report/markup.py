@@ -21,6 +21,8 @@ from variorum.marks import Mark, Run, Span, cell_runs, claims_by_sentence, split
 from variorum.report.palette import (
     CLAIM_GLYPH,
     CLAIM_STAR,
+    CONFLICT_GLYPH,
+    CONFLICT_INK,
     EMPTY_CELL_BG,
     GAP,
     GAP_GLYPH,
@@ -110,6 +112,7 @@ td, th {{ vertical-align: top; overflow-wrap: anywhere; }}
 .note {{ color: {INK}; }}
 .verdict {{ font-weight: bold; background-color: {VERDICT_BG}; }}
 .star {{ color: {CLAIM_STAR}; font-weight: bold; }}
+.confglyph {{ color: {CONFLICT_INK}; font-weight: bold; }}
 {marks}
 """
 
@@ -131,6 +134,8 @@ def render_runs(runs: Sequence[Run]) -> str:
             (mark,) = run.marks
             if mark is Mark.CLAIM:
                 parts.append(f'<span class="star">{CLAIM_GLYPH}</span> ')
+            elif mark is Mark.CONFLICT:
+                parts.append(f'<span class="confglyph">{CONFLICT_GLYPH}</span>&#8239;')
             else:
                 parts.append(f'<span class="{GAP.css_class}">{GAP_GLYPH}</span>')
             continue
