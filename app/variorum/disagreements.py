@@ -13,9 +13,8 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from variorum.engine.model import Comparison, Conflict, ConflictValue
-from variorum.report.palette import CONFLICT_GLYPH
 
-DISAGREE_GLYPH = CONFLICT_GLYPH  # ≠ before each differing value (boxed in the grid)
+DISAGREE_GLYPH = "\u2260"  # ≠ before each differing value (boxed in the grid and report)
 DISAGREE_ROW_GLYPH = "\u26a0"  # ⚠ in the header of a row whose versions disagree
 
 

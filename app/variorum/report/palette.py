@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from variorum.disagreements import DISAGREE_GLYPH
 from variorum.marks import Mark
 
 INK = "#1a1a1a"
@@ -94,7 +95,7 @@ LEGEND: tuple[MarkStyle, ...] = (_INSERTED, _REPLACED, _DELETED, GAP, _CLAIM, _T
 
 CLAIM_GLYPH = "\u2605"  # ★ before each claim sentence
 GAP_GLYPH = "[\u2026]"  # […], the editor's mark for left-out words
-CONFLICT_GLYPH = "\u2260"  # ≠ before each value the versions disagree on
+CONFLICT_GLYPH = DISAGREE_GLYPH  # ≠ before each value the versions disagree on
 MOVED_GLYPH = "\u21c5"  # ⇅ before a cell out of its version's reading order
 
 # ColorBrewer "Blues", 9 classes, light to dark.
