@@ -1,10 +1,11 @@
 """Write PNG screenshots of the window comparing the sample articles, light and dark.
 
-    python packaging/screenshot.py [--out DIR] [--size 1600x1000] [--appstream]
+    python packaging/screenshot.py [--out DIR] [--size 1600x1000 ...] [--seven] [--appstream]
 
 Runs offscreen (no display needed) with throw-away settings folders, so it never reads
 or changes the user's preferences. ``--appstream`` also refreshes
 ``packaging/screenshots/main.png``, the picture the AppStream metadata points at.
+``--seven`` also shoots a seven-version comparison (the samples and two edited copies).
 """
 
 from __future__ import annotations
@@ -47,7 +48,23 @@ def dark_palette() -> object:
     return p
 
 
-def shoot(out: Path, width: int, height: int) -> list[Path]:
+def seven_versions(folder: Path) -> list[Path]:
+    """The five samples and two edited copies of the plain report (one cut, one reworded)."""
+    from variorum.resources import sample_paths
+
+    samples = list(sample_paths())
+    plain = samples[1].read_text(encoding="utf-8")
+    paragraphs = [p for p in plain.split("\n\n") if p.strip()]
+    cut = folder / "005_wire_short.txt"
+    cut.write_text("\n\n".join(paragraphs[::2]) + "\n", encoding="utf-8")
+    reworded = folder / "006_wire_rewrite.txt"
+    reworded.write_text(
+        plain.replace("said", "told reporters").replace("European", "EU"), encoding="utf-8"
+    )
+    return [*samples, cut, reworded]
+
+
+def shoot(out: Path, width: int, height: int, files: list[Path] | None = None) -> list[Path]:
     from PySide6.QtWidgets import QApplication
 
     from variorum.gui.actions import ActionId
@@ -57,14 +74,17 @@ def shoot(out: Path, width: int, height: int) -> list[Path]:
     app = make_application([])
     assert isinstance(app, QApplication)
     app.setStyle("Fusion")  # the same look on every machine that runs this script
-    light = app.palette()
+    light = app.style().standardPalette()  # not app.palette(): an earlier call left it dark
     written: list[Path] = []
     for mode in ("light", "dark"):
         app.setPalette(light if mode == "light" else dark_palette())  # type: ignore[arg-type]
         window = MainWindow()
         window.resize(width, height)
         window.show()
-        window.open_sample()
+        if files:
+            window.open_files(files)
+        else:
+            window.open_sample()
         deadline = time.monotonic() + 30
         while window.comparison is None and time.monotonic() < deadline:
             app.processEvents()
@@ -72,7 +92,7 @@ def shoot(out: Path, width: int, height: int) -> list[Path]:
         c = window.comparison
         if c is not None:
             # As a user would: the invented claim selected, rows that differ around it.
-            claim = next(cl for cl in c.claims if "Operation Sentinel" in cl.text)
+            claim = next((cl for cl in c.claims if "Operation Sentinel" in cl.text), None)
             window.claims_panel.select_claim(claim)
             window.view.go_to(0, 0)
             window.actions_by_id[ActionId.NEXT_DIFFERENCE].trigger()
@@ -80,7 +100,8 @@ def shoot(out: Path, width: int, height: int) -> list[Path]:
         while time.monotonic() < settle:
             app.processEvents()
             time.sleep(0.01)
-        path = out / f"variorum-{mode}-{width}x{height}.png"
+        what = f"{len(files)}-versions-" if files else ""
+        path = out / f"variorum-{what}{mode}-{width}x{height}.png"
         window.grab().save(str(path))
         written.append(path)
         window.sessions.modified = False
@@ -93,16 +114,22 @@ def shoot(out: Path, width: int, height: int) -> list[Path]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=Path("build/screenshots"))
-    parser.add_argument("--size", default="1600x1000", help="WIDTHxHEIGHT")
+    parser.add_argument("--size", nargs="+", default=["1600x1000"], help="WIDTHxHEIGHT ...")
+    parser.add_argument("--seven", action="store_true", help="also a seven-version comparison")
     parser.add_argument("--appstream", action="store_true", help="refresh screenshots/main.png")
     args = parser.parse_args(argv)
-    width, height = (int(n) for n in args.size.lower().split("x"))
+    sizes = [tuple(int(n) for n in size.lower().split("x")) for size in args.size]
     args.out.mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    written: list[Path] = []
     with tempfile.TemporaryDirectory(prefix="variorum-shot-") as tmp:
         os.environ["VARIORUM_CONFIG_DIR"] = str(Path(tmp) / "config")
         os.environ["VARIORUM_STATE_DIR"] = str(Path(tmp) / "state")
-        written = shoot(args.out, width, height)
+        seven = seven_versions(Path(tmp)) if args.seven else None
+        for width, height in sizes:
+            written += shoot(args.out, width, height)
+            if seven:
+                written += shoot(args.out, width, height, seven)
     for path in written:
         print(path)
     if args.appstream:

@@ -12,8 +12,9 @@ similarity, the JSON file and any error. Contract:
   run leaves whole files or none, and its temporary files are removed on the next start.
 - Never stopped by one family: a family's failure (or a worker's death) is its summary
   row's error; the run goes on.
-- Bounded memory: families are read lazily and at most ``window`` are in flight; results
-  are written and released as they complete (``distributed.as_completed``).
+- Bounded memory: families are read lazily and at most ``window`` tasks of ``chunk``
+  families are in flight; results are written and released as they complete
+  (``distributed.as_completed``).
 
 The default runs a local Dask cluster of worker processes (one per core);
 ``--scheduler tcp://HOST:8786`` uses a running ``dask.distributed`` scheduler (its workers
@@ -31,6 +32,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, suppress
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -39,6 +41,7 @@ from variorum.batch_families import (
     FamilyResult,
     FamilySpec,
     InputError,
+    compare_families,
     compare_family,
     output_name,
     plan_families,
@@ -117,6 +120,7 @@ def run_batch(
     window: int | None = None,
     settings: Settings | None = None,
     progress: TextIO | None = None,
+    chunk: int = 8,
 ) -> BatchReport:
     """Compare every family in ``source`` into ``out`` (see the module contract).
 
@@ -146,7 +150,7 @@ def run_batch(
         else:
             with _client(scheduler, workers) as client:
                 limit = window or max(8, 4 * _worker_count(client))
-                _run_on_dask(client, todo, handle, limit, settings)
+                _run_on_dask(client, todo, handle, limit, max(1, chunk), settings)
     finally:
         bar.close()
     report = BatchReport([rows[i] for i in sorted(rows)], time.perf_counter() - t0)
@@ -263,23 +267,26 @@ def _run_on_dask(
     todo: Iterator[tuple[int, FamilySpec]],
     handle: Callable[[int, str, FamilyResult], None],
     window: int,
+    chunk: int,
     settings: Settings | None,
 ) -> None:
+    """At most ``window`` tasks of ``chunk`` families each in flight; results are handled
+    (written) and released as tasks complete, and each completion submits the next."""
     import distributed
 
     dask: Any = distributed  # untyped library
-    pending: dict[str, tuple[int, str]] = {}
+    pending: dict[str, list[tuple[int, str]]] = {}
     completed = dask.as_completed()
 
     def submit_next() -> bool:
-        item = next(todo, None)
-        if item is None:
+        items = list(islice(todo, chunk))
+        if not items:
             return False
-        index, spec = item
+        specs = tuple(spec for _i, spec in items)
         future = client.submit(
-            compare_family, spec, settings, key=f"variorum-family-{index}", pure=False
+            compare_families, specs, settings, key=f"variorum-families-{items[0][0]}", pure=False
         )
-        pending[future.key] = (index, spec.family)
+        pending[future.key] = [(i, spec.family) for i, spec in items]
         completed.add(future)
         return True
 
@@ -287,13 +294,14 @@ def _run_on_dask(
         if not submit_next():
             break
     for future in completed:
-        index, family = pending.pop(future.key)
+        members = pending.pop(future.key)
         try:
-            result = future.result()
+            results: list[FamilyResult] = future.result()
         except Exception as e:  # the worker died or the task could not run
-            result = FamilyResult(family, None, {}, f"{type(e).__name__}: {e}")
+            results = [FamilyResult(f, None, {}, f"{type(e).__name__}: {e}") for _i, f in members]
         future.release()
-        handle(index, family, result)
+        for (index, family), result in zip(members, results, strict=True):
+            handle(index, family, result)
         submit_next()
 
 

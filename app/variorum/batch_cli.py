@@ -27,6 +27,7 @@ def add_batch(sub: argparse._SubParsersAction[Any]) -> None:
     where.add_argument("--scheduler", metavar="ADDRESS", help="a Dask scheduler, tcp://HOST:8786")
     where.add_argument("--serial", action="store_true", help="run in this process, without Dask")
     p.add_argument("--workers", type=int, default=None, help="local cluster size (default: cores)")
+    p.add_argument("--chunk", type=int, default=8, help="families per Dask task (default 8)")
     p.add_argument("--threshold", type=float, default=None, help="similarity threshold 0..1")
     p.set_defaults(func=cmd_batch)
 
@@ -38,6 +39,8 @@ def cmd_batch(args: argparse.Namespace) -> int:
 
     if args.workers is not None and args.workers < 1:
         raise UsageError("--workers must be at least 1")
+    if args.chunk < 1:
+        raise UsageError("--chunk must be at least 1")
     settings = Settings()
     if args.threshold is not None:
         if not 0.0 < args.threshold < 1.0:
@@ -51,6 +54,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
             serial=args.serial,
             workers=args.workers,
             settings=settings,
+            chunk=args.chunk,
         )
     except InputError as e:
         raise UsageError(str(e)) from None

@@ -3,15 +3,18 @@
 Pure Python over the frozen model (no Qt), shared by the window and the report so both
 mark a cell the same way: word ops, claims, terms and the values the versions disagree on
 become marked spans of the version's text; a zero-width run marks a point (a claim's start,
-a gap where reference words are left out, the ≠ before a disagreeing value). Rendering the
-runs is the caller's job (``gui.cell_document``, ``report.markup``).
+a gap where reference words are left out, the ≠ before a disagreeing value). *Emphasis*
+markers of plain-text articles become EMPHASIS and MARKUP spans. Rendering the runs is the
+caller's job (``gui.cell_document``, ``report.markup``).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from pathlib import Path
 
 from variorum.engine.model import Claim, Comparison, Conflict, OpTag, Row, Sentence, WordOp
 
@@ -24,6 +27,51 @@ class Mark(StrEnum):
     TERM = "term"
     MATCH = "match"  # a Find hit (window only)
     CONFLICT = "conflict"  # a value another version of the row states differently
+    EMPHASIS = "emphasis"  # between *markers* or _markers_ of a plain-text article
+    MARKUP = "markup"  # the markers themselves: renderers leave them out
+
+
+# *Bild*, _word_: single markers round non-blank text on one line, not inside a word (so
+# snake_case and 2*3*4 stay as they are).
+_EMPHASIS = re.compile(
+    r"(?<![\w*])\*(?=[^\s*])([^*\n]{1,120}?)(?<=[^\s*])\*(?![\w*])"
+    r"|(?<![\w_])_(?=[^\s_])([^_\n]{1,120}?)(?<=[^\s_])_(?![\w_])"
+)
+EMPHASIS_SUFFIXES = (".txt", ".md", ".markdown", ".text", "")  # "" = pasted text
+
+
+def emphasis_spans(text: str, start: int, end: int) -> list[Span]:
+    """Emphasis in ``text[start:end]``: an EMPHASIS span over each marked word group and a
+    MARKUP span over each marker. Offsets stay those of ``text``: nothing is removed from the
+    version's text (JSON offsets index it); hiding the markers is the renderer's job."""
+    spans: list[Span] = []
+    for found in _EMPHASIS.finditer(text, start, end):
+        a, b = found.span()
+        spans += [Span(a, a + 1, Mark.MARKUP), Span(a + 1, b - 1, Mark.EMPHASIS)]
+        spans.append(Span(b - 1, b, Mark.MARKUP))
+    return spans
+
+
+def without_markers(
+    text: str, *ranges: Iterable[tuple[int, int]]
+) -> tuple[str, tuple[list[tuple[int, int]], ...]]:
+    """``text`` with its emphasis markers removed (for a single line of plain display, such
+    as a claim in a list), and each list of (start, end) ranges moved to match."""
+    cuts = [s.start for s in emphasis_spans(text, 0, len(text)) if s.mark is Mark.MARKUP]
+    if not cuts:
+        return text, tuple(list(r) for r in ranges)
+
+    def moved(at: int) -> int:
+        return at - sum(1 for c in cuts if c < at)
+
+    dropped = set(cuts)
+    kept = "".join(ch for i, ch in enumerate(text) if i not in dropped)
+    return kept, tuple([(moved(a), moved(b)) for a, b in r] for r in ranges)
+
+
+def shows_emphasis(source: str) -> bool:
+    """Whether a version from ``source`` may carry *emphasis* markers (plain text, Markdown)."""
+    return Path(source).suffix.lower() in EMPHASIS_SUFFIXES
 
 
 @dataclass(frozen=True)
@@ -175,5 +223,7 @@ def cell_runs(
             spans.append(Span(value.start, value.end, Mark.CONFLICT))
             points.append(Span(value.start, value.start, Mark.CONFLICT))
     spans.extend(extra)
-    text = comparison.version(label).text
-    return split_runs(text, cell.start, cell.end, spans, points)
+    version = comparison.version(label)
+    if shows_emphasis(version.source):
+        spans.extend(emphasis_spans(version.text, cell.start, cell.end))
+    return split_runs(version.text, cell.start, cell.end, spans, points)

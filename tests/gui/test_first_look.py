@@ -94,3 +94,54 @@ def test_differences_only_tooltip_is_the_usual_one_when_rows_can_hide(
     assert "nothing to hide" not in action.toolTip()
     action.setChecked(True)
     assert "1 identical row hidden" in w.status_area.text()
+
+
+def test_first_start_takes_the_available_screen(qtbot: QtBot) -> None:
+    window = MainWindow(store=SessionStore())
+    qtbot.addWidget(window)
+    available = window.screen().availableGeometry()
+    assert window.width() == available.width()
+    assert available.height() * 0.9 <= window.height() <= available.height()
+    assert window.pos() == available.topLeft()
+    window.sessions.store.close()
+
+
+def test_first_start_geometry_leaves_room_for_the_title_bar() -> None:
+    from PySide6.QtCore import QRect
+
+    from variorum.gui.window import first_start_geometry
+
+    place = first_start_geometry(QRect(0, 27, 1600, 973))
+    assert place == QRect(0, 27, 1600, 933)
+    small = first_start_geometry(QRect(0, 0, 1366, 300))
+    assert small.height() == 270  # never less than nine tenths
+
+
+def test_versions_get_readable_labels_and_a_rename_is_saved(
+    qtbot: QtBot, seed_paths: list[Path], tmp_path: Path
+) -> None:
+    from variorum.gui.versions_panel import Rename
+    from variorum.session import load_session
+
+    target = tmp_path / "nato.variorum"
+    store = SessionStore()
+    w = MainWindow(store=store, session_dialogs=ScriptedDialogs(save_paths=[target]))  # type: ignore[arg-type]
+    qtbot.addWidget(w)
+    w.resize(1600, 1000)
+    w.show()
+    try:
+        compared(qtbot, w, seed_paths)
+        assert w.inputs.labels[0] == "000 \u00b7 NATO Considers Troop\u2026"
+        assert w.inputs.labels[1] == "001"
+        assert [Path(d.source) for d in w.inputs.documents] == seed_paths  # still the files
+        w.versions_panel.renameRequested.emit(Rename("001", "Bild interview"))
+        qtbot.waitUntil(
+            lambda: w.comparison is not None and "Bild interview" in w.comparison.labels
+        )
+        assert w.model.labels[1] == "Bild interview"
+        w.actions_by_id[ActionId.SAVE_SESSION].trigger()
+        saved = load_session(target)
+        assert saved.labels[:2] == ("000 \u00b7 NATO Considers Troop\u2026", "Bild interview")
+    finally:
+        w.runner.shutdown()
+        store.close()

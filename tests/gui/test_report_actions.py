@@ -26,6 +26,7 @@ from variorum.engine.model import Comparison
 from variorum.gui.actions import ActionId, create_actions
 from variorum.gui.report_actions import ExportResult, ReportController
 from variorum.report.export import ReportFormat
+from variorum.report.palette import GAP_GLYPH
 from variorum.resources import sample_paths
 
 EXPORT_TIMEOUT_MS = 60_000
@@ -205,7 +206,8 @@ def test_export_html_writes_every_version_label(
     for version in seed_comparison.versions:
         assert _squash(version.label) in visible
         for sentence in version.sentences:
-            assert _squash(sentence.text) in visible
+            # a […] gap mark may sit inside a changed sentence of the grid
+            assert _squash(sentence.text) in visible.replace(_squash(GAP_GLYPH), "")
     assert "nato.htm" in rig.window.statusBar().currentMessage()
 
 

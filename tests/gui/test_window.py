@@ -77,7 +77,7 @@ def test_seeds_fill_the_grid_and_the_panels(seeds_window: MainWindow) -> None:
     assert w.windowTitle() == "Variorum — Untitled[*]"  # Qt shows "*" there when modified
     assert w.model.columnCount() == 5
     assert w.model.rowCount() == len(c.rows)
-    label_000 = next(lab for lab in c.labels if lab.startswith("000_"))
+    label_000 = next(lab for lab in c.labels if lab.startswith("000 \u00b7 "))
     sentinel = [cl for cl in c.claims_for(label_000) if "Operation Sentinel" in cl.text]
     assert sentinel
     assert w.claims_panel.claim_count(label_000) == len(c.claims_for(label_000))

@@ -244,7 +244,7 @@ def test_a_missing_file_on_the_command_line_is_a_notice_in_the_window(
     qtbot.addWidget(window)
     try:
         qtbot.waitUntil(lambda: window.notice.isVisible() and "gone.txt" in window.notice.text())
-        assert window.inputs.labels == (seed_paths[0].stem,)
+        assert [Path(d.source).name for d in window.inputs.documents] == [seed_paths[0].name]
     finally:
         window.sessions.store.close()
         window.runner.shutdown()

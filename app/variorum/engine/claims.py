@@ -574,13 +574,14 @@ def topic_names(corpus: Corpus) -> frozenset[str]:
 _ROLES = frozenset(
     """mayor mayor's governor minister president chancellor senator councillor councilor
     commissioner judge sheriff ceo chairman chairwoman director spokesman spokeswoman
-    ambassador premier treasurer""".split()
+    ambassador premier treasurer officer officers official officials""".split()
 )
 _EVENTS = frozenset(
     """contract contracts deal deals firm company payment payments donation donations bribe
     bribes loan loans lawsuit indictment arrest arrested resigned resignation fined fine
     award awarded grant tender merger acquisition audit investigation charged convicted
-    sentenced leaked leak sold bought hired fired appointed""".split()
+    sentenced leaked leak sold bought hired fired appointed admitted cost costs overspent
+    overspend""".split()
 )
 
 

@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, Qt, QThreadPool, Signal
 from variorum.engine.api import Cancelled, LoadProblem, compare_documents, load_documents
 from variorum.engine.limits import LimitExceeded, LimitProblem, document_problems, first_part
 from variorum.engine.model import Comparison, Document, Settings
+from variorum.labels import with_readable_labels
 
 
 @dataclass(frozen=True)
@@ -126,6 +127,7 @@ class AnalysisRunner(QObject):
         def work() -> None:
             try:
                 docs, problems = load_documents(todo, url, progress, cancel.is_set)
+                docs = with_readable_labels(docs)  # "000 · NATO Considers…", not a file name
                 fitting, over = _split_over_limit(docs)
             except Cancelled:
                 self.load_done.emit(LoadDone(request_id, (), (), purpose, cancelled=True))

@@ -55,6 +55,8 @@ def _format(marks: frozenset[Mark], colours: GridColours) -> QTextCharFormat:
         fmt.setBackground(QColor(colours.match_bg))
     if Mark.CONFLICT in marks:
         fmt.setProperty(BOXED, True)
+    if Mark.EMPHASIS in marks:
+        fmt.setFontItalic(True)
     return fmt
 
 
@@ -94,6 +96,8 @@ def build_cell_document(
         cursor.insertText(prefix + " ", badge)
     formats: dict[frozenset[Mark], QTextCharFormat] = {}
     for run in runs:
+        if Mark.MARKUP in run.marks:
+            continue  # the * or _ round emphasis: the italics show it
         if not run.text:
             (mark,) = run.marks
             glyph, point = _point_format(mark, colours)

@@ -60,6 +60,7 @@ from variorum.engine.model import Claim, Comparison
 from variorum.gui.disagreements_list import DisagreementsSection
 from variorum.gui.palette import CLAIM_GLYPH, colours_for, is_dark
 from variorum.gui.verdict_badge import NOTE_GLYPH, VERDICT_COLOURS, NoteView
+from variorum.marks import shows_emphasis, without_markers
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -69,6 +70,7 @@ CLAIM_ROLE = Qt.ItemDataRole.UserRole + 1  # Claim (claim rows only)
 NOTE_ROLE = Qt.ItemDataRole.UserRole + 2  # NoteView (claim rows only)
 LABEL_ROLE = Qt.ItemDataRole.UserRole + 3  # the version label (group rows only)
 SPANS_ROLE = Qt.ItemDataRole.UserRole + 4  # term spans in the claim text (claim rows only)
+SHOWN_ROLE = Qt.ItemDataRole.UserRole + 5  # (text as shown, (its term spans,))
 
 _AT_TOP = QAbstractItemView.ScrollHint.PositionAtTop
 _ENSURE_VISIBLE = QAbstractItemView.ScrollHint.EnsureVisible
@@ -108,6 +110,17 @@ def term_spans(comparison: Comparison, claim: Claim) -> tuple[tuple[int, int], .
         else:
             merged.append((a, b))
     return tuple(merged)
+
+
+def shown_text(
+    comparison: Comparison, claim: Claim
+) -> tuple[str, tuple[list[tuple[int, int]], ...]]:
+    """The claim as the list shows it, with its term spans: *emphasis* markers of a
+    plain-text article left out, as the grid and the report leave them out."""
+    spans = term_spans(comparison, claim)
+    if not shows_emphasis(comparison.version(claim.version).source):
+        return claim.text, (list(spans),)
+    return without_markers(claim.text, spans)
 
 
 def claim_matches(claim: Claim, words: Sequence[str]) -> bool:
@@ -170,6 +183,39 @@ def match_spans(text: str, words: Sequence[str]) -> tuple[tuple[int, int], ...]:
     return tuple(sorted(spans))
 
 
+SNIPPET_LEAD = 20  # characters of context kept before a claim's first term
+ELLIPSIS = "\u2026"
+
+
+def snippet_starts(text: str, spans: Sequence[tuple[int, int]]) -> list[int]:
+    """Where a too-long claim's snippet may begin: its opening and, when the first term is
+    further in than SNIPPET_LEAD characters, a word about that far before it and the term's
+    own word; each start once, in order."""
+    starts = [0]
+    first = spans[0][0] if spans else 0
+    if first > SNIPPET_LEAD:  # a term that near the opening shows with it
+        for lead in (SNIPPET_LEAD, 0):
+            at = text.rfind(" ", 0, first - lead + 1) + 1
+            if at not in starts:
+                starts.append(at)
+    return starts
+
+
+def window_from(
+    text: str, start: int, *ranges: Sequence[tuple[int, int]]
+) -> tuple[str, tuple[list[tuple[int, int]], ...]]:
+    """``text`` from ``start`` on, led by an ellipsis when it does not start at 0, with each
+    list of (start, end) ranges moved to match (ranges before ``start`` are dropped)."""
+    if start <= 0:
+        return text, tuple(list(r) for r in ranges)
+    shift = len(ELLIPSIS) - start
+
+    def moved(found: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+        return [(a + shift, b + shift) for a, b in found if a >= start]
+
+    return ELLIPSIS + text[start:], tuple(moved(r) for r in ranges)
+
+
 @dataclass(frozen=True)
 class Ink:
     term: QColor
@@ -191,6 +237,33 @@ def _lay_out(
     laid = _try_layout(text, spans, matches, font, bold, width, ink)
     if laid.lines <= MAX_LINES:
         return laid
+    # Too long: of the sentence's opening and windows starting shortly before its first
+    # term, show the one that keeps the most terms whole (the opening when it ties).
+    best: tuple[int, _Laid] | None = None
+    for start in snippet_starts(text, spans):
+        shown, (kept, found) = window_from(text, start, spans, matches)
+        whole, candidate = _elided(shown, kept, found, font, bold, width, ink)
+        if best is None or whole > best[0]:
+            best = (whole, candidate)
+        if whole == len(spans):
+            break
+    assert best is not None
+    return best[1]
+
+
+def _elided(
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    matches: Sequence[tuple[int, int]],
+    font: QFont,
+    bold: QFont,
+    width: float,
+    ink: Ink,
+) -> tuple[int, _Laid]:
+    """``text`` in MAX_LINES lines, the last one elided, and how many spans stay whole."""
+    laid = _try_layout(text, spans, matches, font, bold, width, ink)
+    if laid.lines <= MAX_LINES:
+        return len(spans), laid
     cut = laid.layout.lineAt(MAX_LINES - 1).textStart()
     # Bold metrics are the wider ones, so the elided rest surely fits on one line.
     rest = QFontMetrics(bold).elidedText(text[cut:], Qt.TextElideMode.ElideRight, int(width))
@@ -203,7 +276,7 @@ def _lay_out(
     laid = _try_layout(shorter, clip(spans), clip(matches), font, bold, width, ink)
     laid.lines = min(laid.lines, MAX_LINES)
     laid.height = laid.lines * QFontMetrics(bold).lineSpacing()
-    return laid
+    return sum(1 for _a, b in spans if b <= limit), laid
 
 
 def _try_layout(
@@ -292,8 +365,8 @@ class ClaimDelegate(QStyledItemDelegate):
         key = (claim.text, width, opt.font.key())
         text_height = self._heights.get(key)
         if text_height is None:
-            spans = item.data(0, SPANS_ROLE)
-            laid = _lay_out(_flat(claim.text), spans, (), opt.font, width, Ink(QColor()))
+            text, (spans,) = item.data(0, SHOWN_ROLE)
+            laid = _lay_out(_flat(text), spans, (), opt.font, width, Ink(QColor()))
             if len(self._heights) > 10_000:
                 self._heights.clear()
             text_height = self._heights[key] = laid.height
@@ -310,7 +383,7 @@ class ClaimDelegate(QStyledItemDelegate):
             return
         claim: Claim = item.data(0, CLAIM_ROLE)
         note: NoteView = item.data(0, NOTE_ROLE)
-        spans = item.data(0, SPANS_ROLE)
+        text, (spans,) = item.data(0, SHOWN_ROLE)
         dark = is_dark(option.palette)
         colours = colours_for(dark)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
@@ -348,9 +421,9 @@ class ClaimDelegate(QStyledItemDelegate):
             )
         left = rect.left() + self._glyph_width(fm)
         width = self._text_width(option)
-        matches = match_spans(claim.text, self.filter_words) if not selected else ()
+        matches = match_spans(text, self.filter_words) if not selected else ()
         ink_spec = Ink(term_ink, QColor(colours.match_bg))
-        laid = _lay_out(_flat(claim.text), spans, matches, option.font, width, ink_spec)
+        laid = _lay_out(_flat(text), spans, matches, option.font, width, ink_spec)
         painter.setPen(ink)
         for i in range(laid.lines):
             laid.layout.lineAt(i).draw(painter, QPointF(left, rect.top()))
@@ -654,6 +727,7 @@ class ClaimsPanel(QWidget):
             item = QTreeWidgetItem(group)
             item.setData(0, CLAIM_ROLE, claim)
             item.setData(0, SPANS_ROLE, term_spans(comparison, claim))
+            item.setData(0, SHOWN_ROLE, shown_text(comparison, claim))
             self._set_note(item, claim, NoteView.of(self._annotations.for_claim(claim)))
             # The plain text is what a screen reader or a copy gets; the delegate paints.
             item.setText(0, claim.text)

@@ -223,6 +223,10 @@ class SimilarityTable(QTableView):
         super().keyPressEvent(event)
 
 
+LEGEND_STEP = 18  # px per colour step of the key
+LEGEND_STEP_MIN = 10
+
+
 class HeatScaleLegend(QWidget):
     """The colour key: the scale's steps from "0 %" to "100 %"."""
 
@@ -234,12 +238,23 @@ class HeatScaleLegend(QWidget):
         )
         self.setToolTip("Pale: little in common. Dark blue: most of the content in common.")
 
-    def sizeHint(self) -> QSize:
+    def _size_for(self, step: int) -> QSize:
         fm = self.fontMetrics()
-        return QSize(fm.horizontalAdvance("0 %100 %") + 24 + 18 * len(HEAT_SCALE), fm.height() + 6)
+        return QSize(
+            fm.horizontalAdvance("0 %100 %") + 24 + step * len(HEAT_SCALE), fm.height() + 6
+        )
+
+    def sizeHint(self) -> QSize:
+        return self._size_for(LEGEND_STEP)
 
     def minimumSizeHint(self) -> QSize:
-        return self.sizeHint()
+        # Narrower steps in a narrow dock, so the key never sets the side panels' width.
+        return self._size_for(LEGEND_STEP_MIN)
+
+    def _step(self) -> int:
+        fm = self.fontMetrics()
+        room = self.width() - fm.horizontalAdvance("0 %100 %") - 24
+        return max(LEGEND_STEP_MIN, min(LEGEND_STEP, room // len(HEAT_SCALE)))
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -253,11 +268,14 @@ class HeatScaleLegend(QWidget):
         x += fm.horizontalAdvance(low) + 6
         dark = is_dark(self.palette())
         outline = QColor(colours_for(dark).grid_line)
+        step = self._step()
         for colour in heat_scale(dark):
-            painter.fillRect(QRect(x, y + 2, 18, h - 4), QColor(colour))
-            x += 18
+            painter.fillRect(QRect(x, y + 2, step, h - 4), QColor(colour))
+            x += step
         painter.setPen(outline)
-        painter.drawRect(QRect(x - 18 * len(HEAT_SCALE), y + 2, 18 * len(HEAT_SCALE) - 1, h - 5))
+        painter.drawRect(
+            QRect(x - step * len(HEAT_SCALE), y + 2, step * len(HEAT_SCALE) - 1, h - 5)
+        )
         painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
         painter.drawText(QRect(x + 6, y, fm.horizontalAdvance(high), h), 0, high)
         painter.end()

@@ -9,6 +9,7 @@ fact (⚠ in the row header, named in the tooltips). Model rows are *shown* rows
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont
 
 from variorum.disagreements import DISAGREE_ROW_GLYPH, describe, describe_for, is_shown
 from variorum.engine.model import Comparison, Conflict, Row, RowKind
@@ -215,12 +216,21 @@ class SynopticModel(QAbstractTableModel):
             label = self._labels[section]
             base = self._base or (self._comparison.labels[0] if self._comparison.labels else "")
             if role == Qt.ItemDataRole.DisplayRole:
-                return f"{label}  (base)" if label == base else label
+                # The base mark comes first: a narrow column elides the end of its label.
+                return f"(base) {label}" if label == base else label
+            if role == Qt.ItemDataRole.FontRole and label == base:
+                font = QFont()
+                font.setBold(True)
+                return font
             if role == Qt.ItemDataRole.ToolTipRole:
                 v = self._comparison.version(label)
                 title = f"\n{v.title}" if v.title else ""
+                base_line = ["the base: the others are compared with it"] if label == base else []
                 return plain_tooltip(
-                    f"{label}{title}", v.source or "pasted text", f"{v.word_count} words"
+                    f"{label}{title}",
+                    v.source or "pasted text",
+                    f"{v.word_count} words",
+                    *base_line,
                 )
             return None
         if section >= len(self._shown):

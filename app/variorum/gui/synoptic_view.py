@@ -7,6 +7,7 @@ reads the model's frozen ``Comparison``; it never changes analysis.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -107,10 +108,16 @@ class CellDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         view = self._view
-        width = view.columnWidth(index.column())
+        width = view.cell_width(index.column())
         doc = view.cell_document(index.row(), index.column(), width)
-        height = MIN_ROW_HEIGHT if doc is None else int(doc.size().height()) + 2
+        height = MIN_ROW_HEIGHT if doc is None else row_height_for(doc)
         return QSize(width, max(height, MIN_ROW_HEIGHT))
+
+
+def row_height_for(doc: QTextDocument) -> int:
+    """The row height that shows all of ``doc``: its height rounded up, plus the grid line
+    the table takes off the bottom of every cell and a pixel of air."""
+    return math.ceil(doc.size().height()) + 2
 
 
 class SynopticView(QTableView):
@@ -136,6 +143,7 @@ class SynopticView(QTableView):
         header.setMinimumSectionSize(MIN_COLUMN_WIDTH // 2)
         header.setDefaultSectionSize(DEFAULT_COLUMN_WIDTH)
         header.setHighlightSections(True)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)  # "000 · NATO Consid…", never cut
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         vheader = self.verticalHeader()
         vheader.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -230,6 +238,12 @@ class SynopticView(QTableView):
     def cell_is_unique(self, model_row: int) -> bool:
         return self._model.row_at(model_row).kind is RowKind.UNIQUE
 
+    def cell_width(self, column: int) -> int:
+        """The width a cell of ``column`` is painted at: the column less its grid line.
+        Rows are sized with documents laid out at this width, the very ones painted, so
+        a row is always as tall as the wrapped text in it."""
+        return self.columnWidth(column) - (1 if self.showGrid() else 0)
+
     def cell_document(self, model_row: int, column: int, width: int) -> QTextDocument | None:
         """The laid-out cell at ``width`` pixels (cached), or None for an empty cell."""
         m = self._model
@@ -269,7 +283,7 @@ class SynopticView(QTableView):
         zooming or resizing a column never loses the reader's place)."""
         m = self._model
         columns = m.columnCount()
-        widths = [self.columnWidth(col) for col in range(columns)]
+        widths = [self.cell_width(col) for col in range(columns)]
         vheader = self.verticalHeader()
         top = self.rowAt(0)
         if self._anchor_row is not None and 0 <= self._anchor_row < m.rowCount():
@@ -282,7 +296,7 @@ class SynopticView(QTableView):
             for col in range(columns):
                 doc = self.cell_document(r, col, widths[col])
                 if doc is not None:
-                    height = max(height, int(doc.size().height()) + 2)
+                    height = max(height, row_height_for(doc))
             if vheader.sectionSize(r) != height:
                 vheader.resizeSection(r, height)
                 changed = True
@@ -313,6 +327,11 @@ class SynopticView(QTableView):
         if not columns:
             return
         available = self.viewport().width() - 2
+        vbar = self.verticalScrollBar()
+        if not vbar.isVisible():
+            # The rows laid out at these widths will almost always need the vertical bar;
+            # leave room for it now, or its arrival would push the last column out of view.
+            available -= vbar.sizeHint().width()
         width = max(MIN_COLUMN_WIDTH, available // columns)
         self._resize_sections({col: width for col in range(columns)})
         self.user_sized_columns = False

@@ -50,7 +50,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMenu,
-    QPushButton,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -215,7 +214,7 @@ class VersionDelegate(QStyledItemDelegate):
         painter.drawText(
             label,
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            fm.elidedText(entry.label, Qt.TextElideMode.ElideMiddle, label.width()),
+            fm.elidedText(entry.label, Qt.TextElideMode.ElideRight, label.width()),
         )
         if entry.is_base or (option.state & QStyle.StateFlag.State_MouseOver):
             self._paint_badge(painter, option, entry.is_base, accent, muted, small)
@@ -491,17 +490,22 @@ class VersionsPanel(QWidget):
         self.replace_action = self._action("Re&place with Another File…", None, self._replace)
         self.remove_action = self._action("Remo&ve", QKeySequence.StandardKey.Delete, self._remove)
 
-        add = QPushButton("&Add article…", self)
+        # Tool buttons, not push buttons (which keep a wide minimum): the panel stays
+        # narrow enough to leave the grid room for five versions on a 1366 px screen.
+        add = QToolButton(self)
+        add.setText("&Add…")
         add.setToolTip("Add article files as more versions")
+        add.setAccessibleName("Add article")
         add.clicked.connect(lambda _checked=False: self.addRequested.emit())
         self.add_button = add
-        self.base_button = self._button(self.base_action, "Use as base")
+        self.base_button = self._button(self.base_action, "Base")
         self.up_button = self._button(self.up_action, "", Qt.ArrowType.UpArrow)
         self.down_button = self._button(self.down_action, "", Qt.ArrowType.DownArrow)
         self.remove_button = self._button(self.remove_action, "Remove")
 
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
+        buttons.setSpacing(2)
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.base_button)
         buttons.addStretch(1)

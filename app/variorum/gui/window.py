@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, QPoint, QSignalBlocker, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QPoint, QRect, QSignalBlocker, Qt, QTimer
 from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
@@ -85,6 +85,7 @@ from variorum.gui.window_chrome import (
     add_toolbar,
     bind_undo_actions,
     connect_handlers,
+    fit_docks,
     focus_dock,
 )
 from variorum.resources import icon_path, sample_paths
@@ -261,6 +262,7 @@ class MainWindow(QMainWindow):
             self._saved_layout = None
         else:
             self.docks.set_visible(True)
+            fit_docks(self, self.docks)
 
     def _update_enabled(self) -> None:
         has = self.comparison is not None
@@ -773,12 +775,24 @@ class MainWindow(QMainWindow):
         if state.geometry:
             self.restoreGeometry(QByteArray.fromBase64(state.geometry.encode("ascii")))
         else:
-            self.resize(1400, 900)
+            place = first_start_geometry(self.screen().availableGeometry())
+            self.resize(place.size())
+            self.move(place.topLeft())  # move() places the frame, title bar included
         self._saved_layout = (
             QByteArray.fromBase64(state.layout.encode("ascii")) if state.layout else None
         )
         if state.zoom:
             self.set_zoom(state.zoom)
+
+
+TITLE_BAR_ALLOWANCE = 40  # px the window manager's title bar takes above the window
+
+
+def first_start_geometry(available: QRect) -> QRect:
+    """The window's first place: the whole available screen (no saved size yet), less the
+    title bar the window manager adds, which is not known before the window is shown."""
+    height = max(available.height() - TITLE_BAR_ALLOWANCE, available.height() * 9 // 10)
+    return QRect(available.left(), available.top(), available.width(), height)
 
 
 def _b64(data: QByteArray) -> str:

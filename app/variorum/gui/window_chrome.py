@@ -66,6 +66,15 @@ def add_docks(
     return docks
 
 
+def fit_docks(window: QMainWindow, docks: Docks) -> None:
+    """Size the side panels to the window (first start, no saved layout): narrow enough that
+    five versions fit side by side from about 1366 px wide, wide enough to read."""
+    width = window.width()
+    left = int(max(200, min(300, width * 0.15)))
+    right = int(max(220, min(360, width * 0.17)))
+    window.resizeDocks([docks.versions, docks.claims], [left, right], Qt.Orientation.Horizontal)
+
+
 def add_menus(
     window: QMainWindow, actions: Actions, submenus: Mapping[str, QMenu], docks: Docks
 ) -> None:

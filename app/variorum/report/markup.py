@@ -17,7 +17,16 @@ from datetime import datetime
 from variorum import __version__
 from variorum.annotations import Annotations, Verdict
 from variorum.engine.model import Claim, Comparison, Sentence, Version
-from variorum.marks import Mark, Run, Span, cell_runs, claims_by_sentence, split_runs
+from variorum.marks import (
+    Mark,
+    Run,
+    Span,
+    cell_runs,
+    claims_by_sentence,
+    emphasis_spans,
+    shows_emphasis,
+    split_runs,
+)
 from variorum.report.palette import (
     CLAIM_GLYPH,
     CLAIM_STAR,
@@ -130,6 +139,8 @@ def render_runs(runs: Sequence[Run]) -> str:
     """Runs as nested spans, in the palette's order so the look does not depend on overlap."""
     parts: list[str] = []
     for run in runs:
+        if Mark.MARKUP in run.marks:
+            continue  # the * or _ round emphasis: <em> shows it
         if not run.text:
             (mark,) = run.marks
             if mark is Mark.CLAIM:
@@ -140,6 +151,8 @@ def render_runs(runs: Sequence[Run]) -> str:
                 parts.append(f'<span class="{GAP.css_class}">{GAP_GLYPH}</span>')
             continue
         body = esc(run.text)
+        if Mark.EMPHASIS in run.marks:
+            body = f"<em>{body}</em>"
         for mark in reversed(MARK_STYLES):
             if mark in run.marks:
                 body = f'<span class="{MARK_STYLES[mark].css_class}">{body}</span>'
@@ -240,8 +253,10 @@ def _claim_html(claim: Claim, version: Version, sentences: dict[int, Sentence]) 
     sentence = sentences.get(claim.sentence)
     if sentence is None:
         return esc(claim.text)
-    terms = [Span(t.start, t.end, Mark.TERM) for t in claim.terms]
-    runs = split_runs(version.text, sentence.start, sentence.end, terms)
+    spans = [Span(t.start, t.end, Mark.TERM) for t in claim.terms]
+    if shows_emphasis(version.source):
+        spans += emphasis_spans(version.text, sentence.start, sentence.end)
+    runs = split_runs(version.text, sentence.start, sentence.end, spans)
     star = f'<span class="star">{CLAIM_GLYPH}</span> ' if claim.unmatched else ""
     return star + render_runs(runs)
 

@@ -92,7 +92,8 @@ def test_disagreements_come_from_row_conflicts_when_the_engine_has_them() -> Non
     b = Document("b", "", f"{S1B} {S2}", date="2024-01-02T00:00:00Z")
     c = _compare(a, b)
     (r,) = revisions(c)
-    assert r.disagreements == ()  # this engine's rows have no conflicts yet
+    found = [(d.about, d.before, d.after) for d in r.disagreements]
+    assert found == [("home", "12,000 homes", "40,000 homes")]  # the engine's own conflict
     changed = r.changed[0]
     conflict = _Conflict("homes", (_Value("a", "12,000"), _Value("b", "40,000")))
     rows = list(c.rows)

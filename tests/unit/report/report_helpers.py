@@ -16,8 +16,11 @@ HOSTILE_LINE = (
 
 
 def squash(text: str) -> str:
-    """Text compared the way a reader would: no whitespace, compatibility forms folded."""
-    return "".join(unicodedata.normalize("NFKC", text).split())
+    """Text compared the way a reader would: no whitespace, compatibility forms folded, and
+    no *emphasis* markers (the report shows emphasis as italics instead)."""
+    from variorum.marks import without_markers
+
+    return "".join(unicodedata.normalize("NFKC", without_markers(text)[0]).split())
 
 
 def strip_tags(markup: str) -> str:

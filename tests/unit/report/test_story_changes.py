@@ -29,7 +29,7 @@ def test_dated_versions_get_a_section_per_revision(tmp_path: Path) -> None:
     part = text[second : text.index(squash("Claims only one version makes"))]
     assert squash("1 added, 1 removed, 0 changed · 1 new claim") in part
     assert squash("Two people were injured by falling trees") in part
-    assert squash("(harbour district)") in part  # the claim's own terms
+    assert squash("harbour district)") in part  # the claim's own terms
     assert squash("repair crews would work through the night") in part  # removed
 
 
