@@ -122,7 +122,9 @@ def boxed_rects(doc: QTextDocument) -> list[QRectF]:
         it = block.begin()
         while not it.atEnd():
             frag = it.fragment()
-            if frag.isValid() and frag.charFormat().property(BOXED):
+            # hasProperty, not property(): an empty QVariant coming back as None costs
+            # PySide6 a reference to None each time (see claims_panel's item roles).
+            if frag.isValid() and frag.charFormat().hasProperty(BOXED):
                 a = frag.position() - block.position()
                 b = a + frag.length()
                 if stretches and stretches[-1][1] == a:

@@ -378,6 +378,11 @@ class ClaimDelegate(QStyledItemDelegate):
     # -- painting ----------------------------------------------------------------------
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         item = self._view.itemFromIndex(index)
+        if item is not None and is_other_item(item):
+            plain = QStyleOptionViewItem(option)
+            plain.textElideMode = Qt.TextElideMode.ElideRight  # a sentence reads from its start
+            super().paint(painter, plain, index)
+            return
         if item is None or not is_claim_item(item):
             super().paint(painter, option, index)
             return

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QListWidget,
     QListWidgetItem,
+    QSizePolicy,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -103,7 +104,7 @@ def lay_out_chips(
     chips: list[Chip] = []
     x, y = left, top
     for value in values:
-        version_w = min(fs.horizontalAdvance(value.version), int(width * 0.45))
+        version_w = min(fs.horizontalAdvance(value.version) + 2, int(width * 0.45))
         version = fs.elidedText(value.version, Qt.TextElideMode.ElideMiddle, version_w)
         room = max(width - 2 * CHIP_PAD - GAP - version_w, 20)
         shown = fb.elidedText(value.text, Qt.TextElideMode.ElideRight, room)
@@ -305,10 +306,13 @@ class DisagreementList(QListWidget):
         else:
             event.ignore()
 
+    widthChanged = Signal()
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if event.size().width() != event.oldSize().width():
             self.scheduleDelayedItemsLayout()  # values wrap, so heights follow the width
+            self.widthChanged.emit()
 
 
 class DisagreementsSection(QWidget):
@@ -337,12 +341,17 @@ class DisagreementsSection(QWidget):
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.list.setUniformItemSizes(False)
+        self.list.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.list.setItemDelegate(DisagreementDelegate(self.list))
         self.list.currentItemChanged.connect(self._current_changed)
         self.list.enterPressed.connect(self._activate)
         self.list.clickedAgain.connect(self._activate)
         self.list.menuRequested.connect(self._menu)
+        # Queued: the list's own layout at the new width comes first.
+        self.list.widthChanged.connect(self._fit, Qt.ConnectionType.QueuedConnection)
 
+        # Never taller than the heading and the fitted list: the claims take the rest.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -473,11 +482,13 @@ class DisagreementsSection(QWidget):
     def _fit(self) -> None:
         if not self._disagreements:
             self.list.setFixedHeight(0)
+            self.updateGeometry()
             return
         self.list.doItemsLayout()
         content = sum(self.list.sizeHintForRow(r) for r in range(self.list.count()))
         cap = max(int(self._available * MAX_LIST_SHARE), 60)
         self.list.setFixedHeight(min(content + 2 * self.list.frameWidth() + 2, cap))
+        self.updateGeometry()
 
     def _current_changed(self, current: QListWidgetItem | None, _previous: object) -> None:
         if not self._silent and current is not None:

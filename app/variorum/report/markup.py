@@ -16,6 +16,7 @@ from datetime import datetime
 
 from variorum import __version__
 from variorum.annotations import Annotations, Verdict
+from variorum.disagreements import shown_disagreements
 from variorum.engine.model import Claim, Comparison, Sentence, Version
 from variorum.marks import (
     Mark,
@@ -287,9 +288,10 @@ def _claim_rows(
     return rows
 
 
-def _disagreements_section(comparison: Comparison) -> str:
-    """The facts the versions state differently, one table row per disagreement."""
-    found = comparison.disagreements
+def _disagreements_section(comparison: Comparison, annotations: Annotations | None) -> str:
+    """The facts the versions state differently, one table row per disagreement, with the
+    user's verdict and note on it when there is one."""
+    found = shown_disagreements(comparison)
     out = [
         "<h2>Where the versions disagree</h2>",
         '<p class="muted">Facts of the same kind about the same thing that aligned versions '
@@ -305,15 +307,23 @@ def _disagreements_section(comparison: Comparison) -> str:
         '<thead><tr><th width="6%">Row</th><th width="16%">Kind</th><th width="78%">Values</th>'
         "</tr></thead>"
     )
-    for row, k in found:
+    for d in found:
+        row, k = d.row, d.conflict
+        note = annotations.for_conflict(comparison, d) if annotations is not None else None
         about = "" if k.about == k.kind.value else f" ({esc(k.about)})"
         values = " \u2260 ".join(
             f'<span class="term">{esc(v.text)}</span> <span class="small">{esc(v.version)}</span>'
             for v in k.values
         )
+        badge = ""
+        if note is not None and note.verdict is not Verdict.UNREVIEWED:
+            badge = f'<span class="verdict">&nbsp;{esc(note.verdict.title)}&nbsp;</span> '
+        written = ""
+        if note is not None and note.note:
+            written = f'<br><span class="note"><b>Note:</b> {esc(note.note)}</span>'
         out.append(
             f'<tr><td class="num">{row + 1}</td><td>{esc(k.kind.value)}{about}</td>'
-            f"<td>{values}</td></tr>"
+            f"<td>{badge}{values}{written}</td></tr>"
         )
     out.append("</table>")
     return "".join(out)
@@ -485,7 +495,7 @@ def build_report_html(
             _versions_table(comparison, base),
             _similarity_table(comparison),
             story_changes_section(comparison),
-            _disagreements_section(comparison),
+            _disagreements_section(comparison, annotations),
             _claims_section(comparison, annotations),
             _side_by_side(comparison, base),
         )
