@@ -80,7 +80,7 @@ class Chip:
     rect: QRect
     value: str
     version: str
-    glyph_x: int  # where the ≠ before it goes; -1 for the first value on a line
+    glyph_x: int  # where the ≠ before it goes; -1 for the first value
 
 
 def _fonts(font: QFont) -> tuple[QFont, QFont]:
@@ -106,16 +106,15 @@ def lay_out_chips(
     for value in values:
         version_w = min(fs.horizontalAdvance(value.version) + 2, int(width * 0.45))
         version = fs.elidedText(value.version, Qt.TextElideMode.ElideMiddle, version_w)
-        room = max(width - 2 * CHIP_PAD - GAP - version_w, 20)
+        room = max(width - glyph_w - 2 * CHIP_PAD - GAP - version_w, 20)
         shown = fb.elidedText(value.text, Qt.TextElideMode.ElideRight, room)
         w = 2 * CHIP_PAD + fb.horizontalAdvance(shown) + GAP + fs.horizontalAdvance(version)
         glyph_x = -1
-        if chips:
+        if chips:  # every value after the first follows a ≠, on its line or the next
             if x + glyph_w + w > left + width:
                 x, y = left, y + height + 2
-            else:
-                glyph_x = x
-                x += glyph_w
+            glyph_x = x
+            x += glyph_w
         chips.append(Chip(QRect(x, y, w, height), shown, version, glyph_x))
         x += w
     return chips, (y - top) + height if chips else 0
