@@ -18,6 +18,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "packaging" / "variorum.spec"
+# Collected by the spec from the installed wordllama package (see variorum.engine.embed).
+MODEL_FILES = ("l2_supercat_256.safetensors", "l2_supercat_tokenizer_config.json")
 
 
 def folder_size(path: Path) -> int:
@@ -45,6 +47,9 @@ def build(dist: Path, work: Path) -> Path:
     ]
     subprocess.run(cmd, check=True, cwd=ROOT)
     bundle = bundle_location(dist)
+    missing = [name for name in MODEL_FILES if not any(bundle.rglob(Path(name).name))]
+    if missing:
+        raise SystemExit(f"{bundle}: the bundle lacks the paraphrase model files {missing}")
     if sys.platform.startswith("linux"):
         shutil.copy2(ROOT / "packaging" / "linux" / "install.sh", bundle / "install.sh")
     return bundle

@@ -19,15 +19,7 @@ def comparison_to_dict(c: Comparison) -> dict[str, Any]:
     return {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
-        "settings": {
-            "threshold": c.settings.threshold,
-            "granularity": c.settings.granularity.value,
-            "ignore_case": c.settings.ignore_case,
-            "ignore_punctuation": c.settings.ignore_punctuation,
-            "ignore_quote_style": c.settings.ignore_quote_style,
-            "base": c.settings.base,
-            "match_paraphrases": c.settings.match_paraphrases,
-        },
+        "settings": c.settings.to_dict(),
         "versions": [
             {
                 "label": v.label,

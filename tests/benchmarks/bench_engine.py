@@ -1,16 +1,21 @@
-"""Engine benchmark: Variorum vs CollateX, printed side by side from one run.
+"""Engine benchmark: Variorum (matching paraphrases, wording only, and optionally the engine
+before a change) vs CollateX, printed side by side from one run.
 
-    python tests/benchmarks/bench_engine.py [--runs 15] [--skip-collatex]
+    python tests/benchmarks/bench_engine.py [--runs 15] [--skip-collatex] [--before DIR]
 
-Each case runs in a fresh subprocess so peak memory (ru_maxrss) belongs to that case alone;
-times are medians of several runs with the import and file reading excluded. CollateX runs
-once per case (it takes seconds). Not part of the normal test run.
+``--before DIR`` also times the ``app/`` folder of another checkout (e.g. the main branch)
+on the same inputs. Each case runs in a fresh subprocess so peak memory (ru_maxrss) belongs
+to that case alone; times are medians with the import and file reading excluded. With
+paraphrases on, every timed run starts with empty vector caches, so the time includes
+embedding; the model load (once per process) is reported on its own. CollateX runs once per
+case (it takes seconds). Not part of the normal test run.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -21,27 +26,39 @@ REPO = HERE.parent.parent
 CASE = r"""
 import json, resource, statistics, sys, time
 sys.path.insert(0, {here!r})
-kind, runs = sys.argv[1], int(sys.argv[2])
+kind, runs, mode = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 from variorum.engine.api import compare_documents, load_documents
+from variorum.engine.model import Settings
 from variorum.resources import sample_paths
 from synth import make_versions
+load_s = 0.0
+clear = lambda: None
+settings = Settings()
+if mode == "paraphrase":
+    from variorum.engine.embed import shared_model
+    from variorum.engine.meaning import clear_caches as clear
+    t = time.perf_counter(); shared_model(); load_s = time.perf_counter() - t
+elif mode == "wording":
+    settings = Settings(match_paraphrases=False)
 if kind == "seeds":
     docs, _ = load_documents(sample_paths())
-elif kind == "synth20":
-    docs = make_versions(20, 5000)
+elif kind.startswith("synth"):
+    n, w = map(int, kind[5:].split("x"))
+    docs = make_versions(n, w)
 else:
     docs = make_versions(2, 1000, seed=7)
 words = sum(len(d.text.split()) for d in docs)
 base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-compare_documents(docs)  # warm-up: lazy tables, caches
+compare_documents(docs, settings)  # warm-up: lazy tables, caches
 times = []
 for _ in range(runs):
+    clear()
     t = time.perf_counter()
-    c = compare_documents(docs)
+    c = compare_documents(docs, settings)
     times.append(time.perf_counter() - t)
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 print(json.dumps({{"median_s": statistics.median(times), "min_s": min(times), "runs": runs,
-                  "peak_mb": peak / 1024, "growth_mb": (peak - base) / 1024,
+                  "peak_mb": peak / 1024, "growth_mb": (peak - base) / 1024, "load_s": load_s,
                   "versions": len(docs), "words": words, "rows": len(c.rows)}}))
 """
 
@@ -68,13 +85,25 @@ print(json.dumps({{"median_s": elapsed, "runs": 1, "peak_mb": peak / 1024,
                   "versions": len(docs), "words": sum(len(d.text.split()) for d in docs)}}))
 """
 
+# (name, case, runs cap, target)
+CASES = [
+    ("5 seeds", "seeds", 15, "<= 60 ms incl. embedding"),
+    ("2 x 1,000 words", "pair1000", 15, ""),
+    ("20 x 5,000 words", "synth20x5000", 3, "<= 2 s"),
+    ("20 x 2,000 words", "synth20x2000", 3, ""),
+    ("80 x 2,000 words", "synth80x2000", 3, "<= 8 s, <= 6x 20x2,000, <= 500 MB"),
+]
 
-def run(script: str, *args: str) -> dict[str, float]:
+
+def run(script: str, *args: str, app: Path | None = None) -> dict[str, float]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(app or REPO / "app")
     proc = subprocess.run(
         [sys.executable, "-c", script.format(here=str(HERE)), *args],
         capture_output=True,
         text=True,
         cwd=REPO,
+        env=env,
     )
     if proc.returncode != 0:
         return {"error": proc.stderr.strip().splitlines()[-1] if proc.stderr else "failed"}  # type: ignore[dict-item]
@@ -84,26 +113,41 @@ def run(script: str, *args: str) -> dict[str, float]:
 
 def fmt(r: dict[str, float]) -> str:
     if "error" in r:
-        return f"error: {r['error']}"
-    return f"{r['median_s'] * 1000:10.1f} ms  {r['peak_mb']:7.0f} MB  (runs: {int(r['runs'])})"
+        return f"{'error':>20}"
+    return f"{r['median_s'] * 1000:9.1f} ms {r['peak_mb']:5.0f} MB"
 
 
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=15)
     ap.add_argument("--skip-collatex", action="store_true")
+    ap.add_argument("--before", type=Path, help="app/ folder of the engine to compare with")
+    ap.add_argument("--only", help="run only the case with this key (e.g. synth80x2000)")
     args = ap.parse_args()
-    rows = [
-        ("Variorum, 5 seeds", run(CASE, "seeds", str(args.runs)), "<= 30 ms"),
-        ("Variorum, 2 x 1,000 words", run(CASE, "pair1000", str(args.runs)), ""),
-        ("Variorum, 20 x 5,000 words", run(CASE, "synth20", "5"), "<= 2 s, <= 300 MB"),
-    ]
+    header = f"{'case':<20}{'paraphrases':>20}{'wording only':>20}"
+    if args.before:
+        header += f"{'before':>20}"
+    print(header + "  target")
+    results: dict[str, dict[str, float]] = {}
+    for name, case, cap, target in CASES:
+        if args.only and case != args.only:
+            continue
+        runs = str(min(args.runs, cap))
+        para = run(CASE, case, runs, "paraphrase")
+        results[case] = para
+        line = f"{name:<20}{fmt(para):>20}{fmt(run(CASE, case, runs, 'wording')):>20}"
+        if args.before:
+            line += f"{fmt(run(CASE, case, runs, 'before', app=args.before)):>20}"
+        print(line + f"  {target}", flush=True)
+    if "seeds" in results and "load_s" in results["seeds"]:
+        print(f"model load (once per process): {results['seeds']['load_s'] * 1000:.0f} ms")
+    if "synth20x2000" in results and "synth80x2000" in results:
+        a, b = results["synth20x2000"], results["synth80x2000"]
+        if "error" not in a and "error" not in b:
+            print(f"80 x 2,000 / 20 x 2,000 time ratio: {b['median_s'] / a['median_s']:.2f}")
     if not args.skip_collatex:
-        rows.append(("CollateX, 5 seeds", run(COLLATEX, "seeds"), ""))
-        rows.append(("CollateX, 2 x 1,000 words", run(COLLATEX, "pair1000"), ""))
-    print(f"{'case':<30}{'median time':>13}  {'peak RSS':>8}            target")
-    for name, r, target in rows:
-        print(f"{name:<30}{fmt(r)}  {target}")
+        print(f"{'CollateX, 5 seeds':<40}{fmt(run(COLLATEX, 'seeds')):>20}")
+        print(f"{'CollateX, 2 x 1,000 words':<40}{fmt(run(COLLATEX, 'pair1000')):>20}")
     return 0
 
 

@@ -110,6 +110,21 @@ def one_line(d: Path, scale: float) -> list[str]:
     return [str(path), _seed()]
 
 
+def twenty_megabytes(d: Path, scale: float) -> list[str]:
+    """Varied paragraphs (not one repeated line), so alignment sees realistic input."""
+    path = d / "big.txt"
+    words = SEEDS[1].read_text(encoding="utf-8").split()
+    paragraphs, size, i = [], 0, 0
+    while size < _n(20 * 2**20, scale, 1000):
+        start = (i * 7919) % (len(words) - 40)
+        paragraph = f"Paragraph {i}: " + " ".join(words[start : start + 25 + i % 15]) + "."
+        paragraphs.append(paragraph)
+        size += len(paragraph) + 2
+        i += 1
+    path.write_text("\n\n".join(paragraphs), encoding="utf-8")
+    return [str(path), _seed()]
+
+
 def full_stops(d: Path, scale: float) -> list[str]:
     path = d / "dots.txt"
     path.write_text("." * _n(1_000_000, scale))
@@ -200,6 +215,7 @@ CASES: list[Case] = [
     Case("html of 1,000,000 <p>", html_paragraphs, True, "sentences"),
     Case("html with a big inline image", html_inline_image, False),
     Case("50 MB on one line", one_line, True, "characters"),
+    Case("20 MB text file", twenty_megabytes, False),
     Case("1,000,000 full stops", full_stops, False),
     Case("1,000,000 spaced full stops", spaced_full_stops, True, "sentences"),
     Case("1,000,000 short sentences", short_sentences, True, "sentences"),

@@ -22,6 +22,7 @@ CUSTOM = Preferences(
     ignore_punctuation=True,
     ignore_quote_style=False,
     differences_only=True,
+    match_paraphrases=False,
 )
 
 
@@ -53,6 +54,8 @@ def test_fields_show_the_input(qtbot: QtBot) -> None:
     assert not dialog.ignore_case_box.isChecked()
     assert dialog.ignore_punctuation_box.isChecked()
     assert not dialog.ignore_quote_style_box.isChecked()
+    assert not dialog.match_paraphrases_box.isChecked()
+    assert make(qtbot, Preferences()).match_paraphrases_box.isChecked()  # on by default
 
 
 def test_round_trip_of_user_changes(qtbot: QtBot) -> None:
@@ -65,6 +68,7 @@ def test_round_trip_of_user_changes(qtbot: QtBot) -> None:
     qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
     dialog.ignore_punctuation_box.setChecked(True)
     dialog.ignore_quote_style_box.setChecked(False)
+    dialog.match_paraphrases_box.setChecked(False)
     got = dialog.preferences()
     assert got == Preferences(
         threshold=0.7,
@@ -73,7 +77,9 @@ def test_round_trip_of_user_changes(qtbot: QtBot) -> None:
         ignore_punctuation=True,
         ignore_quote_style=False,
         differences_only=False,
+        match_paraphrases=False,
     )
+    assert got.settings(None).match_paraphrases is False
     assert not got.differences_only  # a field the dialog does not show is kept
 
 
@@ -155,13 +161,22 @@ def test_labels_have_buddies_and_controls_are_named(qtbot: QtBot) -> None:
         dialog.ignore_case_box,
         dialog.ignore_punctuation_box,
         dialog.ignore_quote_style_box,
+        dialog.match_paraphrases_box,
     ):
         assert widget.accessibleName()
     for box in (
         dialog.ignore_case_box,
         dialog.ignore_punctuation_box,
         dialog.ignore_quote_style_box,
+        dialog.match_paraphrases_box,
     ):
         assert "&" in box.text() and box.toolTip()
     explanation = [lab.text() for lab in dialog.findChildren(QLabel) if "looser" in lab.text()]
     assert explanation and "more rows" in explanation[0]
+
+
+def test_about_names_the_model_and_its_licences() -> None:
+    from variorum.gui.window import about_text
+
+    text = about_text()
+    assert "WordLlama" in text and "MIT" in text and "Llama 2" in text

@@ -35,3 +35,29 @@ def test_bundle_extra_pins_pyinstaller() -> None:
     assert any(
         req.startswith("pyinstaller>=6") for req in project["optional-dependencies"]["bundle"]
     )
+
+
+def test_bundle_carries_the_paraphrase_model_files() -> None:
+    from pathlib import Path
+
+    from variorum.engine import embed
+
+    spec = (PACKAGING / "variorum.spec").read_text(encoding="utf-8")
+    assert "*model_data_files()," in spec
+    build = load_packaging_module("build_bundle")
+    assert (Path(embed.WEIGHTS).name, Path(embed.TOKENIZER).name) == build.MODEL_FILES
+
+
+def test_model_is_found_inside_a_frozen_bundle(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import sys
+
+    from variorum.engine import embed
+
+    for rel in (embed.WEIGHTS, embed.TOKENIZER):
+        target = tmp_path / embed.PACKAGE / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(b"x")
+    monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
+    weights, tokenizer = embed.model_files()
+    assert weights == tmp_path / embed.PACKAGE / embed.WEIGHTS
+    assert tokenizer == tmp_path / embed.PACKAGE / embed.TOKENIZER

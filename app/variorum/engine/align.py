@@ -23,6 +23,7 @@ from variorum.engine.meaning import (
     nearest_pairs,
     paraphrase_score,
 )
+from variorum.engine.model import DEFAULT_THRESHOLD
 
 CancelCheck = Callable[[], None]
 
@@ -31,6 +32,11 @@ MIN_SCORE = 0.30
 MERGE_MARGIN = 0.02  # a merged unit must beat its best 1-1 part by this much
 LONG_TEXT = 4000  # above this many characters, score by shared words instead of edit ratio
 POSITION_WINDOW = 3  # sentences either side for a sentence too common-worded to index
+ALL_PAIRS_UP_TO = 6  # versions up to which every pair is aligned (15 pairs: cheap, thorough)
+NEAREST_VERSIONS = 5  # beyond that, each version meets the pivot and this many nearest ones
+SKETCH_BUCKETS = 2048  # hashed content-word counts used to find near versions
+LAG_SAMPLE = 16  # cells of a group weighed when deciding which moved text to let go
+GROUP_SAMPLE = 6  # versions per group compared when deciding whether two groups join
 
 
 @dataclass(frozen=True)
@@ -79,10 +85,53 @@ def _joined(units: Sequence[Unit], ids: Sequence[int]) -> Unit:
     )
 
 
+def version_pairs(versions: Sequence[Sequence[Unit]], base: int = 0) -> list[tuple[int, int]]:
+    """Which pairs of versions to align: all of them for a few versions; otherwise each
+    version with a pivot (the version most like all others) and with its nearest few, so
+    the work grows linearly with the number of versions. Rows still join across every
+    version because grouping is transitive through these links."""
+    n = len(versions)
+    if n <= ALL_PAIRS_UP_TO:
+        return [(a, b) for a in range(n) for b in range(a + 1, n)]
+    import zlib
+
+    import numpy as np
+
+    sketch = np.zeros((n, SKETCH_BUCKETS), dtype=np.float32)
+    for v, units in enumerate(versions):
+        for u in units:
+            for w in u.words:
+                # crc32, not hash(): string hashing is salted per process.
+                sketch[v, zlib.crc32(w.encode("utf-8", "surrogatepass")) % SKETCH_BUCKETS] += 1.0
+    norms = np.linalg.norm(sketch, axis=1, keepdims=True)
+    sketch /= np.maximum(norms, 1e-12)
+    sims = sketch @ sketch.T
+    np.fill_diagonal(sims, -1.0)
+    centrality = sims.sum(axis=1)
+    pivot = int(np.argmax(centrality)) if n else base
+    chosen: set[tuple[int, int]] = set()
+    for v in range(n):
+        if v != pivot:
+            chosen.add((min(v, pivot), max(v, pivot)))
+        near = np.argsort(-sims[v], kind="stable")[:NEAREST_VERSIONS]
+        for u in near:
+            if int(u) != v:
+                chosen.add((min(v, int(u)), max(v, int(u))))
+    return sorted(chosen)
+
+
 def candidate_pairs(
-    versions: Sequence[Sequence[Unit]], max_postings: int
+    versions: Sequence[Sequence[Unit]],
+    max_postings: int,
+    pairs: Sequence[tuple[int, int]] | None = None,
 ) -> dict[tuple[int, int], set[tuple[int, int]]]:
-    """Sentence pairs of different versions that share a content word rare enough to index."""
+    """Sentence pairs of different versions that share a content word rare enough to index,
+    for the version ``pairs`` given (all pairs when None)."""
+    partners: dict[int, set[int]] | None = None
+    if pairs is not None:
+        partners = defaultdict(set)
+        for a, b in pairs:
+            partners[a].add(b)
     index: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for v, units in enumerate(versions):
         for i, u in enumerate(units):
@@ -95,10 +144,20 @@ def candidate_pairs(
         posting = index[w]
         if len(posting) < 2 or len(posting) > max_postings:
             continue
-        for k, (va, i) in enumerate(posting):
-            for vb, j in posting[k + 1 :]:
-                if va != vb:
-                    cands[(va, vb)].add((i, j))
+        if partners is None:
+            for k, (va, i) in enumerate(posting):
+                for vb, j in posting[k + 1 :]:
+                    if va != vb:
+                        cands[(va, vb)].add((i, j))
+            continue
+        by_version: dict[int, list[int]] = defaultdict(list)
+        for v, i in posting:
+            by_version[v].append(i)
+        for va, mine in by_version.items():
+            for vb in partners.get(va, ()):
+                theirs = by_version.get(vb)
+                if theirs:
+                    cands[(va, vb)].update((i, j) for i in mine for j in theirs)
     # Sentences none of whose words is rare enough to index (the identical-text key aside).
     common_only = {
         (v, i)
@@ -107,7 +166,7 @@ def candidate_pairs(
         if not any(len(index[w]) <= max_postings for w in u.words)
     }
     if common_only:
-        _add_positional_candidates(versions, common_only, cands)
+        _add_positional_candidates(versions, common_only, cands, partners)
     return cands
 
 
@@ -115,6 +174,7 @@ def _add_positional_candidates(
     versions: Sequence[Sequence[Unit]],
     common_only: set[tuple[int, int]],
     cands: dict[tuple[int, int], set[tuple[int, int]]],
+    partners: dict[int, set[int]] | None = None,
 ) -> None:
     """A sentence made only of words too common to index meets the sentences of the same
     kind in each other version at about the same relative place (its near-identical twin
@@ -127,7 +187,7 @@ def _add_positional_candidates(
     for va, mine in by_version.items():
         na = len(versions[va])
         for vb, theirs in by_version.items():
-            if vb <= va:
+            if vb <= va or (partners is not None and vb not in partners.get(va, ())):
                 continue
             nb = len(versions[vb])
             pairs = cands[(va, vb)]
@@ -327,7 +387,7 @@ def group_links(
     sizes: Sequence[int],
     links: Sequence[Link],
     units: Sequence[Sequence[Unit]] | None = None,
-    threshold: float = 0.55,
+    threshold: float = DEFAULT_THRESHOLD,
     meaning: Sequence[VersionMeaning] | None = None,
 ) -> list[Group]:
     """Best-first grouping: a link joins groups only while every version keeps one
@@ -349,7 +409,9 @@ def group_links(
             return False
         key = (va, tuple(ia), vb, tuple(ib))
         if key not in near_cache:
-            close = similarity(_joined(units[va], ia), _joined(units[vb], ib)) >= near_bar
+            ua = units[va][ia[0]] if len(ia) == 1 else _joined(units[va], ia)
+            ub = units[vb][ib[0]] if len(ib) == 1 else _joined(units[vb], ib)
+            close = similarity(ua, ub) >= near_bar
             if not close and meaning is not None:
                 close = any(
                     paraphrase_score(meaning[va], i, meaning[vb], j, threshold) > 0.0
@@ -391,12 +453,14 @@ def group_links(
                 break
         if not ok:
             continue
-        # Average linkage over versions: most cross pairs must be near each other.
+        # Average linkage over versions: most cross pairs must be near each other. Large
+        # groups are represented by a few of their versions (those of the link first), so
+        # the check costs the same at 80 versions as at 8.
         cross = close = 0
         for x in range(len(involved)):
             for y in range(x + 1, len(involved)):
-                for va, ia in groups[involved[x]].cells.items():
-                    for vb, ib in groups[involved[y]].cells.items():
+                for va, ia in _sample(groups[involved[x]], link):
+                    for vb, ib in _sample(groups[involved[y]], link):
                         if va != vb:
                             cross += 1
                             close += near(va, ia, vb, ib)
@@ -411,6 +475,15 @@ def group_links(
             for i in ids:
                 owner[v][i] = keep
     return [groups[g] for g in sorted(groups)]
+
+
+def _sample(group: Group, link: Link) -> list[tuple[int, list[int]]]:
+    cells = group.cells
+    if len(cells) <= GROUP_SAMPLE:
+        return list(cells.items())
+    first = [v for v in (link.va, link.vb) if v in cells]
+    rest = [v for v in sorted(cells) if v not in first]
+    return [(v, cells[v]) for v in (first + rest)[:GROUP_SAMPLE]]
 
 
 def _multi_allowed(
@@ -516,10 +589,17 @@ def _let_go(
             continue
         h = owner[v][pos[v]]
         if h not in lag:
-            lag[h] = sum(
-                (i - pos[u]) / max(1, sizes[u])
-                for u, i in where[h].items()
-                if (u, i) not in floating
+            # Many versions: a fixed sample of the group's cells, scaled to the whole,
+            # keeps each let-go linear in the number of versions.
+            cells = list(where[h].items())
+            sample = cells[:LAG_SAMPLE]
+            lag[h] = (
+                (len(cells) / max(1, len(sample)))
+                * sum((i - pos[u]) / max(1, sizes[u]) for u, i in sample if (u, i) not in floating)
+                if len(cells) > LAG_SAMPLE
+                else sum(
+                    (i - pos[u]) / max(1, sizes[u]) for u, i in cells if (u, i) not in floating
+                )
             )
         score = (lag[h], -v)
         if best is None or score > best:

@@ -7,19 +7,16 @@ bad file, it reports it as a problem and goes on with the others.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from variorum.engine.ingest import IngestError, read_document
 from variorum.engine.model import Comparison, Document, Settings
+from variorum.engine.pipeline import run_pipeline
+from variorum.engine.progress import CancelFn, Cancelled, ProgressFn
 
-ProgressFn = Callable[[float, str], None]
-CancelFn = Callable[[], bool]
-
-
-class Cancelled(Exception):
-    """Raised inside the analysis when the caller's cancel check returns True."""
+__all__ = ["Cancelled", "LoadProblem", "compare_documents", "load_documents", "unique_labels"]
 
 
 @dataclass(frozen=True)
@@ -96,15 +93,9 @@ def compare_documents(
 ) -> Comparison:
     """Analyse two or more documents into one immutable :class:`Comparison`.
 
-    Raises :class:`~variorum.engine.limits.LimitExceeded` before any analysis when the
-    documents go over the stated limits."""
-    from variorum.engine.limits import LimitExceeded, check_documents
-    from variorum.engine.pipeline import run_pipeline
-
+    Raises :class:`~variorum.engine.limits.LimitExceeded` before the heavy work (right
+    after splitting) when the documents go over the stated limits."""
     settings = settings or Settings()
-    problems = check_documents(docs, settings.granularity)
-    if problems:
-        raise LimitExceeded(problems)
     t0 = time.perf_counter()
     result = run_pipeline(list(docs), settings, progress, cancel)
     elapsed = (time.perf_counter() - t0) * 1000.0

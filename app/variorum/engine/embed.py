@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
+import sys
 import threading
 import time
 from collections import OrderedDict
@@ -35,6 +36,8 @@ WEIGHTS = "weights/l2_supercat_256.safetensors"
 TOKENIZER = "tokenizers/l2_supercat_tokenizer_config.json"
 TENSOR = "embedding.weight"
 DIM = 256
+BATCH = 1024  # texts encoded at once (bounds the gathered token matrix)
+CACHE_SENTENCES = 50_000  # distinct sentences kept (1 KB each)
 CACHE_DOCUMENTS = 512  # documents kept in the in-process cache (about 1 KB per sentence)
 
 MODEL_NOTICE = (
@@ -50,12 +53,21 @@ class ModelMissing(RuntimeError):
     """The embedding model's files are not installed."""
 
 
-def model_files() -> tuple[Path, Path]:
-    """Paths of the shipped weights and tokenizer, found without importing the package."""
+def _package_root() -> Path | None:
+    bundle = getattr(sys, "_MEIPASS", None)  # a PyInstaller bundle carries the files only
+    if bundle is not None and (Path(bundle) / PACKAGE / WEIGHTS).is_file():
+        return Path(bundle) / PACKAGE
     spec = importlib.util.find_spec(PACKAGE)
     if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def model_files() -> tuple[Path, Path]:
+    """Paths of the shipped weights and tokenizer, found without importing the package."""
+    root = _package_root()
+    if root is None:
         raise ModelMissing(f"the {PACKAGE} package is not installed (needed to match paraphrases)")
-    root = Path(next(iter(spec.submodule_search_locations)))
     weights, tokenizer = root / WEIGHTS, root / TOKENIZER
     for path in (weights, tokenizer):
         if not path.is_file():
@@ -87,10 +99,25 @@ class SentenceModel:
 
     def token_sums(self, texts: Sequence[str]) -> Vectors:
         """Sum of token vectors per text (zero for a token-less text): the raw material of
-        a mean, kept so that two sentences can later be joined without re-tokenising."""
+        a mean, kept so that two sentences can later be joined without re-tokenising.
+
+        Each distinct text is encoded once (versions of one story repeat most sentences),
+        in batches, so memory stays bounded however long the input.
+        """
         out = np.zeros((len(texts), self.table.shape[1]), dtype=np.float32)
         if not texts:
             return out
+        first: dict[str, int] = {}
+        slot = [first.setdefault(t, len(first)) for t in texts]
+        distinct = list(first)
+        sums = np.zeros((len(distinct), self.table.shape[1]), dtype=np.float32)
+        for k in range(0, len(distinct), BATCH):
+            sums[k : k + BATCH] = self._encode_sums(distinct[k : k + BATCH])
+        out[:] = sums[np.asarray(slot, dtype=np.int64)]
+        return out
+
+    def _encode_sums(self, texts: list[str]) -> Vectors:
+        out = np.zeros((len(texts), self.table.shape[1]), dtype=np.float32)
         encoded = self.tokenizer.encode_batch(  # type: ignore[attr-defined]
             list(texts), add_special_tokens=False
         )
@@ -128,6 +155,8 @@ _model: SentenceModel | None = None
 _model_lock = threading.Lock()
 _cache: OrderedDict[tuple[str, tuple[tuple[int, int], ...]], DocumentVectors] = OrderedDict()
 _cache_lock = threading.Lock()
+# Versions of one story repeat most sentences: each distinct sentence is embedded once.
+_sentences: OrderedDict[str, npt.NDArray[np.float32]] = OrderedDict()
 
 
 def shared_model() -> SentenceModel:
@@ -158,7 +187,21 @@ def document_vectors(
         if hit is not None:
             _cache.move_to_end(cache_key)
             return hit
-    sums = (model or shared_model()).token_sums([text[s:e] for s, e in spans_key])
+    texts = [text[s:e] for s, e in spans_key]
+    with _cache_lock:
+        known = {t: _sentences[t] for t in texts if t in _sentences}
+    missing = sorted({t for t in texts if t not in known})
+    if missing:
+        fresh = (model or shared_model()).token_sums(missing)
+        with _cache_lock:
+            for t, row in zip(missing, fresh, strict=True):
+                known[t] = row
+                _sentences[t] = row
+                if len(_sentences) > CACHE_SENTENCES:
+                    _sentences.popitem(last=False)
+    sums = np.zeros((len(texts), DIM), dtype=np.float32)
+    for k, t in enumerate(texts):
+        sums[k] = known[t]
     units = unit_rows(sums)
     sums.setflags(write=False)
     units.setflags(write=False)
@@ -179,3 +222,4 @@ def cache_info() -> int:
 def clear_cache() -> None:
     with _cache_lock:
         _cache.clear()
+        _sentences.clear()

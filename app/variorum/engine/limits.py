@@ -74,14 +74,18 @@ def document_problems(
     doc: Document,
     granularity: Granularity = Granularity.SENTENCE,
     limits: Limits | None = None,
+    sentences: int | None = None,
 ) -> list[LimitProblem]:
-    """Limits one version goes over on its own (at most one: characters before sentences)."""
+    """Limits one version goes over on its own (at most one: characters before sentences).
+    ``sentences`` is its sentence count when already known (counted here otherwise)."""
     lim = limits or LIMITS
     cut = doc.cut_at_read
     if len(doc.text) > lim.version_chars:
         size = lim.version_chars if cut else len(doc.text)
         return [LimitProblem(doc.label, _name(doc), "characters", size, lim.version_chars, cut)]
-    n = count_sentences(doc.text, granularity, stop_after=lim.version_sentences)
+    n = sentences
+    if n is None:
+        n = count_sentences(doc.text, granularity, stop_after=lim.version_sentences)
     if n > lim.version_sentences or cut:
         size = min(n, lim.version_sentences)
         return [LimitProblem(doc.label, _name(doc), "sentences", size, lim.version_sentences, True)]
@@ -92,22 +96,30 @@ def check_documents(
     docs: Sequence[Document],
     granularity: Granularity = Granularity.SENTENCE,
     limits: Limits | None = None,
+    sentences: Sequence[int] | None = None,
 ) -> list[LimitProblem]:
-    """Every limit ``docs`` go over; an empty list when they can be compared."""
+    """Every limit ``docs`` go over; an empty list when they can be compared.
+
+    ``sentences`` are their sentence counts when already split (the pipeline splits with
+    ``stop_after=version_sentences`` and checks here before the heavy work)."""
     lim = limits or LIMITS
     if len(docs) > lim.versions:
         return [LimitProblem(None, "", "versions", len(docs), lim.versions)]
+    counts = list(sentences) if sentences is not None else [None] * len(docs)
     problems: list[LimitProblem] = []
-    for doc in docs:
-        problems.extend(document_problems(doc, granularity, lim))
+    for doc, n in zip(docs, counts, strict=True):
+        problems.extend(document_problems(doc, granularity, lim, n))
     if problems:
         return problems
     chars = sum(len(d.text) for d in docs)
     if chars > lim.total_chars:
         return [LimitProblem(None, "", "characters", chars, lim.total_chars)]
-    sentences = sum(count_sentences(d.text, granularity) for d in docs)
-    if sentences > lim.total_sentences:
-        return [LimitProblem(None, "", "sentences", sentences, lim.total_sentences)]
+    total = sum(
+        n if n is not None else count_sentences(d.text, granularity)
+        for d, n in zip(docs, counts, strict=True)
+    )
+    if total > lim.total_sentences:
+        return [LimitProblem(None, "", "sentences", total, lim.total_sentences)]
     return []
 
 

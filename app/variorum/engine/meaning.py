@@ -57,10 +57,29 @@ def word_vectors(model: SentenceModel, words: Sequence[str]) -> Vectors:
     return np.stack(rows)
 
 
+def clear_caches() -> None:
+    """Forget every cached vector (sentences, documents and words): the next analysis
+    embeds from scratch, as the first one in a process does."""
+    from variorum.engine.embed import clear_cache
+
+    clear_cache()
+    with _word_lock:
+        _word_cache.clear()
+
+
 @dataclass(frozen=True)
 class SentenceWords:
-    keys: tuple[str, ...]  # spelling-tolerant skeletons, one per content word
+    keys: npt.NDArray[np.int64]  # spelling-tolerant skeletons as ids, one per content word
     vectors: Vectors  # one unit vector per content word
+
+
+_key_ids: dict[str, int] = {}
+
+
+def _key_id(key: str) -> int:
+    # Ids only need to be equal for equal keys within a process; they are never written out.
+    with _word_lock:
+        return _key_ids.setdefault(key, len(_key_ids))
 
 
 @dataclass(frozen=True)
@@ -100,19 +119,19 @@ def version_meaning(
     words = []
     k = 0
     for ws in per_sentence:
-        words.append(SentenceWords(tuple(skeleton(w) for w in ws), wv[k : k + len(ws)]))
+        keys = np.fromiter((_key_id(skeleton(w)) for w in ws), dtype=np.int64, count=len(ws))
+        words.append(SentenceWords(keys, wv[k : k + len(ws)]))
         k += len(ws)
     return VersionMeaning(cached.units, cached.sums, tuple(words))
 
 
 def content_coverage(x: SentenceWords, y: SentenceWords) -> float:
     """The smaller of the two sides' shares of content words that have a counterpart."""
-    if not x.keys or not y.keys:
+    nx, ny = len(x.keys), len(y.keys)
+    if not nx or not ny:
         return 0.0
-    close = x.vectors @ y.vectors.T >= WORD_MATCH
-    same = np.array([[a == b for b in y.keys] for a in x.keys], dtype=bool)
-    hit = close | same
-    return float(min(hit.any(axis=1).mean(), hit.any(axis=0).mean()))
+    hit = (x.vectors @ y.vectors.T >= WORD_MATCH) | (x.keys[:, None] == y.keys[None, :])
+    return min(int(hit.any(axis=1).sum()) / nx, int(hit.any(axis=0).sum()) / ny)
 
 
 def paraphrase_score(

@@ -2,12 +2,17 @@
 
 Everything downstream (GUI, session store, report, CLI) reads these values and never
 recomputes analysis. Offsets are character offsets into the owning version's ``text``.
+``Settings`` is the one place its own rules live: ranges, defaults, validation on
+construction and the dict form the JSON export, sessions and preferences share.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
 from enum import StrEnum
+from typing import Any
 
 
 class Granularity(StrEnum):
@@ -55,17 +60,90 @@ class TermKind(StrEnum):
     DATE = "date"
 
 
+THRESHOLD_RANGE: tuple[float, float] = (0.05, 0.95)
+"""The similarity thresholds a comparison accepts, loosest to strictest (both included)."""
+DEFAULT_THRESHOLD = 0.55
+
+
+class SettingsError(ValueError):
+    """A settings value outside its rules; ``field`` names it, ``problem`` says why."""
+
+    def __init__(self, field_name: str, problem: str) -> None:
+        super().__init__(f"{field_name}: {problem}")
+        self.field = field_name
+        self.problem = problem
+
+
+def threshold_problem(value: object) -> str | None:
+    """Why ``value`` is not a threshold, or None. Never converts a huge integer to float."""
+    lo, hi = THRESHOLD_RANGE
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return "expected a number"
+    if isinstance(value, float) and not math.isfinite(value):
+        return f"{value} is not a number between {lo} and {hi}"
+    if not lo <= value <= hi:  # int/float comparison is exact, whatever the int's size
+        shown = str(value) if len(str(value)) <= 20 else f"a {len(str(value))}-digit number"
+        return f"{shown} is outside {lo}..{hi}"
+    return None
+
+
 @dataclass(frozen=True)
 class Settings:
-    """Analysis options; part of the result so a session or report can say how it was made."""
+    """Analysis options; part of the result so a session or report can say how it was made.
 
-    threshold: float = 0.55  # minimum similarity (0..1) for two sentences to share a row
+    Construction validates every field (``SettingsError``); ``to_dict``/``from_dict`` are
+    the one spelling of the fields outside Python."""
+
+    threshold: float = DEFAULT_THRESHOLD  # minimum similarity for two sentences to share a row
     granularity: Granularity = Granularity.SENTENCE
     ignore_case: bool = True
     ignore_punctuation: bool = False
     ignore_quote_style: bool = True
     base: str | None = None  # label of the base version; None = first version
     match_paraphrases: bool = True  # also line up reworded statements by meaning
+
+    def __post_init__(self) -> None:
+        problem = threshold_problem(self.threshold)
+        if problem is not None:
+            raise SettingsError("threshold", problem)
+        if not isinstance(self.granularity, Granularity):
+            raise SettingsError("granularity", f"{self.granularity!r} is not sentence or paragraph")
+        for name in (
+            "ignore_case",
+            "ignore_punctuation",
+            "ignore_quote_style",
+            "match_paraphrases",
+        ):
+            if not isinstance(getattr(self, name), bool):
+                raise SettingsError(name, "expected true or false")
+        if self.base is not None and not isinstance(self.base, str):
+            raise SettingsError("base", "expected a version label or null")
+
+    def to_dict(self) -> dict[str, Any]:
+        """The fields in declaration order, as JSON values."""
+        return {
+            f.name: (v.value if isinstance(v := getattr(self, f.name), Granularity) else v)
+            for f in fields(self)
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any], defaults: Settings | None = None) -> Settings:
+        """Settings from JSON values; missing keys keep ``defaults``; unknown keys are
+        ignored; a bad value raises ``SettingsError`` naming its field."""
+        base = defaults or cls()
+        values = base.to_dict()
+        for name in values:
+            if name in data:
+                values[name] = data[name]
+        granularity = values["granularity"]
+        if granularity not in tuple(g.value for g in Granularity):
+            raise SettingsError("granularity", f"{granularity!r} is not sentence or paragraph")
+        values["granularity"] = Granularity(granularity)
+        problem = threshold_problem(values["threshold"])
+        if problem is not None:
+            raise SettingsError("threshold", problem)
+        values["threshold"] = float(values["threshold"])
+        return cls(**values)
 
 
 @dataclass(frozen=True)

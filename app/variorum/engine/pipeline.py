@@ -9,8 +9,10 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
+import numpy as np
 from rapidfuzz import fuzz
 
+from variorum.engine import limits
 from variorum.engine.align import (
     Link,
     Unit,
@@ -19,6 +21,7 @@ from variorum.engine.align import (
     group_links,
     longest_increasing,
     order_groups,
+    version_pairs,
 )
 from variorum.engine.claims import Corpus, find_claims
 from variorum.engine.conflicts import row_conflicts
@@ -37,6 +40,7 @@ from variorum.engine.model import (
     Settings,
     Version,
 )
+from variorum.engine.progress import Step
 from variorum.engine.segment import split_sentences
 from variorum.engine.text import (
     Token,
@@ -48,6 +52,9 @@ from variorum.engine.text import (
 )
 from variorum.engine.worddiff import word_ops
 
+MAX_MEANING_SENTENCES = 20_000
+"""Paraphrase matching is used when no version has more sentences than this."""
+
 
 @dataclass(frozen=True)
 class PipelineResult:
@@ -57,27 +64,6 @@ class PipelineResult:
     similarity: tuple[tuple[float, ...], ...]
     settings: Settings
     other_unique: tuple[Claim, ...] = ()
-
-
-class _Progress:
-    def __init__(
-        self,
-        progress: Callable[[float, str], None] | None,
-        cancel: Callable[[], bool] | None,
-    ) -> None:
-        self.progress = progress
-        self.cancel = cancel
-
-    def check(self) -> None:
-        if self.cancel is not None and self.cancel():
-            from variorum.engine.api import Cancelled
-
-            raise Cancelled()
-
-    def __call__(self, fraction: float, message: str) -> None:
-        self.check()
-        if self.progress is not None:
-            self.progress(fraction, message)
 
 
 def _units(sentences: Sequence[Sentence], plain: TokenizedText, settings: Settings) -> list[Unit]:
@@ -107,7 +93,7 @@ def run_pipeline(
     progress: Callable[[float, str], None] | None = None,
     cancel: Callable[[], bool] | None = None,
 ) -> PipelineResult:
-    step = _Progress(progress, cancel)
+    step = Step(progress, cancel)
     if len(docs) < 2:
         raise ValueError("a comparison needs at least two versions")
     labels = [d.label for d in docs]
@@ -115,7 +101,11 @@ def run_pipeline(
         raise ValueError("version labels must be distinct")
 
     step(0.0, "Splitting sentences")
-    sentences = [tuple(split_sentences(d.text, settings.granularity)) for d in docs]
+    most = limits.LIMITS.version_sentences
+    sentences = [tuple(split_sentences(d.text, settings.granularity, most)) for d in docs]
+    over = limits.check_documents(docs, settings.granularity, None, [len(s) for s in sentences])
+    if over:
+        raise limits.LimitExceeded(over)
     plain = [TokenizedText(d.text) for d in docs]
     versions = tuple(
         Version(
@@ -146,15 +136,19 @@ def run_pipeline(
     units = [_units(s, p, settings) for s, p in zip(sentences, plain, strict=True)]
     sizes = [len(u) for u in units]
 
-    meaning = _meanings(docs, sentences, plain) if settings.match_paraphrases else None
+    # Embedding a book-length version costs more than the rest of the analysis together,
+    # and wording alone lines most of it up: meaning is for article-sized versions.
+    by_meaning = settings.match_paraphrases and max(sizes) <= MAX_MEANING_SENTENCES
+    meaning = _meanings(docs, sentences, plain) if by_meaning else None
 
     step(0.1, "Finding candidate pairs")
     n = len(docs)
     max_postings = max(64, 4 * n)
-    cands = candidate_pairs(units, max_postings)
+    base = labels.index(settings.base) if settings.base in labels else 0
+    pairs = version_pairs(units, base)
+    cands = candidate_pairs(units, max_postings, pairs)
 
     links: list[Link] = []
-    pairs = [(a, b) for a in range(n) for b in range(a + 1, n)]
     for k, (a, b) in enumerate(pairs):
         if k % 8 == 0:
             step(0.1 + 0.6 * k / max(1, len(pairs)), "Aligning versions")
@@ -175,7 +169,6 @@ def run_pipeline(
     groups = group_links(sizes, links, units, settings.threshold, meaning)
     ordered = order_groups(sizes, groups, step.check)
 
-    base = labels.index(settings.base) if settings.base in labels else 0
     # Cells out of their version's reading order are moves.
     moved: list[set[int]] = []
     for v in range(n):
@@ -288,20 +281,29 @@ def _similarity_matrix(
     n = len(labels)
     index = {lab: i for i, lab in enumerate(labels)}
     totals = [sum(len(u.words) for u in us) for us in units]
-    shared = [[0.0] * n for _ in range(n)]
+    shared_counts = np.zeros((n, n), dtype=np.int64)
     for row in rows:
         if len(row.cells) < 2:
             continue
-        keys = []
-        for c in row.cells:
-            v = index[c.version]
-            keys.append((v, Counter(w for i in c.sentences for w in units[v][i].words)))
-        for x in range(len(keys)):
-            for y in range(x + 1, len(keys)):
-                (a, ka), (b, kb) = keys[x], keys[y]
-                common = sum((ka & kb).values())
-                shared[a][b] += common
-                shared[b][a] += common
+        vs = [index[c.version] for c in row.cells]
+        counts = [
+            Counter(w for i in c.sentences for w in units[v][i].words)
+            for v, c in zip(vs, row.cells, strict=True)
+        ]
+        vocab = sorted(set().union(*counts))
+        if not vocab:
+            continue
+        col = {w: k for k, w in enumerate(vocab)}
+        mat = np.zeros((len(vs), len(vocab)), dtype=np.int64)
+        for r, cnt in enumerate(counts):
+            for w, k in cnt.items():
+                mat[r, col[w]] = k
+        # Words in common for every pair of cells at once: sum of element-wise minima.
+        common = np.minimum(mat[:, None, :], mat[None, :, :]).sum(axis=2)
+        np.fill_diagonal(common, 0)
+        idx = np.asarray(vs, dtype=np.int64)
+        shared_counts[np.ix_(idx, idx)] += common
+    shared = shared_counts.tolist()
     out = []
     for a in range(n):
         line = []

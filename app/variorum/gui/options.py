@@ -17,7 +17,7 @@ from typing import Any
 import platformdirs
 
 from variorum.atomic import atomic_write_text
-from variorum.engine.model import Granularity, Settings
+from variorum.engine.model import Granularity, Settings, threshold_problem
 
 APP_DIR_NAME = "variorum"
 CONFIG_ENV = "VARIORUM_CONFIG_DIR"
@@ -43,6 +43,7 @@ class Preferences:
     ignore_punctuation: bool = Settings.ignore_punctuation
     ignore_quote_style: bool = Settings.ignore_quote_style
     differences_only: bool = False
+    match_paraphrases: bool = Settings.match_paraphrases
 
     def settings(self, base: str | None) -> Settings:
         return Settings(
@@ -52,6 +53,7 @@ class Preferences:
             ignore_punctuation=self.ignore_punctuation,
             ignore_quote_style=self.ignore_quote_style,
             base=base,
+            match_paraphrases=self.match_paraphrases,
         )
 
     def analysis_differs(self, other: Preferences) -> bool:
@@ -66,10 +68,9 @@ def _coerce(name: str, raw: Any, default: Any) -> Any:
             raise TypeError(name)
         return raw
     if isinstance(default, float):
-        value = float(raw)
-        if name == "threshold" and not 0.05 <= value <= 0.95:
+        if name == "threshold" and threshold_problem(raw) is not None:
             raise ValueError(name)
-        return value
+        return float(raw)
     raise TypeError(name)
 
 

@@ -1,4 +1,4 @@
-"""The Preferences dialog: similarity threshold, granularity and what to ignore.
+"""The Preferences dialog: similarity threshold, granularity, what to ignore, paraphrases.
 
 Contract: ``PreferencesDialog(prefs, parent)``; after ``exec()`` returns Accepted,
 ``preferences()`` is what the user set, every field the dialog does not show (such as
@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from variorum.engine.model import Granularity
+from variorum.engine.model import THRESHOLD_RANGE, Granularity
 from variorum.gui.options import Preferences
 
-THRESHOLD_RANGE = (0.05, 0.95)
+__all__ = ["THRESHOLD_RANGE", "PreferencesDialog"]
 _STEPS = 100  # the slider works in hundredths; the spin box shows the same value as 0.00
 
 _GRANULARITY_TEXT: dict[Granularity, tuple[str, str]] = {
@@ -78,7 +78,8 @@ class PreferencesDialog(QDialog):
         self.threshold_spin.setDecimals(2)
         self.threshold_spin.setSingleStep(0.01)
         self.threshold_spin.setAccessibleName("Similarity threshold value")
-        self.threshold_spin.setToolTip("From 0.05 (loosest) to 0.95 (strictest)")
+        lo, hi = THRESHOLD_RANGE
+        self.threshold_spin.setToolTip(f"From {lo:.2f} (loosest) to {hi:.2f} (strictest)")
         self.threshold_slider.setToolTip(self.threshold_spin.toolTip())
         self.threshold_slider.valueChanged.connect(self._slider_moved)
         self.threshold_spin.valueChanged.connect(self._spin_changed)
@@ -135,6 +136,13 @@ class PreferencesDialog(QDialog):
             "Treat straight and curly quotes (\" ' and “ ” ‘ ’) as the same",
         )
 
+        self.match_paraphrases_box = self._check(
+            "&Match paraphrases",
+            "Match paraphrases",
+            "Line up reworded statements by their meaning (“take about 18 months” / “last a "
+            "year and a half”) when they also share content words; off: by wording only",
+        )
+
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setVerticalSpacing(10)
@@ -146,6 +154,7 @@ class PreferencesDialog(QDialog):
         form.addRow("When comparing:", self.ignore_case_box)
         form.addRow("", self.ignore_punctuation_box)
         form.addRow("", self.ignore_quote_style_box)
+        form.addRow("Line up:", self.match_paraphrases_box)
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok
@@ -188,6 +197,7 @@ class PreferencesDialog(QDialog):
             ignore_case=self.ignore_case_box.isChecked(),
             ignore_punctuation=self.ignore_punctuation_box.isChecked(),
             ignore_quote_style=self.ignore_quote_style_box.isChecked(),
+            match_paraphrases=self.match_paraphrases_box.isChecked(),
         )
 
     def restore_defaults(self) -> None:
@@ -205,6 +215,7 @@ class PreferencesDialog(QDialog):
         self.ignore_case_box.setChecked(prefs.ignore_case)
         self.ignore_punctuation_box.setChecked(prefs.ignore_punctuation)
         self.ignore_quote_style_box.setChecked(prefs.ignore_quote_style)
+        self.match_paraphrases_box.setChecked(prefs.match_paraphrases)
 
     def _set_threshold_controls(self, value: float) -> None:
         # Both controls move together; blocking stops each from echoing into the other

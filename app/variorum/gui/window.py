@@ -708,12 +708,7 @@ class MainWindow(QMainWindow):
                 self.inputs = new
 
     def about(self) -> None:
-        QMessageBox.about(
-            self,
-            "About Variorum",
-            f"Variorum {__version__}\n\nCompare versions of a news article: the statements "
-            "they share, what each changed word by word, and the claims only one makes.",
-        )
+        QMessageBox.about(self, "About Variorum", about_text())
 
     # -- SessionHost -------------------------------------------------------------------
 
@@ -811,3 +806,15 @@ def first_start_geometry(available: QRect) -> QRect:
 
 def _b64(data: QByteArray) -> str:
     return bytes(data.toBase64().data()).decode("ascii")
+
+
+def about_text() -> str:
+    """Help > About: what the program is, and the notice the paraphrase model's licence asks
+    for (the model ships inside the wordllama package)."""
+    from variorum.engine.embed import MODEL_NOTICE
+
+    return (
+        f"Variorum {__version__}\n\nCompare versions of a news article: the statements "
+        "they share, what each changed word by word, and the claims only one makes.\n\n"
+        + MODEL_NOTICE
+    )

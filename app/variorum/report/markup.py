@@ -8,8 +8,6 @@ article shows literally and loads nothing.
 
 from __future__ import annotations
 
-import html
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -28,6 +26,7 @@ from variorum.marks import (
     shows_emphasis,
     split_runs,
 )
+from variorum.report.escape import esc
 from variorum.report.palette import (
     CLAIM_GLYPH,
     CLAIM_STAR,
@@ -47,6 +46,7 @@ from variorum.report.palette import (
     VERDICT_BG,
     heat_colours,
 )
+from variorum.report.story_changes import story_changes_section
 
 # Wider than this, a side-by-side table stops being readable on a landscape page, so the
 # versions are shown in successive panels with the same row numbers.
@@ -74,12 +74,6 @@ def default_title(comparison: Comparison) -> str:
 
 def needs_landscape(comparison: Comparison) -> bool:
     return len(comparison.versions) > 2
-
-
-def esc(text: str) -> str:
-    """Escape article text for HTML; line breaks become ``<br>``."""
-    folded = re.sub(r"[ \t]*\n\s*", "\n", text)
-    return html.escape(folded, quote=True).replace("\n", "<br>")
 
 
 def panels(count: int, width: int = MAX_COLUMNS_PER_PANEL) -> list[range]:
@@ -486,7 +480,6 @@ def build_report_html(
     """
     if annotations is not None and not annotations.notes:
         annotations = None
-    from variorum.report.story_changes import story_changes_section  # it imports esc
 
     base = comparison.settings.base or (comparison.versions[0].label if comparison.versions else "")
     body = "".join(

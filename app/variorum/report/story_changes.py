@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from variorum.engine.model import Comparison, Version
 from variorum.engine.timeline import Revision, revisions
-from variorum.report.markup import esc
+from variorum.report.escape import esc
 
 MAX_ITEMS = 8
 

@@ -8,14 +8,13 @@ other input raises :class:`SessionError` naming the problem. No pickle, no eval.
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, NoReturn
 
 from variorum import __version__
 from variorum.annotations import NOTE_KINDS, Annotations, Note, Verdict
-from variorum.engine.model import Document, Granularity, Settings
+from variorum.engine.model import Document, Settings, SettingsError
 from variorum.session.errors import SessionError
 from variorum.session.model import Session, ViewState
 from variorum.session.upgrades import (
@@ -66,14 +65,7 @@ def session_to_json(session: Session) -> Json:
             }
             for d in session.documents
         ],
-        "settings": {
-            "threshold": s.threshold,
-            "granularity": s.granularity.value,
-            "ignore_case": s.ignore_case,
-            "ignore_punctuation": s.ignore_punctuation,
-            "ignore_quote_style": s.ignore_quote_style,
-            "base": s.base,
-        },
+        "settings": s.to_dict(),
         "view": {
             "column_order": list(v.column_order),
             "column_widths": dict(v.column_widths),
@@ -231,31 +223,13 @@ def _document(raw: Any, where: str) -> Document:
 
 
 def _settings(obj: Json, labels: list[str]) -> Settings:
-    where = "settings"
-    default = Settings()
-    threshold = obj.get("threshold", default.threshold)
-    if isinstance(threshold, bool) or not isinstance(threshold, int | float):
-        _fail(f"{where}.threshold: expected a number, found {_kind(threshold)}")
-    if isinstance(threshold, int) and not 0 <= threshold <= 1:  # before float(): no overflow
-        _fail(f"{where}.threshold: {_show(threshold)} is outside 0..1")
-    if not (math.isfinite(threshold) and 0.0 <= threshold <= 1.0):
-        _fail(f"{where}.threshold: {threshold} is outside 0..1")
-    granularity = obj.get("granularity", default.granularity.value)
-    if granularity not in tuple(g.value for g in Granularity):
-        _fail(f"{where}.granularity: {_show(granularity)} is not sentence or paragraph")
-    base = obj.get("base")
-    if base is not None and not isinstance(base, str):
-        _fail(f"{where}.base: expected a version label or null, found {_kind(base)}")
-    if base is not None and base not in labels:
-        _fail(f"{where}.base: {_show(base)} is not one of the versions")
-    return Settings(
-        threshold=float(threshold),
-        granularity=Granularity(granularity),
-        ignore_case=_bool(obj, "ignore_case", where, default.ignore_case),
-        ignore_punctuation=_bool(obj, "ignore_punctuation", where, default.ignore_punctuation),
-        ignore_quote_style=_bool(obj, "ignore_quote_style", where, default.ignore_quote_style),
-        base=base,
-    )
+    try:
+        settings = Settings.from_dict(obj)
+    except SettingsError as e:
+        _fail(f"settings.{e.field}: {e.problem}")
+    if settings.base is not None and settings.base not in labels:
+        _fail(f"settings.base: {_show(settings.base)} is not one of the versions")
+    return settings
 
 
 def _view(obj: Json) -> ViewState:

@@ -6,7 +6,13 @@ import random
 
 import pytest
 
-from variorum.engine.align import longest_increasing, ordered_chain
+from variorum.engine.align import (
+    NEAREST_VERSIONS,
+    Unit,
+    longest_increasing,
+    ordered_chain,
+    version_pairs,
+)
 from variorum.engine.api import compare_documents
 from variorum.engine.model import Comparison, Document, RowKind, Settings
 
@@ -180,3 +186,31 @@ def test_sentence_pairs_scored_grow_linearly_not_quadratically(
     assert large <= 6 * small
     # A few dozen candidates per sentence, where all pairs would be 3 x 1,600 per sentence.
     assert large <= 30 * 1600
+
+
+def _units(n: int) -> list[list[Unit]]:
+    rng = random.Random(n)
+    words = [f"w{k}" for k in range(400)]
+    return [[Unit("x", tuple(rng.sample(words, 8))) for _ in range(20)] for _ in range(n)]
+
+
+@pytest.mark.parametrize("n", [2, 6])
+def test_few_versions_align_every_pair(n: int) -> None:
+    assert version_pairs(_units(n)) == [(a, b) for a in range(n) for b in range(a + 1, n)]
+
+
+@pytest.mark.parametrize("n", [7, 20, 80])
+def test_many_versions_align_linearly_many_pairs_that_connect_all(n: int) -> None:
+    pairs = version_pairs(_units(n))
+    assert len(pairs) <= (NEAREST_VERSIONS + 1) * n
+    assert len(pairs) < n * (n - 1) // 2
+    reached, frontier = {0}, [0]
+    while frontier:
+        v = frontier.pop()
+        for a, b in pairs:
+            for x, y in ((a, b), (b, a)):
+                if x == v and y not in reached:
+                    reached.add(y)
+                    frontier.append(y)
+    assert reached == set(range(n))
+    assert pairs == version_pairs(_units(n))  # deterministic

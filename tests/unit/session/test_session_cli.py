@@ -245,3 +245,19 @@ def test_changed_source_is_reported_and_the_saved_text_compared(
         "comparing the text the session holds for 'second'\n"
     )
     assert after == before
+
+
+def test_no_paraphrase_option_is_used_and_kept_in_the_session(tmp_path: Path) -> None:
+    session_file = tmp_path / "s.variorum"
+    out = tmp_path / "x.json"
+    args = ["compare", *SAMPLES[:2], "--no-paraphrase", "--json", str(out)]
+    assert main([*args, "--save-session", str(session_file)]) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["settings"]["match_paraphrases"] is False
+    assert "paraphrase" not in {r["match"] for r in data["rows"]}
+    assert load_session(session_file).settings.match_paraphrases is False
+    again = tmp_path / "y.json"
+    assert main(["compare", str(session_file), "--json", str(again)]) == 0
+    assert json.loads(again.read_text(encoding="utf-8"))["settings"]["match_paraphrases"] is False
+    assert main(["compare", *SAMPLES[:2], "--json", str(again)]) == 0
+    assert json.loads(again.read_text(encoding="utf-8"))["settings"]["match_paraphrases"] is True

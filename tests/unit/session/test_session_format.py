@@ -50,6 +50,7 @@ def sessions(draw: st.DrawFn) -> Session:
         ignore_punctuation=draw(st.booleans()),
         ignore_quote_style=draw(st.booleans()),
         base=draw(st.none() | st.sampled_from(names)),
+        match_paraphrases=draw(st.booleans()),
     )
     view = ViewState(
         column_order=tuple(draw(st.permutations(names))),

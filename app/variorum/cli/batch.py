@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from variorum.engine.model import Settings
+from variorum.cli.common import UsageError, settings_from_args, threshold_value
 
 
 def add_batch(sub: argparse._SubParsersAction[Any]) -> None:
@@ -28,24 +28,21 @@ def add_batch(sub: argparse._SubParsersAction[Any]) -> None:
     where.add_argument("--serial", action="store_true", help="run in this process, without Dask")
     p.add_argument("--workers", type=int, default=None, help="local cluster size (default: cores)")
     p.add_argument("--chunk", type=int, default=8, help="families per Dask task (default 8)")
-    p.add_argument("--threshold", type=float, default=None, help="similarity threshold 0..1")
+    p.add_argument(
+        "--threshold", type=threshold_value, default=None, help="similarity threshold 0.05..0.95"
+    )
     p.set_defaults(func=cmd_batch)
 
 
 def cmd_batch(args: argparse.Namespace) -> int:
     from variorum.batch import run_batch
     from variorum.batch_families import InputError
-    from variorum.cli import UsageError
 
     if args.workers is not None and args.workers < 1:
         raise UsageError("--workers must be at least 1")
     if args.chunk < 1:
         raise UsageError("--chunk must be at least 1")
-    settings = Settings()
-    if args.threshold is not None:
-        if not 0.0 < args.threshold < 1.0:
-            raise UsageError("--threshold must be between 0 and 1")
-        settings = Settings(threshold=args.threshold)
+    settings = settings_from_args(args, [])
     try:
         report = run_batch(
             Path(args.input),

@@ -11,10 +11,20 @@ from pathlib import Path
 from typing import Any
 
 from variorum.annotations import Annotations
-from variorum.engine.model import Comparison, Settings
+from variorum.cli.common import (
+    EXIT_OK,
+    UsageError,
+    add_settings_options,
+    load_for_cli,
+    refuse_writing_over_inputs,
+    resolve_inputs,
+    settings_from_args,
+)
+from variorum.engine.model import Comparison
+from variorum.session import looks_like_session
 
 
-def _add_report(sub: argparse._SubParsersAction[Any]) -> None:
+def add_report(sub: argparse._SubParsersAction[Any]) -> None:
     p = sub.add_parser(
         "report",
         help="write a comparison report (.pdf or .html) from articles or a session",
@@ -25,55 +35,24 @@ def _add_report(sub: argparse._SubParsersAction[Any]) -> None:
     p.add_argument("-o", "--output", required=True, metavar="OUT", help="report.pdf or report.html")
     p.add_argument("--sample", action="store_true", help="report on the shipped sample articles")
     p.add_argument("--title", default=None, help="report title (default: from the articles)")
-    p.add_argument("--threshold", type=float, default=None, help="similarity threshold 0..1")
-    p.add_argument("--base", default=None, help="label of the base version")
+    add_settings_options(p)
     p.set_defaults(func=cmd_report)
 
 
 def _session_inputs(path: str) -> tuple[Comparison, Annotations]:
-    from variorum.cli import UsageError
     from variorum.engine.api import compare_documents
-    from variorum.session import SessionError, load_session
+    from variorum.session import SessionError
+    from variorum.session.headless import load_for_compare
 
     try:
-        session = load_session(path)
+        session = load_for_compare(path)  # the same loading and checks as `compare`
     except SessionError as e:
         raise UsageError(str(e)) from None
-    if len(session.documents) < 2:
-        raise UsageError(f"{path}: the session holds fewer than two versions")
     # A session stores inputs, never results: analyse again, as reopening it in the window does.
     return compare_documents(session.documents, session.settings), session.annotations
 
 
-def _is_session(path: str) -> bool:
-    try:
-        from variorum.session import looks_like_session
-    except ImportError:  # sessions not installed in this build
-        return Path(path).suffix.lower() == ".variorum"
-    return looks_like_session(path)
-
-
-def _settings(args: argparse.Namespace, labels: list[str]) -> Settings:
-    from variorum.cli import UsageError
-
-    threshold = Settings().threshold
-    if args.threshold is not None:
-        if not 0.0 < args.threshold < 1.0:
-            raise UsageError("--threshold must be between 0 and 1")
-        threshold = args.threshold
-    if args.base is not None and args.base not in labels:
-        raise UsageError(f"--base {args.base!r} is not one of the version labels")
-    return Settings(threshold=threshold, base=args.base)
-
-
 def cmd_report(args: argparse.Namespace) -> int:
-    from variorum.cli import (
-        EXIT_OK,
-        UsageError,
-        load_for_cli,
-        refuse_writing_over_inputs,
-        resolve_inputs,
-    )
     from variorum.engine.api import compare_documents
     from variorum.report.export import ReportError, format_for, write_report
 
@@ -84,13 +63,13 @@ def cmd_report(args: argparse.Namespace) -> int:
         raise UsageError(str(e)) from None
     refuse_writing_over_inputs(args.output, args.files, "-o")
     annotations: Annotations | None = None
-    if len(args.files) == 1 and not args.sample and _is_session(args.files[0]):
+    if len(args.files) == 1 and not args.sample and looks_like_session(args.files[0]):
         if args.threshold is not None or args.base is not None:
             raise UsageError("--threshold and --base do not apply to a session (it keeps its own)")
         comparison, annotations = _session_inputs(args.files[0])
     else:
         docs = load_for_cli(resolve_inputs(args.files, args.sample))
-        settings = _settings(args, [d.label for d in docs])
+        settings = settings_from_args(args, [d.label for d in docs])
         comparison = compare_documents(docs, settings)
     try:
         write_report(out, comparison, annotations, title=args.title)
