@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from variorum.annotations import Annotations, Note, Verdict, anchor_text
-from variorum.engine.model import Document, Granularity, Settings
+from variorum.engine.model import THRESHOLD_RANGE, Document, Granularity, Settings
 from variorum.session import (
     CURRENT_VERSION,
     Session,
@@ -44,7 +44,7 @@ def sessions(draw: st.DrawFn) -> Session:
         for name in names
     )
     settings = Settings(
-        threshold=draw(st.floats(min_value=0.0, max_value=1.0)),
+        threshold=draw(st.floats(min_value=THRESHOLD_RANGE[0], max_value=THRESHOLD_RANGE[1])),
         granularity=draw(st.sampled_from(Granularity)),
         ignore_case=draw(st.booleans()),
         ignore_punctuation=draw(st.booleans()),
