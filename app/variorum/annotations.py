@@ -1,7 +1,9 @@
 """The user's verdicts and notes on a comparison: anchored to text, not to row numbers.
 
 An anchor is (version label, normalised sentence text), so a note survives re-analysis
-that renumbers rows. Plain frozen data; the session store persists it.
+that renumbers rows. A note on a disagreement is anchored on one of its values: the kind
+of fact, what it is about, the value and the sentence it stands in, so any version's side
+finds it. Plain frozen data; the session store persists it.
 """
 
 from __future__ import annotations
@@ -10,7 +12,10 @@ import re
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from variorum.engine.model import Cell, Claim, Comparison
+from variorum.disagreements import Disagreement
+from variorum.engine.model import Cell, Claim, Comparison, Conflict, ConflictValue
+
+NOTE_KINDS = ("claim", "row", "disagreement")
 
 
 class Verdict(StrEnum):
@@ -43,7 +48,7 @@ class Note:
     anchor: str  # anchor_text() of the sentence (claim) or of the row's first cell
     verdict: Verdict = Verdict.UNREVIEWED
     note: str = ""
-    kind: str = "claim"  # "claim" or "row"
+    kind: str = "claim"  # one of NOTE_KINDS
 
 
 def claim_note(claim: Claim, verdict: Verdict, note: str = "") -> Note:
@@ -55,6 +60,27 @@ def row_note(comparison: Comparison, row_index: int, note: str) -> Note:
     """A note on a row, anchored on the text of the row's first cell."""
     cell = comparison.rows[row_index].cells[0]
     return Note(cell.version, _cell_anchor(comparison, cell), Verdict.UNREVIEWED, note, kind="row")
+
+
+def disagreement_note(
+    comparison: Comparison, disagreement: Disagreement, verdict: Verdict, note: str = ""
+) -> Note:
+    """The note that puts ``verdict`` and ``note`` on a disagreement (on its first value)."""
+    value = disagreement.conflict.values[0]
+    anchor = _value_anchor(comparison, disagreement.conflict, value)
+    return Note(value.version, anchor, verdict, note, kind="disagreement")
+
+
+def _value_anchor(comparison: Comparison, conflict: Conflict, value: ConflictValue) -> str:
+    text = comparison.version(value.version).text
+    sentence = next(
+        (s for s in comparison.version(value.version).sentences if s.start <= value.start < s.end),
+        None,
+    )
+    around = text[sentence.start : sentence.end] if sentence is not None else ""
+    return " | ".join(
+        (conflict.kind.value, conflict.about, anchor_text(value.text), anchor_text(around))
+    )
 
 
 def _cell_anchor(comparison: Comparison, cell: Cell) -> str:
@@ -78,6 +104,19 @@ class Annotations:
             key = _cell_anchor(comparison, cell)
             for n in self.notes:
                 if n.kind == "row" and n.version == cell.version and n.anchor == key:
+                    return n
+        return None
+
+    def for_conflict(
+        self, comparison: Comparison | None, disagreement: Disagreement
+    ) -> Note | None:
+        """The note on a disagreement, found from any of its versions' values."""
+        if comparison is None or not any(n.kind == "disagreement" for n in self.notes):
+            return None
+        for value in disagreement.conflict.values:
+            key = _value_anchor(comparison, disagreement.conflict, value)
+            for n in self.notes:
+                if n.kind == "disagreement" and n.version == value.version and n.anchor == key:
                     return n
         return None
 
@@ -110,8 +149,11 @@ class Annotations:
             for row in comparison.rows
             for cell in row.cells
         }
-        return tuple(
-            n
-            for n in self.notes
-            if (n.version, n.anchor) not in (claim_keys if n.kind == "claim" else row_keys)
-        )
+        conflict_keys = {
+            (v.version, _value_anchor(comparison, k, v))
+            for row in comparison.rows
+            for k in row.conflicts
+            for v in k.values
+        }
+        keys = {"claim": claim_keys, "row": row_keys, "disagreement": conflict_keys}
+        return tuple(n for n in self.notes if (n.version, n.anchor) not in keys[n.kind])

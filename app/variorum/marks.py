@@ -1,21 +1,22 @@
 """Split one cell of the side-by-side view into runs of text sharing the same marks.
 
 Pure Python over the frozen model (no Qt), shared by the window and the report so both
-mark a cell the same way: word ops, claims and terms become marked spans of the version's
-text; a zero-width run marks a point (a claim's start, a gap where reference words are
-left out). *Emphasis* markers of plain-text articles become EMPHASIS and MARKUP spans.
-Rendering the runs is the caller's job (``gui.cell_document``, ``report.markup``).
+mark a cell the same way: word ops, claims, terms and the values the versions disagree on
+become marked spans of the version's text; a zero-width run marks a point (a claim's start,
+a gap where reference words are left out, the ≠ before a disagreeing value). *Emphasis*
+markers of plain-text articles become EMPHASIS and MARKUP spans. Rendering the runs is the
+caller's job (``gui.cell_document``, ``report.markup``).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from variorum.engine.model import Claim, Comparison, OpTag, Row, Sentence, WordOp
+from variorum.engine.model import Claim, Comparison, Conflict, OpTag, Row, Sentence, WordOp
 
 
 class Mark(StrEnum):
@@ -25,6 +26,7 @@ class Mark(StrEnum):
     CLAIM = "claim"
     TERM = "term"
     MATCH = "match"  # a Find hit (window only)
+    CONFLICT = "conflict"  # a value another version of the row states differently
     EMPHASIS = "emphasis"  # between *markers* or _markers_ of a plain-text article
     MARKUP = "markup"  # the markers themselves: renderers leave them out
 
@@ -187,9 +189,11 @@ def cell_runs(
     claims: Mapping[tuple[str, int], list[Claim]],
     sentences: Mapping[int, Sentence],
     extra: Iterable[Span] = (),
+    conflicts: Sequence[Conflict] | None = None,
 ) -> list[Run]:
     """The marked runs of version ``label``'s cell in ``row`` (empty if it has none);
-    ``extra`` adds spans of the caller's own, such as Find hits."""
+    ``extra`` adds spans of the caller's own, such as Find hits; ``conflicts`` are the
+    disagreements to mark (None: all of the row's)."""
     cell = row.cell(label)
     if cell is None:
         return []
@@ -213,6 +217,11 @@ def cell_runs(
                 points.append(Span(sentence.start, sentence.start, Mark.CLAIM))
             for term in claim.terms:
                 spans.append(Span(term.start, term.end, Mark.TERM))
+    for conflict in row.conflicts if conflicts is None else conflicts:
+        value = conflict.value(label)
+        if value is not None and cell.start <= value.start < value.end <= cell.end:
+            spans.append(Span(value.start, value.end, Mark.CONFLICT))
+            points.append(Span(value.start, value.start, Mark.CONFLICT))
     spans.extend(extra)
     version = comparison.version(label)
     if shows_emphasis(version.source):

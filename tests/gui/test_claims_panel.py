@@ -66,7 +66,8 @@ def test_groups_follow_the_labels_and_count_their_claims(
     for i, label in enumerate(comparison.labels):
         group = tree.topLevelItem(i)
         n = len(comparison.claims_for(label))
-        assert panel.claim_count(label) == n == group.childCount()
+        folded = 1 if comparison.other_unique_for(label) else 0  # "Other unique text"
+        assert panel.claim_count(label) == n == group.childCount() - folded
         assert group.text(0) == f"{label} \u2014 {n} claims"
         listed = [group.child(j).data(0, CLAIM_ROLE) for j in range(n)]
         assert listed == list(comparison.claims_for(label))  # highest salience first
@@ -253,7 +254,8 @@ def test_no_comparison_and_no_claims(qtbot: QtBot, comparison: Comparison) -> No
     panel.show()
     panel.set_claims(None, (), Annotations())
     assert panel.tree.topLevelItemCount() == 0 and panel.empty.isVisible()
-    panel.set_claims(replace(comparison, claims=()), comparison.labels, Annotations())
+    nothing = replace(comparison, claims=(), other_unique=())
+    panel.set_claims(nothing, comparison.labels, Annotations())
     assert panel.claim_count(comparison.labels[0]) == 0
     assert panel.empty.isVisible() and "No claims" in panel.empty.text()
 

@@ -44,6 +44,8 @@ class ActionId(StrEnum):
     PREVIOUS_DIFFERENCE = "previous_difference"
     NEXT_CLAIM = "next_claim"
     PREVIOUS_CLAIM = "previous_claim"
+    NEXT_DISAGREEMENT = "next_disagreement"
+    PREVIOUS_DISAGREEMENT = "previous_disagreement"
     JUMP_TO_MOVED = "jump_to_moved"
     NEXT_REVISION = "next_revision"
     PREVIOUS_REVISION = "previous_revision"
@@ -119,6 +121,10 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "Go to the next claim only one version makes"),
     ActionSpec(ActionId.PREVIOUS_CLAIM, "Previous C&laim", ("Alt+Shift+Up", "Shift+F8"),
                "Go to the previous claim only one version makes"),
+    ActionSpec(ActionId.NEXT_DISAGREEMENT, "Next Dis&agreement", ("F7", "Alt+PgDown"),
+               "Go to the next fact the versions state differently"),
+    ActionSpec(ActionId.PREVIOUS_DISAGREEMENT, "Previous Disa&greement", ("Shift+F7", "Alt+PgUp"),
+               "Go to the previous fact the versions state differently"),
     ActionSpec(ActionId.JUMP_TO_MOVED, "&Jump to Reading Order", ("Ctrl+J",),
                "For moved text: go to where it sits in its version's reading order"),
     ActionSpec(ActionId.NEXT_REVISION, "Next &Revision", ("Alt+Right",),
@@ -185,6 +191,8 @@ MENUS: dict[Menu, tuple[ActionId | str | None, ...]] = {
         ActionId.PREVIOUS_DIFFERENCE,
         ActionId.NEXT_CLAIM,
         ActionId.PREVIOUS_CLAIM,
+        ActionId.NEXT_DISAGREEMENT,
+        ActionId.PREVIOUS_DISAGREEMENT,
         ActionId.JUMP_TO_MOVED,
         SEPARATOR,
         ActionId.NEXT_REVISION,

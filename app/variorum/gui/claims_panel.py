@@ -3,6 +3,10 @@
 ``ClaimsPanel.set_claims(comparison, labels, annotations)`` lists the claims of ``labels``;
 a click, Enter or a keyboard move emits ``claimActivated(Claim)``, a context menu emits
 ``verdictMenuRequested(ClaimMenuRequest)``. ``select_claim`` follows the grid silently.
+Above the claims, ``disagreements`` lists the facts the versions state differently (see
+``gui.disagreements_list``); under each version's claims, "Other unique text" folds away the
+sentences only it has that carry nothing to check (activating one also emits
+``claimActivated``, with that sentence as a ``Claim``).
 """
 
 from __future__ import annotations
@@ -51,9 +55,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from variorum.annotations import Annotations, Note, Verdict
+from variorum.annotations import Annotations, Verdict
 from variorum.engine.model import Claim, Comparison
+from variorum.gui.disagreements_list import DisagreementsSection
 from variorum.gui.palette import CLAIM_GLYPH, colours_for, is_dark
+from variorum.gui.verdict_badge import NOTE_GLYPH, VERDICT_COLOURS, NoteView
 from variorum.marks import shows_emphasis, without_markers
 
 Index = QModelIndex | QPersistentModelIndex
@@ -77,41 +83,6 @@ GAP = 3
 class ClaimMenuRequest:
     claim: Claim
     global_pos: QPoint
-
-
-@dataclass(frozen=True)
-class NoteView:
-    """What a claim row shows of the user's note: verdict and note text ("" for none)."""
-
-    verdict: Verdict = Verdict.UNREVIEWED
-    note: str = ""
-
-    @classmethod
-    def of(cls, note: Note | None) -> NoteView:
-        return cls() if note is None else cls(note.verdict, note.note.strip())
-
-    @property
-    def shown(self) -> bool:
-        return self.verdict is not Verdict.UNREVIEWED or bool(self.note)
-
-
-# (background, text) of each verdict badge in light and dark; the word is always written,
-# so the colour only helps scanning. Okabe-Ito hues: blue, orange, vermilion, yellow.
-VERDICT_COLOURS: dict[bool, dict[Verdict, tuple[str, str]]] = {
-    False: {
-        Verdict.VERIFIED: ("#cfe6f7", "#00406b"),
-        Verdict.DISPUTED: ("#fbe0b8", "#6b3b00"),
-        Verdict.FALSE: ("#f8cdb8", "#7a2500"),
-        Verdict.NEEDS_SOURCE: ("#f4ee9c", "#4f4700"),
-    },
-    True: {
-        Verdict.VERIFIED: ("#1c4a6b", "#d9eefc"),
-        Verdict.DISPUTED: ("#6b4810", "#fde8c8"),
-        Verdict.FALSE: ("#6e2a10", "#fdd9c8"),
-        Verdict.NEEDS_SOURCE: ("#57510e", "#f7f1b4"),
-    },
-}
-NOTE_GLYPH = "\u270e"  # ✎
 
 
 def _flat(text: str) -> str:
@@ -407,6 +378,11 @@ class ClaimDelegate(QStyledItemDelegate):
     # -- painting ----------------------------------------------------------------------
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         item = self._view.itemFromIndex(index)
+        if item is not None and is_other_item(item):
+            plain = QStyleOptionViewItem(option)
+            plain.textElideMode = Qt.TextElideMode.ElideRight  # a sentence reads from its start
+            super().paint(painter, plain, index)
+            return
         if item is None or not is_claim_item(item):
             super().paint(painter, option, index)
             return
@@ -499,8 +475,23 @@ class ClaimDelegate(QStyledItemDelegate):
             )
 
 
+# Item types (QTreeWidgetItem.type()) of the "Other unique text" folder and its sentences;
+# claims and version groups keep the default type.
+FOLDER_TYPE = 1001
+OTHER_TYPE = 1002
+
+
 def is_claim_item(item: QTreeWidgetItem) -> bool:
-    return item.parent() is not None
+    return item.parent() is not None and item.type() not in (FOLDER_TYPE, OTHER_TYPE)
+
+
+def is_other_item(item: QTreeWidgetItem) -> bool:
+    """A unique sentence with nothing checkable, under "Other unique text"."""
+    return item.type() == OTHER_TYPE
+
+
+def _activatable(item: QTreeWidgetItem) -> bool:
+    return is_claim_item(item) or is_other_item(item)
 
 
 class ClaimTree(QTreeWidget):
@@ -520,7 +511,7 @@ class ClaimTree(QTreeWidget):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         item = self.currentItem()
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and item is not None:
-            if is_claim_item(item):
+            if _activatable(item):
                 self.enterPressed.emit(item)
             else:
                 item.setExpanded(not item.isExpanded())
@@ -541,7 +532,7 @@ class ClaimTree(QTreeWidget):
             event.button() == Qt.MouseButton.LeftButton
             and item is not None
             and item is self._current_at_press
-            and is_claim_item(item)
+            and _activatable(item)
         ):
             self.clickedAgain.emit(item)
         self._current_at_press = None
@@ -585,6 +576,8 @@ class ClaimTree(QTreeWidget):
 class ClaimsPanel(QWidget):
     claimActivated = Signal(object)  # Claim
     verdictMenuRequested = Signal(object)  # ClaimMenuRequest
+    disagreementActivated = Signal(object)  # Disagreement
+    disagreementMenuRequested = Signal(object)  # DisagreementMenuRequest
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -592,7 +585,12 @@ class ClaimsPanel(QWidget):
         self._labels: tuple[str, ...] = ()
         self._annotations = Annotations()
         self._counts: dict[str, int] = {}
+        self._other_counts: dict[str, int] = {}
         self._silent = False  # True while the panel, not the user, moves the selection
+
+        self.disagreements = DisagreementsSection(self)
+        self.disagreements.disagreementActivated.connect(self.disagreementActivated)
+        self.disagreements.menuRequested.connect(self.disagreementMenuRequested)
 
         self.filter = QLineEdit(self)
         self.filter.setPlaceholderText("Filter claims by words or terms")
@@ -628,6 +626,7 @@ class ClaimsPanel(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.disagreements)
         layout.addWidget(self.filter)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.empty, 1)
@@ -642,18 +641,28 @@ class ClaimsPanel(QWidget):
         collapsed = {
             self._group_label(group) for group in _groups(self.tree) if not group.isExpanded()
         }
+        others_open = {
+            self._group_label(group)
+            for group in _groups(self.tree)
+            for folder in _folders(group)
+            if folder.isExpanded()
+        }
         current = self._current_claim()
         self._comparison = comparison
         self._annotations = annotations
         known = comparison.labels if comparison is not None else ()
         self._labels = tuple(lab for lab in labels if lab in known)
         self._counts = {}
+        self._other_counts = {}
+        self.disagreements.set_disagreements(comparison, self._labels, annotations)
+        self.disagreements.fit_to(self.height())
         self._silent = True
         try:
             self.tree.clear()
             if comparison is not None:
                 for label in self._labels:
                     self._add_group(comparison, label, label not in collapsed)
+                    self._add_other(comparison, label, label in others_open)
             self._apply_filter()
             if current is not None:
                 self.select_claim(current)
@@ -663,6 +672,7 @@ class ClaimsPanel(QWidget):
     def set_annotations(self, annotations: Annotations) -> None:
         """Show new verdicts and notes; selection, expansion and scrolling stay."""
         self._annotations = annotations
+        self.disagreements.set_annotations(self._comparison, annotations)
         for item in self._claim_items():
             claim: Claim = item.data(0, CLAIM_ROLE)
             note = NoteView.of(annotations.for_claim(claim))
@@ -728,6 +738,35 @@ class ClaimsPanel(QWidget):
             item.setText(0, claim.text)
         group.setExpanded(expanded)
 
+    def _add_other(self, comparison: Comparison, label: str, expanded: bool) -> None:
+        """The version's unique sentences with nothing to check, folded under its claims."""
+        others = comparison.other_unique_for(label)
+        self._other_counts[label] = len(others)
+        group = self._group_item(label)
+        if not others or group is None:
+            return
+        muted = QColor(colours_for(is_dark(self.palette())).muted)
+        folder = QTreeWidgetItem(group, FOLDER_TYPE)
+        italic = QFont(self.tree.font())
+        italic.setItalic(True)
+        folder.setFont(0, italic)
+        folder.setForeground(0, muted)
+        folder.setToolTip(
+            0,
+            "<qt>Sentences only this version has that carry no name, number, date or "
+            "quotation to check: shown in the grid, not counted as claims.",
+        )
+        for other in others:
+            item = QTreeWidgetItem(folder, OTHER_TYPE)
+            item.setData(0, CLAIM_ROLE, other)
+            item.setText(0, _flat(other.text))
+            item.setForeground(0, muted)
+            item.setToolTip(0, "<qt>" + html.escape(other.text))
+        folder.setExpanded(expanded)
+
+    def _group_item(self, label: str) -> QTreeWidgetItem | None:
+        return next((g for g in _groups(self.tree) if self._group_label(g) == label), None)
+
     def _set_note(self, item: QTreeWidgetItem, claim: Claim, note: NoteView) -> None:
         item.setData(0, NOTE_ROLE, note)
         item.setToolTip(0, claim_tooltip(claim, note))
@@ -741,11 +780,23 @@ class ClaimsPanel(QWidget):
             for group in _groups(self.tree):
                 label = self._group_label(group)
                 shown = 0
-                for child in _children(group):
+                for child in _claim_children(group):
                     match = claim_matches(child.data(0, CLAIM_ROLE), words)
                     child.setHidden(not match)
                     shown += match
-                total = group.childCount()
+                total = len(_claim_children(group))
+                for folder in _folders(group):
+                    others = _children(folder)
+                    matching = 0
+                    for other in others:
+                        match = claim_matches(other.data(0, CLAIM_ROLE), words)
+                        other.setHidden(not match)
+                        matching += match
+                    n = len(others) if not words else matching
+                    noun = "sentence" if len(others) == 1 else "sentences"
+                    of = "" if not words else f" of {len(others)}"
+                    folder.setText(0, f"Other unique text — {n}{of} {noun}")
+                    folder.setHidden(bool(words) and matching == 0)
                 if not words:
                     count = "no claims" if total == 0 else _plural(total, "claim")
                 else:
@@ -768,7 +819,7 @@ class ClaimsPanel(QWidget):
         query = self.filter.text().strip()
         if self._comparison is None or not self._labels:
             message = "Compare two or more versions to list what only one of them says."
-        elif not any(self._counts.values()):
+        elif not any(self._counts.values()) and not any(self._other_counts.values()):
             message = "No claims: everything said here is said by more than one version."
         elif query and not self.visible_claims():
             message = f"No claim matches \u201c{query}\u201d."
@@ -785,14 +836,14 @@ class ClaimsPanel(QWidget):
     def _claim_items(self) -> list[QTreeWidgetItem]:
         items: list[QTreeWidgetItem] = []
         for group in _groups(self.tree):
-            items.extend(_children(group))
+            items.extend(_claim_children(group))
         return items
 
     def _item_for(self, claim: Claim) -> QTreeWidgetItem | None:
         for group in _groups(self.tree):
             if self._group_label(group) != claim.version:
                 continue
-            for child in _children(group):
+            for child in _claim_children(group):
                 if child.data(0, CLAIM_ROLE) == claim:
                     return child
         return None
@@ -803,7 +854,7 @@ class ClaimsPanel(QWidget):
 
     # -- user actions --------------------------------------------------------------------
     def _current_changed(self, current: QTreeWidgetItem | None, _previous: object) -> None:
-        if not self._silent and current is not None and is_claim_item(current):
+        if not self._silent and current is not None and _activatable(current):
             self._activate(current)
 
     def _activate(self, item: QTreeWidgetItem) -> None:
@@ -811,6 +862,10 @@ class ClaimsPanel(QWidget):
 
     def _menu(self, item: QTreeWidgetItem, global_pos: QPoint) -> None:
         self.verdictMenuRequested.emit(ClaimMenuRequest(item.data(0, CLAIM_ROLE), global_pos))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.disagreements.fit_to(event.size().height())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # From the filter box: Down goes into the list, Escape clears the filter.
@@ -838,6 +893,15 @@ def _groups(tree: QTreeWidget) -> list[QTreeWidgetItem]:
 def _children(group: QTreeWidgetItem) -> list[QTreeWidgetItem]:
     """``group``'s child (claim) items, in order."""
     return [_present(group.child(j)) for j in range(group.childCount())]
+
+
+def _claim_children(group: QTreeWidgetItem) -> list[QTreeWidgetItem]:
+    """``group``'s claims, without its "Other unique text" folder."""
+    return [c for c in _children(group) if is_claim_item(c)]
+
+
+def _folders(group: QTreeWidgetItem) -> list[QTreeWidgetItem]:
+    return [c for c in _children(group) if c.type() == FOLDER_TYPE]
 
 
 def _plural(n: int, word: str) -> str:

@@ -3,6 +3,11 @@
 ``Inputs`` holds the documents in column order, which ones are left out of the analysis
 and the analysis settings (base included). Every edit returns a new value; the window
 pushes old/new pairs on its undo stack and re-analyses. Qt-free.
+
+A line ingest set aside as site furniture or metadata can be put back into the article
+(:func:`treat_as_text`). Where it stood is not kept, so it goes where such lines stand on
+a page: a byline or date line first, anything else (a headline list, a caption) last, as
+a paragraph of its own.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ from pathlib import Path
 
 from variorum.article_paths import articles_in_folder
 from variorum.engine.api import unique_labels
+from variorum.engine.ingest_furniture import is_metadata
 from variorum.engine.model import Document, Settings
 from variorum.session import SESSION_SUFFIX, Session
 
@@ -94,6 +100,28 @@ class Inputs:
 
     def with_settings(self, settings: Settings) -> Inputs:
         return replace(self, settings=replace(settings, base=self.settings.base))
+
+    def treating_as_text(self, label: str, line: int) -> Inputs:
+        """Line ``line`` of ``label``'s set-aside text put back into its article."""
+        docs = tuple(treat_as_text(d, line) if d.label == label else d for d in self.documents)
+        return replace(self, documents=docs)
+
+
+def treat_as_text(doc: Document, line: int) -> Document:
+    """``doc`` with ``doc.boilerplate[line]`` moved into its text as its own paragraph
+    (the file's hash stays: the file is the same, only what is compared changed)."""
+    if not 0 <= line < len(doc.boilerplate):
+        return doc
+    text = doc.boilerplate[line].strip()
+    rest = doc.boilerplate[:line] + doc.boilerplate[line + 1 :]
+    body = doc.text.strip()
+    if not body:
+        joined = text
+    elif is_metadata(text):
+        joined = f"{text}\n\n{body}"
+    else:
+        joined = f"{body}\n\n{text}"
+    return replace(doc, text=joined, boilerplate=rest)
 
 
 def inputs_of_session(session: Session) -> Inputs:

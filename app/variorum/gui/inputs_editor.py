@@ -21,6 +21,7 @@ from variorum.gui.article_intake import pasted_label, unreadable_files_message
 from variorum.gui.inputs import Inputs
 from variorum.gui.notice_bar import NoticeBar, NoticeKind
 from variorum.gui.session_actions import SessionController
+from variorum.gui.set_aside_view import SetAsideLine
 from variorum.gui.versions_panel import IncludeChange, Rename, VersionEntry, VersionsPanel
 
 
@@ -83,6 +84,7 @@ class InputsEditor(QObject):
         panel.baseChosen.connect(self.set_base)
         panel.renameRequested.connect(self._rename)
         panel.removeRequested.connect(self.remove_version)
+        panel.restoreRequested.connect(self.treat_as_text)
 
     def show(self, inputs: Inputs, fresh: bool = False) -> None:
         """Make ``inputs`` current and have the window show it (no undo step)."""
@@ -122,6 +124,7 @@ class InputsEditor(QObject):
                     word_count=self._word_counts.get(d.label, len(d.text.split())),
                     included=d.label not in inputs.excluded,
                     is_base=d.label == base,
+                    set_aside=d.boilerplate,
                 )
                 for d in inputs.documents
             ]
@@ -145,6 +148,20 @@ class InputsEditor(QObject):
         # Notes and verdicts are keyed by label, so they follow the version's new name.
         annotations = self._sessions.annotations.renamed(rename.old, rename.new)
         self._sessions.set_annotations(annotations)
+
+    def treat_as_text(self, line: SetAsideLine) -> None:
+        """Put a set-aside line back into its version's article (one undo step)."""
+        if line.label not in self.inputs.labels:
+            return
+        doc = next(d for d in self.inputs.documents if d.label == line.label)
+        if line.index >= len(doc.boilerplate) or doc.boilerplate[line.index] != line.text:
+            return  # the panel showed an older state of this version
+        self.edit(
+            self.inputs.treating_as_text(line.label, line.index), "Treat Line as Article Text"
+        )
+        self._status_bar.showMessage(
+            f"Compared as part of {line.label}: \u201c{line.text}\u201d (Ctrl+Z undoes it)", 8000
+        )
 
     def remove_version(self, label: str) -> None:
         self.edit(self.inputs.removing(label), f"Remove {label}")

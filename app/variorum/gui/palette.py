@@ -73,6 +73,8 @@ class GridColours:
     moved: str  # the ⇅ moved badge
     grid_line: str
     current_outline: str
+    # A value the row's versions disagree on: a box in this colour around "≠ value".
+    conflict: str = "#b34700"
 
 
 LIGHT = GridColours(
@@ -89,6 +91,7 @@ LIGHT = GridColours(
     moved="#0064a8",
     grid_line="#d0d0d0",
     current_outline="#0072b2",
+    conflict="#b34700",
 )
 
 DARK = GridColours(
@@ -105,6 +108,7 @@ DARK = GridColours(
     moved="#6cc0f0",
     grid_line="#4a4a4a",
     current_outline="#56b4e9",
+    conflict="#ff9b5e",
 )
 
 

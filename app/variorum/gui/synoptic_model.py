@@ -1,7 +1,9 @@
 """A read-only table model over one ``Comparison``: a column per version, a row per alignment row.
 
 It only maps indexes to (alignment row, version label) and hides identical rows when asked;
-cell painting is the delegate's job. Model rows are *shown* rows; ``source_row`` maps back.
+cell painting is the delegate's job. It also knows which rows' shown versions disagree on a
+fact (⚠ in the row header, named in the tooltips). Model rows are *shown* rows;
+``source_row`` maps back.
 """
 
 from __future__ import annotations
@@ -9,7 +11,8 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
-from variorum.engine.model import Comparison, Row, RowKind
+from variorum.disagreements import DISAGREE_ROW_GLYPH, describe, describe_for, is_shown
+from variorum.engine.model import Comparison, Conflict, Row, RowKind
 from variorum.gui.palette import CLAIM_GLYPH
 from variorum.gui.plain_text import plain_tooltip
 
@@ -43,6 +46,7 @@ class SynopticModel(QAbstractTableModel):
         self._differences_only = False
         self._claim_rows: frozenset[int] = frozenset()
         self._row_notes: dict[int, str] = {}  # source row -> the user's note on it
+        self._conflicts: dict[int, tuple[Conflict, ...]] = {}  # source row -> shown conflicts
 
     # -- state -------------------------------------------------------------------------
     def set_comparison(
@@ -56,6 +60,11 @@ class SynopticModel(QAbstractTableModel):
         self._claim_rows = frozenset(
             c.row for c in (comparison.claims if comparison else ()) if c.version in self._labels
         )
+        self._conflicts = {}
+        for i, row in enumerate(comparison.rows if comparison else ()):
+            shown = tuple(k for k in row.conflicts if is_shown(k, self._labels))
+            if shown:
+                self._conflicts[i] = shown
         self._refilter()
         self.endResetModel()
 
@@ -144,6 +153,16 @@ class SynopticModel(QAbstractTableModel):
     def row_has_claim(self, model_row: int) -> bool:
         return self._shown[model_row] in self._claim_rows
 
+    def row_conflicts(self, model_row: int) -> tuple[Conflict, ...]:
+        """The disagreements between the shown versions in this shown row."""
+        return self._conflicts.get(self._shown[model_row], ())
+
+    def source_row_conflicts(self, source_row: int) -> tuple[Conflict, ...]:
+        return self._conflicts.get(source_row, ())
+
+    def _cell_conflicts(self, model_row: int, label: str) -> tuple[Conflict, ...]:
+        return tuple(k for k in self.row_conflicts(model_row) if k.value(label) is not None)
+
     # -- Qt model API ------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._shown)
@@ -163,8 +182,13 @@ class SynopticModel(QAbstractTableModel):
         label = self._labels[index.column()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             text = cell_plain_text(self._comparison, row, label)
-            if role == Qt.ItemDataRole.AccessibleTextRole and not text:
-                return f"{label}: nothing in this version"
+            if role == Qt.ItemDataRole.AccessibleTextRole:
+                if not text:
+                    return f"{label}: nothing in this version"
+                disagreements = self._cell_conflicts(index.row(), label)
+                if disagreements:
+                    said = "; ".join(describe_for(k, label, self._labels) for k in disagreements)
+                    return f"{text} (disagrees on {said})"
             return text
         if role == Qt.ItemDataRole.ToolTipRole:
             cell = row.cell(label)
@@ -175,6 +199,9 @@ class SynopticModel(QAbstractTableModel):
                 lines.append(f"similarity to {row.reference}: {row.similarity:.0%}")
             if cell.moved:
                 lines.append("moved: out of this version's reading order (Ctrl+J jumps)")
+            for k in self._cell_conflicts(index.row(), label):
+                said = describe_for(k, label, self._labels)
+                lines.append(f"{DISAGREE_ROW_GLYPH} disagrees on {said}")
             return plain_tooltip(*lines)
         return None
 
@@ -213,9 +240,13 @@ class SynopticModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             star = f" {CLAIM_GLYPH}" if self.row_has_claim(section) else ""
             pen = f" {NOTE_GLYPH}" if note else ""
-            return f"{self._shown[section] + 1} {ROW_KIND_GLYPH[row.kind]}{star}{pen}"
+            warn = f" {DISAGREE_ROW_GLYPH}" if self.row_conflicts(section) else ""
+            return f"{self._shown[section] + 1} {ROW_KIND_GLYPH[row.kind]}{warn}{star}{pen}"
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = f"Row {self._shown[section] + 1}: {ROW_KIND_TEXT[row.kind]}"
+            for k in self.row_conflicts(section):
+                said = describe(k, self._labels)
+                tip += f"\n{DISAGREE_ROW_GLYPH} the versions disagree on {said}"
             if self.row_has_claim(section):
                 tip += f"\n{CLAIM_GLYPH} carries a claim only one version makes"
             return plain_tooltip(tip + (f"\n{NOTE_GLYPH} Your note: {note}" if note else ""))

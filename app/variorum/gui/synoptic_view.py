@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from variorum.engine.model import Claim, RowKind, Sentence
-from variorum.gui.cell_document import build_cell_document
+from variorum.gui.cell_document import boxed_rects, build_cell_document
 from variorum.gui.palette import MOVED_GLYPH, GridColours, colours_for, is_dark
 from variorum.gui.synoptic_model import SynopticModel, cell_plain_text
 from variorum.marks import Mark, Span, cell_runs, claims_by_sentence
@@ -90,6 +90,14 @@ class CellDelegate(QStyledItemDelegate):
                 painter.fillRect(bar, QColor(colours.claim_bar))
             painter.translate(rect.left() + CLAIM_BAR_WIDTH, rect.top())
             doc.drawContents(painter)
+            boxes = boxed_rects(doc)
+            if boxes:  # disagreeing values: a box as well as the ≠ and the colour
+                painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+                painter.setPen(QPen(QColor(colours.conflict), 1.5))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                for box in boxes:
+                    painter.drawRoundedRect(box, 2.5, 2.5)
+                painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
             painter.translate(-rect.left() - CLAIM_BAR_WIDTH, -rect.top())
         if selected or state & QStyle.StateFlag.State_HasFocus:
             pen = QPen(QColor(colours.current_outline))
@@ -258,6 +266,7 @@ class SynopticView(QTableView):
             self._claims,
             self._sentences[label],
             self._match_spans.get((model_row, column), ()),
+            m.row_conflicts(model_row),
         )
         doc = build_cell_document(
             runs,
@@ -393,20 +402,31 @@ class SynopticView(QTableView):
         return True
 
     def step_row(self, forward: bool, wanted: str) -> bool:
-        """Go to the next/previous row that differs (``wanted="difference"``) or carries a
-        claim (``"claim"``); False when there is none in that direction."""
+        """Go to the next/previous row that differs (``wanted="difference"``), carries a
+        claim (``"claim"``) or whose versions disagree on a fact (``"disagreement"``);
+        False when there is none in that direction."""
         m = self._model
         start = self.currentIndex().row() if self.currentIndex().isValid() else -1
         rows = range(start + 1, m.rowCount()) if forward else range(start - 1, -1, -1)
         if start < 0 and not forward:
             rows = range(m.rowCount() - 1, -1, -1)
         for r in rows:
-            hit = m.row_differs(m.row_at(r)) if wanted == "difference" else m.row_has_claim(r)
+            if wanted == "difference":
+                hit = m.row_differs(m.row_at(r))
+            elif wanted == "disagreement":
+                hit = bool(m.row_conflicts(r))
+            else:
+                hit = m.row_has_claim(r)
             if hit:
                 column = None
                 if wanted == "claim":
                     column = next(
                         (c for c in range(m.columnCount()) if self.row_claim_column(r, c)), None
+                    )
+                elif wanted == "disagreement":
+                    first = m.row_conflicts(r)[0]
+                    column = next(
+                        (c for c in range(m.columnCount()) if first.value(m.label_at(c))), None
                     )
                 self.go_to(r, column)
                 return True

@@ -59,7 +59,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from variorum.engine.ingest_furniture import is_metadata
 from variorum.gui.palette import colours_for, is_dark
+from variorum.gui.set_aside_view import SetAsideView
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -77,6 +79,7 @@ class VersionEntry:
     word_count: int
     included: bool
     is_base: bool
+    set_aside: tuple[str, ...] = ()  # the document's boilerplate: metadata and furniture
 
 
 @dataclass(frozen=True)
@@ -104,6 +107,12 @@ def entry_tooltip(entry: VersionEntry) -> str:
         lines.append(html.escape(entry.title))
     lines.append(html.escape(source_text(entry)))
     lines.append(f"{entry.word_count:,} words")
+    metadata = [line for line in entry.set_aside if is_metadata(line)]
+    lines.extend(html.escape(line) for line in metadata)
+    furniture = len(entry.set_aside) - len(metadata)
+    if furniture:
+        noun = "line" if furniture == 1 else "lines"
+        lines.append(f"{furniture} {noun} of site furniture set aside (select to see them)")
     if not entry.included:
         lines.append("Left out of the comparison (tick the box to include it)")
     return "<qt>" + "<br>".join(lines) + "</qt>"
@@ -445,6 +454,7 @@ class VersionsPanel(QWidget):
     removeRequested = Signal(str)
     replaceRequested = Signal(str)
     addRequested = Signal()
+    restoreRequested = Signal(object)  # SetAsideLine: put it back into the article
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -468,6 +478,11 @@ class VersionsPanel(QWidget):
         self.list.rowMoved.connect(self._move)
         self.list.badgeDoubleClicked.connect(self._choose_base_at)
         self.list.menuRequested.connect(lambda pos, on_item: self.context_menu(on_item).exec(pos))
+
+        # What ingest set aside from the current version, under the list.
+        self.set_aside = SetAsideView(self)
+        self.set_aside.restoreRequested.connect(self.restoreRequested)
+        self.list.currentRowChanged.connect(lambda _row: self._show_set_aside())
 
         self.message = QLabel(self)
         self.message.setWordWrap(True)
@@ -516,6 +531,7 @@ class VersionsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.list, 1)
+        layout.addWidget(self.set_aside)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
         self.setFocusProxy(self.list)
@@ -571,6 +587,14 @@ class VersionsPanel(QWidget):
             self.list.blockSignals(blocked)
             self._updating = False
         self._update_buttons()
+        self._show_set_aside()
+
+    def _show_set_aside(self) -> None:
+        item = self.list.currentItem()
+        if item is None and self.list.count() == 1:
+            item = self.list.item(0)
+        entry = self._entry(item) if item is not None else None
+        self.set_aside.show_lines(entry.label if entry else "", entry.set_aside if entry else ())
 
     def entries(self) -> tuple[VersionEntry, ...]:
         return tuple(self._entry(self.list.item(r)) for r in range(self.list.count()))

@@ -59,6 +59,7 @@ from variorum.gui.article_intake import (
 )
 from variorum.gui.claims_panel import ClaimMenuRequest, ClaimsPanel
 from variorum.gui.comparison_pane import ComparisonPane, claim_in_cell
+from variorum.gui.disagreement_actions import DisagreementController
 from variorum.gui.inputs import Inputs, expand_dropped, inputs_of_session
 from variorum.gui.inputs_editor import InputsEditor, InputsUpdate
 from variorum.gui.notice_bar import NoticeBar, NoticeKind
@@ -144,6 +145,15 @@ class MainWindow(QMainWindow):
         self.runner.load_done.connect(self._on_loaded)
         self.runner.load_progress.connect(self._on_load_progress)
         self.reports = ReportController(self, self, self.actions_by_id)
+        self.disagreements = DisagreementController(
+            self,
+            self.comparison_pane,
+            self.claims_panel,
+            self.sessions,
+            self.actions_by_id,
+            lambda: self.comparison,
+            self.show_all_versions,
+        )
         add_menus(
             self, self.actions_by_id, {RECENT_SESSIONS: self.sessions.recent_menu}, self.docks
         )
@@ -291,6 +301,7 @@ class MainWindow(QMainWindow):
         self.actions_by_id[ActionId.SAVE_SESSION].setEnabled(bool(self.inputs.documents))
         self.actions_by_id[ActionId.SAVE_SESSION_AS].setEnabled(bool(self.inputs.documents))
         self.reports.update_enabled()
+        self.disagreements.update_enabled(has)
         self._update_differences_only()
 
     def _update_differences_only(self) -> None:
@@ -674,6 +685,9 @@ class MainWindow(QMainWindow):
             verdicts = self.sessions.verdict_menu(claim, menu)
             verdicts.setTitle("Claim &Verdict")
             menu.addMenu(verdicts)
+        disagreement = self.disagreements.in_cell(source, label)
+        if disagreement is not None:
+            menu.addMenu(self.disagreements.verdict_menu(disagreement, menu))
         menu.addAction(self.actions_by_id[ActionId.NOTE_ON_ROW])
         if self.view.reading_order_row() is not None:
             menu.addAction(self.actions_by_id[ActionId.JUMP_TO_MOVED])

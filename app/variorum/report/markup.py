@@ -14,6 +14,7 @@ from datetime import datetime
 
 from variorum import __version__
 from variorum.annotations import Annotations, Verdict
+from variorum.disagreements import shown_disagreements
 from variorum.engine.model import Claim, Comparison, Sentence, Version
 from variorum.marks import (
     Mark,
@@ -29,6 +30,8 @@ from variorum.report.escape import esc
 from variorum.report.palette import (
     CLAIM_GLYPH,
     CLAIM_STAR,
+    CONFLICT_GLYPH,
+    CONFLICT_INK,
     EMPTY_CELL_BG,
     GAP,
     GAP_GLYPH,
@@ -113,6 +116,7 @@ td, th {{ vertical-align: top; overflow-wrap: anywhere; }}
 .note {{ color: {INK}; }}
 .verdict {{ font-weight: bold; background-color: {VERDICT_BG}; }}
 .star {{ color: {CLAIM_STAR}; font-weight: bold; }}
+.confglyph {{ color: {CONFLICT_INK}; font-weight: bold; }}
 {marks}
 """
 
@@ -136,6 +140,8 @@ def render_runs(runs: Sequence[Run]) -> str:
             (mark,) = run.marks
             if mark is Mark.CLAIM:
                 parts.append(f'<span class="star">{CLAIM_GLYPH}</span> ')
+            elif mark is Mark.CONFLICT:
+                parts.append(f'<span class="confglyph">{CONFLICT_GLYPH}</span>&#8239;')
             else:
                 parts.append(f'<span class="{GAP.css_class}">{GAP_GLYPH}</span>')
             continue
@@ -276,9 +282,10 @@ def _claim_rows(
     return rows
 
 
-def _disagreements_section(comparison: Comparison) -> str:
-    """The facts the versions state differently, one table row per disagreement."""
-    found = comparison.disagreements
+def _disagreements_section(comparison: Comparison, annotations: Annotations | None) -> str:
+    """The facts the versions state differently, one table row per disagreement, with the
+    user's verdict and note on it when there is one."""
+    found = shown_disagreements(comparison)
     out = [
         "<h2>Where the versions disagree</h2>",
         '<p class="muted">Facts of the same kind about the same thing that aligned versions '
@@ -294,15 +301,23 @@ def _disagreements_section(comparison: Comparison) -> str:
         '<thead><tr><th width="6%">Row</th><th width="16%">Kind</th><th width="78%">Values</th>'
         "</tr></thead>"
     )
-    for row, k in found:
+    for d in found:
+        row, k = d.row, d.conflict
+        note = annotations.for_conflict(comparison, d) if annotations is not None else None
         about = "" if k.about == k.kind.value else f" ({esc(k.about)})"
         values = " \u2260 ".join(
             f'<span class="term">{esc(v.text)}</span> <span class="small">{esc(v.version)}</span>'
             for v in k.values
         )
+        badge = ""
+        if note is not None and note.verdict is not Verdict.UNREVIEWED:
+            badge = f'<span class="verdict">&nbsp;{esc(note.verdict.title)}&nbsp;</span> '
+        written = ""
+        if note is not None and note.note:
+            written = f'<br><span class="note"><b>Note:</b> {esc(note.note)}</span>'
         out.append(
             f'<tr><td class="num">{row + 1}</td><td>{esc(k.kind.value)}{about}</td>'
-            f"<td>{values}</td></tr>"
+            f"<td>{badge}{values}{written}</td></tr>"
         )
     out.append("</table>")
     return "".join(out)
@@ -473,7 +488,7 @@ def build_report_html(
             _versions_table(comparison, base),
             _similarity_table(comparison),
             story_changes_section(comparison),
-            _disagreements_section(comparison),
+            _disagreements_section(comparison, annotations),
             _claims_section(comparison, annotations),
             _side_by_side(comparison, base),
         )

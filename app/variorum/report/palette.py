@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from variorum.disagreements import DISAGREE_GLYPH
 from variorum.marks import Mark
 
 INK = "#1a1a1a"
@@ -18,6 +19,7 @@ HEADER_BG = "#ececec"
 EMPTY_CELL_BG = "#f1f1f1"  # a version with nothing for the row
 CLAIM_STAR = "#a8457f"  # the ★ before a claim sentence (the window's claim bar colour)
 VERDICT_BG = "#fff1b8"  # behind a verdict badge (with bold text)
+CONFLICT_INK = "#b34700"  # the ≠ before a value the versions disagree on, and its box
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,15 @@ _TERM = MarkStyle(
     "term",
     "a distinguishing term no other version has (purple, bold, underlined)",
 )
+# A value the versions of a row state differently: boxed (where the renderer draws borders),
+# bold and tinted vermilion, after a ≠ — never colour alone.
+_CONFLICT = MarkStyle(
+    "conf",
+    f"border: 1px solid {CONFLICT_INK}; background-color: #fde3d0; color: #7a2500; "
+    "font-weight: bold;",
+    "\u2260 disagrees",
+    "a value another version of the row states differently (vermilion, bold, after \u2260)",
+)
 
 # The HTML nests spans in this order, outermost first.
 MARK_STYLES: dict[Mark, MarkStyle] = {
@@ -78,11 +89,13 @@ MARK_STYLES: dict[Mark, MarkStyle] = {
     Mark.DELETED: _DELETED,
     Mark.CLAIM: _CLAIM,
     Mark.TERM: _TERM,
+    Mark.CONFLICT: _CONFLICT,
 }
-LEGEND: tuple[MarkStyle, ...] = (_INSERTED, _REPLACED, _DELETED, GAP, _CLAIM, _TERM)
+LEGEND: tuple[MarkStyle, ...] = (_INSERTED, _REPLACED, _DELETED, GAP, _CLAIM, _TERM, _CONFLICT)
 
 CLAIM_GLYPH = "\u2605"  # ★ before each claim sentence
 GAP_GLYPH = "[\u2026]"  # […], the editor's mark for left-out words
+CONFLICT_GLYPH = DISAGREE_GLYPH  # ≠ before each value the versions disagree on
 MOVED_GLYPH = "\u21c5"  # ⇅ before a cell out of its version's reading order
 
 # ColorBrewer "Blues", 9 classes, light to dark.

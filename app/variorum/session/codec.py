@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from variorum import __version__
-from variorum.annotations import Annotations, Note, Verdict
+from variorum.annotations import NOTE_KINDS, Annotations, Note, Verdict
 from variorum.engine.model import Document, Settings, SettingsError
 from variorum.safe_text import escape_json_surrogates, has_surrogates, replace_surrogates
 from variorum.session.errors import SessionError
@@ -294,8 +294,8 @@ def _view(raw: Any, notices: list[str]) -> ViewState:
 def _note(raw: Any, where: str) -> Note:
     obj = _object(raw, where)
     kind = obj.get("kind", "claim")
-    if kind not in ("claim", "row"):
-        _fail(f"{where}.kind: {_show(kind)} is not claim or row")
+    if kind not in NOTE_KINDS:
+        _fail(f"{where}.kind: {_show(kind)} is not one of {', '.join(NOTE_KINDS)}")
     verdict = obj.get("verdict", Verdict.UNREVIEWED.value)
     if verdict not in tuple(v.value for v in Verdict):
         choices = ", ".join(v.value for v in Verdict)

@@ -138,7 +138,10 @@ FIELD_CASES: dict[str, tuple[Callable[[Json], None], str]] = {
     "annotations an object": (_set("annotations", {}), "annotations: expected a list"),
     "unknown verdict": (_set("annotations/0/verdict", "maybe"), "'maybe' is not one of"),
     "note without anchor": (_drop("annotations/0/anchor"), 'missing field "annotations[0].anchor"'),
-    "note of unknown kind": (_set("annotations/0/kind", "cell"), "'cell' is not claim or row"),
+    "note of unknown kind": (
+        _set("annotations/0/kind", "cell"),
+        "'cell' is not one of claim, row, disagreement",
+    ),
 }
 
 
