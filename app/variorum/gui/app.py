@@ -28,19 +28,10 @@ SELF_TEST_ENV = "VARIORUM_SELF_TEST"
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
-    return _parser().parse_args(list(argv))
+    """The window's options, parsed by the command line's own parser module."""
+    from variorum.cli.common import window_parser
 
-
-def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
-        prog="variorum",
-        description="Compare versions of a news article. Subcommands: compare, report "
-        "(see 'variorum compare --help'); without one, the window opens.",
-    )
-    p.add_argument("files", nargs="*", help="article files to compare, or one .variorum session")
-    p.add_argument("--sample", action="store_true", help="open the shipped sample comparison")
-    p.add_argument("--version", action="version", version=f"variorum {__version__}")
-    return p
+    return window_parser().parse_args(list(argv))
 
 
 def make_application(argv: Sequence[str]) -> object:
