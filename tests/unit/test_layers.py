@@ -24,6 +24,8 @@ ALLOWED = {("variorum.cli", "variorum.gui.app")}
 LAYERS = {
     "engine": "engine",
     "annotations": "core",
+    "disagreements": "core",
+    "safe_text": "core",
     "article_paths": "core",
     "atomic": "core",
     "labels": "core",
