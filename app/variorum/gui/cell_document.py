@@ -114,6 +114,8 @@ def build_cell_document(
 def boxed_rects(doc: QTextDocument) -> list[QRectF]:
     """Where the boxes around disagreeing values go, in document coordinates: one box per
     boxed stretch of text on each line it wraps onto."""
+    if DISAGREE_GLYPH not in doc.toPlainText():
+        return []  # every boxed value follows a ≠; most cells have none (painting is hot)
     doc.size()  # lays the document out if nothing has yet (lines exist only after that)
     rects: list[QRectF] = []
     block = doc.begin()
