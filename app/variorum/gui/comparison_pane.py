@@ -7,12 +7,13 @@ current cell. It holds no inputs, sessions or actions; the window decides what t
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from variorum.annotations import Annotations
 from variorum.engine.model import Claim, Comparison, RowKind
 from variorum.engine.timeline import revisions
 from variorum.gui.find_bar import FindBar, FindStatus
+from variorum.gui.overview_map import OverviewMap
 from variorum.gui.synoptic_model import SynopticModel
 from variorum.gui.synoptic_view import SynopticView
 from variorum.gui.timeline_strip import TimelineStrip
@@ -27,7 +28,8 @@ def claim_in_cell(c: Comparison, source_row: int, label: str) -> Claim | None:
 
 
 class ComparisonPane(QWidget):
-    """The synoptic grid with the revision timeline above it and the Find bar under it."""
+    """The synoptic grid with the revision timeline above it, the overview map beside its
+    scroll bar and the Find bar under it."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -40,11 +42,17 @@ class ComparisonPane(QWidget):
         self.find_bar.closed.connect(self._find_closed)
         self.timeline = TimelineStrip()
         self._timeline_of: Comparison | None = None
+        self.overview = OverviewMap(self.model, self.view)
+        grid = QHBoxLayout()
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setSpacing(0)
+        grid.addWidget(self.view, 1)
+        grid.addWidget(self.overview)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.timeline)
-        layout.addWidget(self.view, 1)
+        layout.addLayout(grid, 1)
         layout.addWidget(self.find_bar)
 
     # -- showing a comparison ------------------------------------------------------------
