@@ -1,7 +1,9 @@
 """The ``variorum`` command: ``compare`` and ``report`` run headless; else it opens the window.
 
 Usage errors and unreadable input exit 2 with one line naming the file and the reason;
-no traceback reaches the user.
+no traceback reaches the user. Every line printed goes through ``safe_text.terminal_safe``:
+a newline or an escape code in a file name or label is shown escaped, never obeyed.
+A file whose name starts with ``-`` is named after ``--`` (or as ``./-name``).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from pathlib import Path
 from variorum import __version__
 from variorum.batch_cli import add_batch
 from variorum.report.cli import _add_report
+from variorum.safe_text import terminal_safe
 
 EXIT_OK = 0
 EXIT_USAGE = 2
@@ -25,11 +28,25 @@ class UsageError(Exception):
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
-        raise UsageError(message)
+        raise UsageError(message + _dash_hint(message))
+
+
+def _dash_hint(message: str) -> str:
+    """A hint when an "option" argparse did not know is really a file named ``-...``."""
+    if not message.startswith(("unrecognized arguments:", "ambiguous option:")):
+        return ""
+    if any(Path(word).exists() for word in message.split(":", 1)[1].split()):
+        return " (for a file whose name starts with '-', put '--' before the file names)"
+    return ""
+
+
+def say(line: str) -> None:
+    """Print one line to standard error, terminal-safe (see the module docstring)."""
+    print(terminal_safe(line), file=sys.stderr)
 
 
 def _warn(msg: str) -> None:
-    print(f"variorum: warning: {msg}", file=sys.stderr)
+    say(f"variorum: warning: {msg}")
 
 
 def _add_compare(sub: argparse._SubParsersAction[_Parser]) -> None:
@@ -38,7 +55,7 @@ def _add_compare(sub: argparse._SubParsersAction[_Parser]) -> None:
         "files",
         nargs="*",
         help="article files (.txt .md .html .docx .pdf) or folders of them, "
-        "or one .variorum session",
+        "or one .variorum session; after '--' every word is a file, even one named '-x'",
     )
     p.add_argument("--json", metavar="OUT", help="write the JSON comparison to OUT ('-' = stdout)")
     p.add_argument("--sample", action="store_true", help="compare the shipped sample articles")
@@ -140,6 +157,8 @@ def cmd_compare(args: argparse.Namespace) -> int:
         settings = Settings()
     else:  # a session brings its own documents and settings; options still override
         docs, settings = list(session.documents), session.settings
+        for notice in session.notices:
+            _warn(f"{session_file}: {notice}")
         for note in changed_source_notes(session):
             _warn(note)
     if args.threshold is not None:
@@ -199,6 +218,8 @@ Without a command, variorum opens the window:
   variorum FILE FILE...         compares those files (a folder: the articles in it)
   variorum SESSION.variorum     opens a saved session
   variorum --sample             compares the shipped sample articles
+  variorum compare -- -notes.txt b.txt
+                                after '--' every word is a file (names starting with '-')
 See 'variorum compare --help' and 'variorum report --help' for the headless commands."""
 
 
@@ -227,7 +248,7 @@ def gui_main(argv: Sequence[str] | None = None) -> int:
     try:
         from variorum.gui.app import run_gui
     except ImportError as e:  # pragma: no cover - only without the GUI installed
-        print(f"variorum: the window cannot start: {e}", file=sys.stderr)
+        say(f"variorum: the window cannot start: {e}")
         return EXIT_USAGE
     return run_gui(args)
 
@@ -242,13 +263,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise UsageError("choose a command: compare or report")
         return int(args.func(args))
     except UsageError as e:
-        print(f"variorum: error: {e}", file=sys.stderr)
+        say(f"variorum: error: {e}")
         return EXIT_USAGE
     except KeyboardInterrupt:
-        print("variorum: interrupted", file=sys.stderr)
+        say("variorum: interrupted")
         return 130
     except BrokenPipeError:
         return EXIT_OK
     except Exception as e:  # last resort: never show a traceback to the user
-        print(f"variorum: error: unexpected failure: {type(e).__name__}: {e}", file=sys.stderr)
+        say(f"variorum: error: unexpected failure: {type(e).__name__}: {e}")
         return 1
