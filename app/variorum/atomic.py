@@ -8,6 +8,11 @@ kept beside the target as ``<name>~``.
 A target that exists and is neither a regular file nor a folder (``/dev/null``,
 ``/dev/stdout``, a named pipe) is written straight into: there is no file to replace, and
 renaming over it would swap a device node for a plain file.
+
+A save killed half-way (kill -9, power cut) leaves its hidden temporary file behind. Each
+save removes such leftovers of earlier saves from the folder it writes to: only names of
+this module's own patterns (``.NAME.XXXXXXXX.tmp`` and ``.NAME~.PID.link``), only files
+older than this process (and a minute), and a link only when its process is gone.
 """
 
 from __future__ import annotations
@@ -15,10 +20,19 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
+import re
 import stat
+import sys
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
+
+_STARTED = time.time()  # when this module was imported: just after the process started
+_STALE_AFTER_S = 60.0
+# mkstemp's names: prefix, eight of [a-z0-9_], suffix (see _replace_with and _link_over).
+_TEMP_NAME = re.compile(r"\..+\.[a-z0-9_]{8}\.tmp")
+_LINK_NAME = re.compile(r"\..+~\.(\d+)\.link")
 
 
 def backup_path(target: Path) -> Path:
@@ -39,6 +53,7 @@ def atomic_write_bytes(target: Path, data: bytes, backup: bool = False) -> None:
     # mkstemp creates 0600; give the file the permissions the old one had (or the umask
     # default) so a save does not silently change who can read it.
     mode = _mode_for(target)
+    remove_leftovers(target.parent)
 
     def keep_previous() -> None:
         if backup and target.exists():
@@ -107,6 +122,62 @@ def _link_over(src: Path, dst: Path) -> None:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
+    # When ``dst`` already is a link to the same file (a concurrent save made the same
+    # backup first), rename() succeeds without doing anything and leaves ``tmp`` behind.
+    with contextlib.suppress(OSError):
+        tmp.unlink()
+
+
+def remove_leftovers(folder: Path) -> list[Path]:
+    """Delete what killed saves left in ``folder``; returns what was removed. Never raises.
+
+    Only this module's own temporary names are touched, only regular files older than this
+    process and at least a minute old, and a ``.link`` only when the process that made it
+    (named in it) is gone: a save running right now in another Variorum is left alone.
+    """
+    cutoff = min(_STARTED, time.time() - _STALE_AFTER_S)
+    removed: list[Path] = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        name = entry.name
+        if not name.startswith("."):
+            continue
+        link = _LINK_NAME.fullmatch(name)
+        if link is None and _TEMP_NAME.fullmatch(name) is None:
+            continue
+        try:
+            info = entry.stat(follow_symlinks=False)
+        except OSError:
+            continue
+        if not stat.S_ISREG(info.st_mode):
+            continue
+        if link is not None:
+            # A hard link carries its file's old mtime: only the pid says it is stale.
+            if not _process_gone(int(link.group(1))):
+                continue
+        elif info.st_mtime >= cutoff:
+            continue
+        with contextlib.suppress(OSError):
+            os.unlink(entry.path)
+            removed.append(Path(entry.path))
+    return removed
+
+
+def _process_gone(pid: int) -> bool:
+    """True only when no process ``pid`` exists (never for this one; never known on
+    Windows, where ``os.kill(pid, 0)`` would end the process instead of probing it)."""
+    if pid == os.getpid() or sys.platform == "win32":
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except (PermissionError, OverflowError, OSError):
+        return False
+    return False
 
 
 def _mode_for(target: Path) -> int:

@@ -1,7 +1,9 @@
 """The ``variorum`` command: ``compare`` and ``report`` run headless; else it opens the window.
 
 Usage errors and unreadable input exit 2 with one line naming the file and the reason;
-no traceback reaches the user.
+no traceback reaches the user. Every line printed goes through ``safe_text.terminal_safe``:
+a newline or an escape code in a file name or label is shown escaped, never obeyed.
+A file whose name starts with ``-`` is named after ``--`` (or as ``./-name``).
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from collections.abc import Callable, Sequence
 
 from variorum import __version__
 from variorum.cli.batch import add_batch
-from variorum.cli.common import EXIT_OK, EXIT_USAGE, Parser, UsageError
+from variorum.cli.common import EXIT_OK, EXIT_USAGE, Parser, UsageError, say
 from variorum.cli.compare import add_compare
 from variorum.cli.report import add_report
 
@@ -36,6 +38,8 @@ Without a command, variorum opens the window:
   variorum FILE FILE...         compares those files (a folder: the articles in it)
   variorum SESSION.variorum     opens a saved session
   variorum --sample             compares the shipped sample articles
+  variorum compare -- -notes.txt b.txt
+                                after '--' every word is a file (names starting with '-')
 See 'variorum compare --help' and 'variorum report --help' for the headless commands."""
 
 
@@ -64,7 +68,7 @@ def gui_main(argv: Sequence[str] | None = None) -> int:
     try:
         from variorum.gui.app import run_gui
     except ImportError as e:  # pragma: no cover - only without the GUI installed
-        print(f"variorum: the window cannot start: {e}", file=sys.stderr)
+        say(f"variorum: the window cannot start: {e}")
         return EXIT_USAGE
     return run_gui(args)
 
@@ -79,13 +83,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise UsageError("choose a command: compare or report")
         return int(args.func(args))
     except UsageError as e:
-        print(f"variorum: error: {e}", file=sys.stderr)
+        say(f"variorum: error: {e}")
         return EXIT_USAGE
     except KeyboardInterrupt:
-        print("variorum: interrupted", file=sys.stderr)
+        say("variorum: interrupted")
         return 130
     except BrokenPipeError:
         return EXIT_OK
     except Exception as e:  # last resort: never show a traceback to the user
-        print(f"variorum: error: unexpected failure: {type(e).__name__}: {e}", file=sys.stderr)
+        say(f"variorum: error: unexpected failure: {type(e).__name__}: {e}")
         return 1

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from variorum.cli.common import UsageError, settings_from_args, threshold_value
+from variorum.safe_text import terminal_safe
 
 
 def add_batch(sub: argparse._SubParsersAction[Any]) -> None:
@@ -57,11 +58,17 @@ def cmd_batch(args: argparse.Namespace) -> int:
         raise UsageError(str(e)) from None
     rate = len(report.rows) / report.seconds if report.seconds else 0.0
     print(
-        f"variorum batch: {len(report.rows)} families: {report.count('compared')} compared, "
-        f"{report.count('resumed')} resumed, {report.count('failed')} failed "
-        f"in {report.seconds:.1f} s ({rate:.1f}/s); summary in {Path(args.out) / 'summary.csv'}"
+        terminal_safe(
+            f"variorum batch: {len(report.rows)} families: {report.count('compared')} compared, "
+            f"{report.count('resumed')} resumed, {report.count('failed')} failed "
+            f"in {report.seconds:.1f} s ({rate:.1f}/s); "
+            f"summary in {Path(args.out) / 'summary.csv'}"
+        )
     )
     for row in report.rows:
         if row["status"] == "failed":
-            print(f"variorum: warning: {row['family']}: {row['error']}", file=sys.stderr)
+            print(
+                terminal_safe(f"variorum: warning: {row['family']}: {row['error']}"),
+                file=sys.stderr,
+            )
     return 0

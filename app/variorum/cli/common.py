@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from variorum.engine.model import Document, Settings, threshold_problem
+from variorum.safe_text import terminal_safe
 
 EXIT_OK = 0
 EXIT_USAGE = 2
@@ -23,11 +24,26 @@ class UsageError(Exception):
 
 class Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
-        raise UsageError(message)
+        raise UsageError(message + _dash_hint(message))
+
+
+def _dash_hint(message: str) -> str:
+    """A hint when an "option" argparse did not know is really a file named ``-...``."""
+    if not message.startswith(("unrecognized arguments:", "ambiguous option:")):
+        return ""
+    if any(Path(word).exists() for word in message.split(":", 1)[1].split()):
+        return " (for a file whose name starts with '-', put '--' before the file names)"
+    return ""
+
+
+def say(line: str) -> None:
+    """Print one line to standard error, terminal-safe: a newline or an escape code in a
+    file name or label is shown escaped, never obeyed."""
+    print(terminal_safe(line), file=sys.stderr)
 
 
 def warn(msg: str) -> None:
-    print(f"variorum: warning: {msg}", file=sys.stderr)
+    say(f"variorum: warning: {msg}")
 
 
 def threshold_value(text: str) -> float:

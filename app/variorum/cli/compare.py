@@ -27,7 +27,7 @@ def add_compare(sub: argparse._SubParsersAction[Any]) -> None:
         "files",
         nargs="*",
         help="article files (.txt .md .html .docx .pdf) or folders of them, "
-        "or one .variorum session",
+        "or one .variorum session; after '--' every word is a file, even one named '-x'",
     )
     p.add_argument("--json", metavar="OUT", help="write the JSON comparison to OUT ('-' = stdout)")
     p.add_argument("--sample", action="store_true", help="compare the shipped sample articles")
@@ -77,6 +77,8 @@ def cmd_compare(args: argparse.Namespace) -> int:
         settings = Settings()
     else:  # a session brings its own documents and settings; options still override
         docs, settings = list(session.documents), session.settings
+        for notice in session.notices:
+            warn(f"{session_file}: {notice}")
         for note in changed_source_notes(session):
             warn(note)
     settings = settings_from_args(args, [d.label for d in docs], settings)

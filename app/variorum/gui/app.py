@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from variorum import __version__
 from variorum.resources import APP_ID
+from variorum.safe_text import terminal_safe
 
 if TYPE_CHECKING:
     from variorum.gui.window import MainWindow
@@ -85,7 +86,7 @@ def run_gui(argv: Sequence[str]) -> int:
     if problem:
         # Before QApplication: Qt's own report of a missing display or library is an abort
         # with a message that names the wrong library.
-        print(f"variorum: {problem}", file=sys.stderr)
+        print(terminal_safe(f"variorum: {problem}"), file=sys.stderr)
         return 2
     # A missing file is reported inside the window (started from a menu or a double-click,
     # nobody reads stderr), like any other file that cannot be read.
