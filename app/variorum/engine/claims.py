@@ -638,31 +638,89 @@ def find_claims(
     other: list[Claim] = []
     topics = topic_names(corpus)
     for v, sents in enumerate(corpus.sentences):
+        text = corpus.texts[v]
+        # A sentence's verdict depends only on its own characters (when whitespace bounds
+        # it, its tokens are its own), its facts and whether it is matched: repeated
+        # sentences (a long transcript's "Thank you.") are judged once per version.
+        verdicts: dict[tuple[object, ...], _Verdict] = {}
         for s in sents:
-            toks = corpus.tokenized[v].span(s.start, s.end)
             is_unmatched = s.id in unmatched[v]
             sent_facts = facts[v][s.id]
-            cands = extract_candidates(corpus, v, s, toks)
-            cands += _fact_numbers(corpus, v, sent_facts)
-            terms = unique_terms(corpus, v, cands)
-            if is_unmatched:
-                words = frozenset(t.norm.replace("’", "'") for t in toks if t.is_word)
-                keep = check_worthy(cands, terms, sent_facts, topics, words)
-            else:
-                keep = any(t.kind in _FACT_TERMS for t in terms)
+            key = _verdict_key(text, s, is_unmatched, sent_facts)
+            verdict = verdicts.get(key) if key is not None else None
+            if verdict is None:
+                verdict = _judge(corpus, v, s, is_unmatched, sent_facts, topics)
+                if key is not None:
+                    verdicts[key] = verdict
+            keep, rel_terms, score = verdict
             if not keep and not is_unmatched:
                 continue
-            nwords = sum(1 for t in toks if t.is_word)
+            at = s.start
             claim = Claim(
                 version=labels[v],
                 sentence=s.id,
                 row=sentence_rows[v][s.id],
                 text=s.text,
-                terms=tuple(terms) if keep else (),
-                salience=salience(terms, sent_facts, is_unmatched, nwords) if keep else 0.0,
+                terms=tuple(Term(t.text, t.kind, t.start + at, t.end + at) for t in rel_terms),
+                salience=score,
                 unmatched=is_unmatched,
             )
             (claims if keep else other).append(claim)
     order = {lab: i for i, lab in enumerate(labels)}
     claims.sort(key=lambda c: (-c.salience, order[c.version], c.sentence))
     return claims, other
+
+
+_Verdict = tuple[bool, tuple[Term, ...], float]
+"""(kept as a claim, its terms with offsets relative to the sentence start, salience)."""
+
+
+def _verdict_key(
+    text: str, s: Sentence, is_unmatched: bool, sent_facts: Sequence[Fact]
+) -> tuple[object, ...] | None:
+    """What a sentence's verdict depends on, or None when its tokens might reach past its
+    ends (no whitespace there) and it must be judged on its own."""
+    if s.start > 0 and not text[s.start - 1].isspace():
+        return None
+    if s.end < len(text) and not text[s.end].isspace():
+        return None
+    at = s.start
+    rel = tuple((f.kind, f.about, f.value, f.start - at, f.end - at, f.text) for f in sent_facts)
+    return (text[s.start : s.end], is_unmatched, rel)
+
+
+def _judge(
+    corpus: Corpus,
+    v: int,
+    s: Sentence,
+    is_unmatched: bool,
+    sent_facts: Sequence[Fact],
+    topics: frozenset[str],
+) -> _Verdict:
+    toks = corpus.tokenized[v].span(s.start, s.end)
+    text = corpus.texts[v]
+    words = [t for t in toks if t.is_word]
+    fact_cands = [
+        *quote_candidates(text, s, words),
+        *number_candidates(text, words),
+        *name_candidates(text, words),
+    ]
+    numbers = _fact_numbers(corpus, v, sent_facts)
+    if not is_unmatched:
+        # Phrases rank below every fact term, so they never decide whether an aligned
+        # sentence keeps one: without one, its phrases need not be looked for.
+        terms = unique_terms(corpus, v, fact_cands + numbers)
+        if not any(t.kind in _FACT_TERMS for t in terms):
+            return False, (), 0.0
+    cands = fact_cands + phrase_candidates(corpus, v, toks) + numbers
+    terms = unique_terms(corpus, v, cands)
+    if is_unmatched:
+        folded = frozenset(t.norm.replace("’", "'") for t in words)
+        keep = check_worthy(cands, terms, sent_facts, topics, folded)
+    else:
+        keep = any(t.kind in _FACT_TERMS for t in terms)
+    if not keep:
+        return False, (), 0.0
+    at = s.start
+    rel = tuple(Term(t.text, t.kind, t.start - at, t.end - at) for t in terms)
+    return True, rel, salience(terms, sent_facts, is_unmatched, len(words))
