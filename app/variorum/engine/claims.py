@@ -344,6 +344,9 @@ def phrase_candidates(corpus: Corpus, v: int, tokens: Sequence[Token]) -> list[C
     """Distinctive noun phrases: runs of content words around a rare lower-case word no
     other version uses; the rarest :data:`MAX_PHRASES_PER_SENTENCE`, in reading order
     among equals."""
+    # Every phrase is anchored on a word only this version uses: most sentences have none.
+    if corpus.novel_keys[v].isdisjoint([skeleton(t.norm) for t in tokens if t.is_word]):
+        return []
     text = corpus.texts[v]
     phrases: list[tuple[int, Candidate]] = []
     run_toks: list[Token] = []

@@ -177,7 +177,7 @@ def units(
                 settings.ignore_punctuation,
                 settings.ignore_quote_style,
             )
-        words = tuple(skeleton(w) for w in plain.folded_words(s.start, s.end) if is_content(w))
+        words = tuple(map(skeleton, filter(is_content, plain.folded_words(s.start, s.end))))
         out.append(Unit(norm, words))
     return tuple(out)
 

@@ -203,7 +203,11 @@ class TokenizedText:
         j = bisect_left(self._starts, end, lo=i)
         while j > i and self._ends[j - 1] > end:
             j -= 1
-        return [self._token(k) for k in range(i, j)]
+        text, folded = self.text, self._folded
+        if folded is None:
+            return [self._token(k) for k in range(i, j)]
+        spans = zip(self._starts[i:j], self._ends[i:j], self._words[i:j])
+        return [Token(text[s:e], folded[s:e], s, e, w != 0) for s, e, w in spans]
 
     @property
     def tokens(self) -> list[Token]:
