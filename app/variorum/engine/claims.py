@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -249,18 +250,39 @@ def _keys(tokens: Sequence[Token]) -> tuple[str, ...]:
 
 
 def extract_candidates(
-    corpus: Corpus, v: int, s: Sentence, tokens: Sequence[Token], aligned: bool
+    corpus: Corpus, v: int, s: Sentence, tokens: Sequence[Token]
 ) -> list[Candidate]:
+    """Every term candidate of sentence ``s`` of version ``v`` (``tokens`` are its tokens):
+    quotations, then numbers, then names, then at most :data:`MAX_PHRASES_PER_SENTENCE`
+    distinctive phrases; candidates may overlap (:func:`unique_terms` resolves that)."""
     text = corpus.texts[v]
-    out: list[Candidate] = []
     words = [t for t in tokens if t.is_word]
+    return [
+        *quote_candidates(text, s, words),
+        *number_candidates(text, words),
+        *name_candidates(text, words),
+        *phrase_candidates(corpus, v, tokens),
+    ]
 
+
+def _candidate(kind: TermKind, text: str, span: Sequence[Token]) -> Candidate:
+    start, end = span[0].start, span[-1].end
+    return Candidate(kind, start, end, text[start:end], _keys(span))
+
+
+def quote_candidates(text: str, s: Sentence, words: Sequence[Token]) -> list[Candidate]:
+    """Quoted stretches of sentence ``s`` holding two or more of its ``words``."""
+    out = []
     for a, b in _quote_spans(text, s):
         qt = [t for t in words if t.start >= a and t.end <= b]
         if len(qt) >= 2:
             out.append(Candidate(TermKind.QUOTE, a, b, text[a:b], _keys(qt)))
+    return out
 
-    # Numbers with up to three following content words: "10,000 multinational troops".
+
+def number_candidates(text: str, words: Sequence[Token]) -> list[Candidate]:
+    """Each number with up to three following content words: "10,000 multinational troops"."""
+    out = []
     for k, t in enumerate(words):
         if not t.norm[:1].isdigit():
             continue
@@ -273,18 +295,15 @@ def extract_candidates(
             and text[words[end_tok].end : words[end_tok + 1].start].strip() == ""
         ):
             end_tok += 1
-        span = words[k : end_tok + 1]
-        out.append(
-            Candidate(
-                TermKind.NUMBER,
-                span[0].start,
-                span[-1].end,
-                text[span[0].start : span[-1].end],
-                _keys(span),
-            )
-        )
+        out.append(_candidate(TermKind.NUMBER, text, words[k : end_tok + 1]))
+    return out
 
-    # Capitalised runs: names. A lone capitalised first word is just a sentence start.
+
+def name_candidates(text: str, words: Sequence[Token]) -> list[Candidate]:
+    """Runs of capitalised words (joined by "of", "de"...), leading stopwords dropped. A
+    lone capitalised first word is just a sentence start unless it is an acronym or no
+    English word."""
+    out = []
     k = 0
     while k < len(words):
         t = words[k]
@@ -314,21 +333,21 @@ def extract_candidates(
         while run and run[0].norm in STOPWORDS:
             run.pop(0)
         at_start = bool(run) and run[0].start == words[0].start
-        # A lone first word is a name only if it is an acronym or no English word.
         plain_start = at_start and len(run) == 1 and not _name_like(run[0])
         if run and not plain_start:
-            out.append(
-                Candidate(
-                    TermKind.NAME,
-                    run[0].start,
-                    run[-1].end,
-                    text[run[0].start : run[-1].end],
-                    _keys(run),
-                )
-            )
+            out.append(_candidate(TermKind.NAME, text, run))
         k = m
+    return out
 
-    # Distinctive phrases: runs of content words around a rare word no other version uses.
+
+def phrase_candidates(corpus: Corpus, v: int, tokens: Sequence[Token]) -> list[Candidate]:
+    """Distinctive noun phrases: runs of content words around a rare lower-case word no
+    other version uses; the rarest :data:`MAX_PHRASES_PER_SENTENCE`, in reading order
+    among equals."""
+    # Every phrase is anchored on a word only this version uses: most sentences have none.
+    if corpus.novel_keys[v].isdisjoint([skeleton(t.norm) for t in tokens if t.is_word]):
+        return []
+    text = corpus.texts[v]
     phrases: list[tuple[int, Candidate]] = []
     run_toks: list[Token] = []
 
@@ -357,18 +376,7 @@ def extract_candidates(
         if not span:
             return
         rarity = sum(1 for t in span if corpus.novel(v, skeleton(t.norm)))
-        phrases.append(
-            (
-                rarity,
-                Candidate(
-                    TermKind.PHRASE,
-                    span[0].start,
-                    span[-1].end,
-                    text[span[0].start : span[-1].end],
-                    _keys(span),
-                ),
-            )
-        )
+        phrases.append((rarity, _candidate(TermKind.PHRASE, text, span)))
 
     prev_end: int | None = None
     for k, t in enumerate(tokens):
@@ -382,8 +390,7 @@ def extract_candidates(
         prev_end = t.end
     flush(len(tokens))
     phrases.sort(key=lambda p: (-p[0], p[1].start))
-    out.extend(c for _, c in phrases[:MAX_PHRASES_PER_SENTENCE])
-    return out
+    return [c for _, c in phrases[:MAX_PHRASES_PER_SENTENCE]]
 
 
 def _of_phrase(text: str, tokens: Sequence[Token], k: int) -> list[Token]:
@@ -624,7 +631,7 @@ def _compound(t: Term) -> bool:
 def find_claims(
     corpus: Corpus,
     sentence_rows: Sequence[dict[int, int]],
-    unmatched: Sequence[set[int]],
+    unmatched: Sequence[AbstractSet[int]],
     labels: Sequence[str],
     facts: Sequence[Sequence[tuple[Fact, ...]]],
 ) -> tuple[list[Claim], list[Claim]]:
@@ -634,31 +641,89 @@ def find_claims(
     other: list[Claim] = []
     topics = topic_names(corpus)
     for v, sents in enumerate(corpus.sentences):
+        text = corpus.texts[v]
+        # A sentence's verdict depends only on its own characters (when whitespace bounds
+        # it, its tokens are its own), its facts and whether it is matched: repeated
+        # sentences (a long transcript's "Thank you.") are judged once per version.
+        verdicts: dict[tuple[object, ...], _Verdict] = {}
         for s in sents:
-            toks = corpus.tokenized[v].span(s.start, s.end)
             is_unmatched = s.id in unmatched[v]
             sent_facts = facts[v][s.id]
-            cands = extract_candidates(corpus, v, s, toks, aligned=not is_unmatched)
-            cands += _fact_numbers(corpus, v, sent_facts)
-            terms = unique_terms(corpus, v, cands)
-            if is_unmatched:
-                words = frozenset(t.norm.replace("’", "'") for t in toks if t.is_word)
-                keep = check_worthy(cands, terms, sent_facts, topics, words)
-            else:
-                keep = any(t.kind in _FACT_TERMS for t in terms)
+            key = _verdict_key(text, s, is_unmatched, sent_facts)
+            verdict = verdicts.get(key) if key is not None else None
+            if verdict is None:
+                verdict = _judge(corpus, v, s, is_unmatched, sent_facts, topics)
+                if key is not None:
+                    verdicts[key] = verdict
+            keep, rel_terms, score = verdict
             if not keep and not is_unmatched:
                 continue
-            nwords = sum(1 for t in toks if t.is_word)
+            at = s.start
             claim = Claim(
                 version=labels[v],
                 sentence=s.id,
                 row=sentence_rows[v][s.id],
                 text=s.text,
-                terms=tuple(terms) if keep else (),
-                salience=salience(terms, sent_facts, is_unmatched, nwords) if keep else 0.0,
+                terms=tuple(Term(t.text, t.kind, t.start + at, t.end + at) for t in rel_terms),
+                salience=score,
                 unmatched=is_unmatched,
             )
             (claims if keep else other).append(claim)
     order = {lab: i for i, lab in enumerate(labels)}
     claims.sort(key=lambda c: (-c.salience, order[c.version], c.sentence))
     return claims, other
+
+
+_Verdict = tuple[bool, tuple[Term, ...], float]
+"""(kept as a claim, its terms with offsets relative to the sentence start, salience)."""
+
+
+def _verdict_key(
+    text: str, s: Sentence, is_unmatched: bool, sent_facts: Sequence[Fact]
+) -> tuple[object, ...] | None:
+    """What a sentence's verdict depends on, or None when its tokens might reach past its
+    ends (no whitespace there) and it must be judged on its own."""
+    if s.start > 0 and not text[s.start - 1].isspace():
+        return None
+    if s.end < len(text) and not text[s.end].isspace():
+        return None
+    at = s.start
+    rel = tuple((f.kind, f.about, f.value, f.start - at, f.end - at, f.text) for f in sent_facts)
+    return (text[s.start : s.end], is_unmatched, rel)
+
+
+def _judge(
+    corpus: Corpus,
+    v: int,
+    s: Sentence,
+    is_unmatched: bool,
+    sent_facts: Sequence[Fact],
+    topics: frozenset[str],
+) -> _Verdict:
+    toks = corpus.tokenized[v].span(s.start, s.end)
+    text = corpus.texts[v]
+    words = [t for t in toks if t.is_word]
+    fact_cands = [
+        *quote_candidates(text, s, words),
+        *number_candidates(text, words),
+        *name_candidates(text, words),
+    ]
+    numbers = _fact_numbers(corpus, v, sent_facts)
+    if not is_unmatched:
+        # Phrases rank below every fact term, so they never decide whether an aligned
+        # sentence keeps one: without one, its phrases need not be looked for.
+        terms = unique_terms(corpus, v, fact_cands + numbers)
+        if not any(t.kind in _FACT_TERMS for t in terms):
+            return False, (), 0.0
+    cands = fact_cands + phrase_candidates(corpus, v, toks) + numbers
+    terms = unique_terms(corpus, v, cands)
+    if is_unmatched:
+        folded = frozenset(t.norm.replace("’", "'") for t in words)
+        keep = check_worthy(cands, terms, sent_facts, topics, folded)
+    else:
+        keep = any(t.kind in _FACT_TERMS for t in terms)
+    if not keep:
+        return False, (), 0.0
+    at = s.start
+    rel = tuple(Term(t.text, t.kind, t.start - at, t.end - at) for t in terms)
+    return True, rel, salience(terms, sent_facts, is_unmatched, len(words))

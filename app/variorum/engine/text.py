@@ -11,6 +11,7 @@ from array import array
 from bisect import bisect_left
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import compress, islice
 from typing import NamedTuple
 
 # Typographic variants folded for comparison (quote style, dashes, odd spaces).
@@ -38,11 +39,18 @@ _QUOTES = str.maketrans(
     }
 )
 
+# The replacements are never themselves variants, so replacing one by one is one translate.
+_QUOTE_PAIRS = tuple((chr(k), v) for k, v in _QUOTES.items())
+
 # A number keeps its separators (10,000; 3.5; 9:30); a word keeps inner apostrophes/hyphens.
 TOKEN_RE = re.compile(
     r"(?:[A-Za-z]\.){2,}(?![A-Za-z])|\d+(?:[.,:]\d+)*%?|\w+(?:[’'‑\-]\w+)*|[^\w\s]"
 )
 _WORD_RE = re.compile(r"\w")
+_WORD_CHAR = re.compile(r"\w")
+_NON_WORD_CHAR = re.compile(r"\W")
+_MATCH_START = re.Match.start
+_MATCH_END = re.Match.end
 _PUNCT_RE = re.compile(r"[^\w\s]")
 _SPACE_RE = re.compile(r"\s+")
 
@@ -74,8 +82,19 @@ class Token(NamedTuple):
 
 def fold(text: str, ignore_case: bool = True, ignore_quotes: bool = True) -> str:
     """Quote style, dashes and spaces folded; optionally case."""
-    t = text.translate(_QUOTES) if ignore_quotes else text
+    t = fold_quotes(text) if ignore_quotes else text
     return t.lower() if ignore_case else t
+
+
+def fold_quotes(text: str) -> str:
+    """``text.translate(_QUOTES)``, but a replace per variant actually present: translating
+    through a dict costs a Python-level look-up per character (seconds on 20 MB)."""
+    if text.isascii():
+        return text
+    for variant, plain in _QUOTE_PAIRS:
+        if variant in text:
+            text = text.replace(variant, plain)
+    return text
 
 
 def normalise(
@@ -150,15 +169,22 @@ class TokenizedText:
         starts = array("q")
         ends = array("q")
         words = bytearray()
-        for m in TOKEN_RE.finditer(text):
-            s, e = m.span()
-            c = text[s]
-            word = c.isalnum() or c == "_"
-            if ignore_punctuation and not word:
-                continue
-            starts.append(s)
-            ends.append(e)
-            words.append(word)
+        # C-level passes over chunks of matches rather than Python work per token; a token
+        # is a word when its first character is a word character (\w), as in tokenize().
+        found = TOKEN_RE.finditer(text)
+        while chunk := list(islice(found, 65536)):
+            s_chunk = list(map(_MATCH_START, chunk))
+            e_chunk = map(_MATCH_END, chunk)
+            firsts = "".join(map(text.__getitem__, s_chunk))
+            flags = _WORD_CHAR.sub("\x01", _NON_WORD_CHAR.sub("\x00", firsts)).encode("latin-1")
+            if ignore_punctuation:
+                starts.extend(compress(s_chunk, flags))
+                ends.extend(compress(e_chunk, flags))
+                words.extend(b"\x01" * flags.count(1))
+            else:
+                starts.extend(s_chunk)
+                ends.extend(e_chunk)
+                words.extend(flags)
         self._starts = starts
         self._ends = ends
         self._words = words
@@ -177,7 +203,11 @@ class TokenizedText:
         j = bisect_left(self._starts, end, lo=i)
         while j > i and self._ends[j - 1] > end:
             j -= 1
-        return [self._token(k) for k in range(i, j)]
+        text, folded = self.text, self._folded
+        if folded is None:
+            return [self._token(k) for k in range(i, j)]
+        spans = zip(self._starts[i:j], self._ends[i:j], self._words[i:j])
+        return [Token(text[s:e], folded[s:e], s, e, w != 0) for s, e, w in spans]
 
     @property
     def tokens(self) -> list[Token]:
@@ -211,7 +241,7 @@ def skeleton(word: str) -> str:
 
     Makes Zelensky/Zelenskyy and Kyiv's/Kyiv meet; deliberately crude.
     """
-    w = unicodedata.normalize("NFKD", word.translate(_QUOTES).lower())
+    w = unicodedata.normalize("NFKD", fold_quotes(word).lower())
     w = "".join(ch for ch in w if not unicodedata.combining(ch))
     if w.endswith("'s"):
         w = w[:-2]

@@ -1,0 +1,400 @@
+"""The named stages of the analysis, in the order :func:`~variorum.engine.pipeline.run_pipeline`
+runs them: segment -> score -> align -> group -> diff -> facts -> claims -> conflicts ->
+similarity.
+
+Each stage is a pure function of what earlier stages made (frozen values below) and the
+:class:`~variorum.engine.model.Settings`; the long ones take a
+:class:`~variorum.engine.progress.Step`, report progress through it and raise
+:class:`~variorum.engine.progress.Cancelled` from it. None of them reads files, keeps state
+between calls or knows about threads.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+import numpy as np
+from rapidfuzz import fuzz
+
+from variorum.engine import limits
+from variorum.engine.align import (
+    Group,
+    Link,
+    Unit,
+    align_pair,
+    candidate_pairs,
+    group_links,
+    longest_increasing,
+    order_groups,
+    version_pairs,
+)
+from variorum.engine.claims import Corpus, find_claims
+from variorum.engine.conflicts import row_conflicts
+from variorum.engine.embed import shared_model
+from variorum.engine.facts import Fact, facts_by_sentence
+from variorum.engine.ingest_furniture import is_metadata
+from variorum.engine.meaning import VersionMeaning, version_meaning
+from variorum.engine.model import (
+    Cell,
+    Claim,
+    Document,
+    MatchKind,
+    Row,
+    RowKind,
+    Sentence,
+    Settings,
+    Version,
+)
+from variorum.engine.progress import Step
+from variorum.engine.segment import split_sentences
+from variorum.engine.text import (
+    TokenizedText,
+    is_content,
+    normalise,
+    normalise_keep_length,
+    skeleton,
+)
+from variorum.engine.worddiff import word_ops
+
+MAX_MEANING_SENTENCES = 20_000
+"""Paraphrase matching is used when no version has more sentences than this."""
+
+QUIET = Step(None, None)
+"""A step that reports nothing and is never cancelled (tests, callers without a UI)."""
+
+Facts = tuple[tuple[tuple[Fact, ...], ...], ...]
+"""Per version, per sentence id: the facts that sentence states."""
+
+
+@dataclass(frozen=True)
+class Segmented:
+    """The documents split into sentences and tokenized, with their ``Version`` records."""
+
+    docs: tuple[Document, ...]
+    sentences: tuple[tuple[Sentence, ...], ...]
+    plain: tuple[TokenizedText, ...]  # default folding: the claims' and meaning's words
+    versions: tuple[Version, ...]
+    base: int  # index of the base version
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        return tuple(d.label for d in self.docs)
+
+
+@dataclass(frozen=True)
+class Scored:
+    """Each sentence as the aligner sees it, and (for article-sized input) its meaning."""
+
+    units: tuple[tuple[Unit, ...], ...]
+    meaning: tuple[VersionMeaning, ...] | None
+
+    @property
+    def sizes(self) -> list[int]:
+        return [len(u) for u in self.units]
+
+
+@dataclass(frozen=True)
+class Grouped:
+    """Rows as groups of sentence ids in display order, and each version's moved ids."""
+
+    groups: tuple[Group, ...]
+    moved: tuple[frozenset[int], ...]
+
+
+@dataclass(frozen=True)
+class Diffed:
+    """Rows with their word diffs, and where each sentence went."""
+
+    rows: tuple[Row, ...]
+    sentence_rows: tuple[dict[int, int], ...]  # per version: sentence id -> row index
+    unmatched: tuple[frozenset[int], ...]  # per version: ids in a row of their own
+
+
+def segment(docs: Sequence[Document], settings: Settings, step: Step = QUIET) -> Segmented:
+    """Split every document at ``settings.granularity`` and tokenize it.
+
+    Raises ``ValueError`` for fewer than two documents or repeated labels, and
+    :class:`~variorum.engine.limits.LimitExceeded` when the split documents go over the
+    stated limits (splitting stops early at the sentence limit, so this is cheap)."""
+    if len(docs) < 2:
+        raise ValueError("a comparison needs at least two versions")
+    labels = [d.label for d in docs]
+    if len(set(labels)) != len(labels):
+        raise ValueError("version labels must be distinct")
+    step(0.0, "Splitting sentences")
+    most = limits.LIMITS.version_sentences
+    sentences = tuple(
+        tuple(split_sentences(d.text, settings.granularity, most, check=step.check)) for d in docs
+    )
+    over = limits.check_documents(docs, settings.granularity, None, [len(s) for s in sentences])
+    if over:
+        raise limits.LimitExceeded(over)
+    plain = tuple(TokenizedText(d.text) for d in docs)
+    versions = tuple(
+        Version(
+            d.label,
+            d.source,
+            d.title,
+            d.text,
+            d.boilerplate,
+            sents,
+            p.word_count(),
+            d.sha256,
+            d.partial,
+            d.date,
+            tuple(line for line in d.boilerplate if is_metadata(line)),
+        )
+        for d, sents, p in zip(docs, sentences, plain, strict=True)
+    )
+    base = labels.index(settings.base) if settings.base in labels else 0
+    return Segmented(tuple(docs), sentences, plain, versions, base)
+
+
+def units(
+    sentences: Sequence[Sentence],
+    plain: TokenizedText,
+    settings: Settings,
+    step: Step = QUIET,
+) -> tuple[Unit, ...]:
+    """One :class:`Unit` per sentence: its text normalised by ``settings`` (spaces
+    collapsed) and the skeletons of its content words."""
+    out = []
+    # Folding is length-preserving for almost all text, so fold once and slice.
+    folded = normalise_keep_length(
+        plain.text, settings.ignore_case, settings.ignore_punctuation, settings.ignore_quote_style
+    )
+    for k, s in enumerate(sentences):
+        if not (k + 1) % 1024:
+            step.check()
+        if folded is not None:
+            norm = " ".join(folded[s.start : s.end].split())
+        else:
+            norm = normalise(
+                s.text,
+                settings.ignore_case,
+                settings.ignore_punctuation,
+                settings.ignore_quote_style,
+            )
+        words = tuple(map(skeleton, filter(is_content, plain.folded_words(s.start, s.end))))
+        out.append(Unit(norm, words))
+    return tuple(out)
+
+
+def score(seg: Segmented, settings: Settings, step: Step = QUIET) -> Scored:
+    """The aligner's view of every sentence, and sentence meanings when
+    ``settings.match_paraphrases`` and no version has more than
+    :data:`MAX_MEANING_SENTENCES` sentences (else ``meaning`` is None)."""
+    step.check()
+    us = tuple(units(s, p, settings, step) for s, p in zip(seg.sentences, seg.plain, strict=True))
+    # Embedding a book-length version costs more than the rest of the analysis together,
+    # and wording alone lines most of it up: meaning is for article-sized versions.
+    step.check()
+    meaning: tuple[VersionMeaning, ...] | None = None
+    if settings.match_paraphrases and max(len(u) for u in us) <= MAX_MEANING_SENTENCES:
+        model = shared_model()
+        meaning = tuple(
+            version_meaning(
+                model, d.sha256, d.text, [(s.start, s.end) for s in sents], p, step.check
+            )
+            for d, sents, p in zip(seg.docs, seg.sentences, seg.plain, strict=True)
+        )
+    return Scored(us, meaning)
+
+
+def align(seg: Segmented, scored: Scored, settings: Settings, step: Step = QUIET) -> list[Link]:
+    """Links between sentences of the version pairs worth aligning (all pairs for a few
+    versions), each pair aligned in reading order above ``settings.threshold``."""
+    step(0.1, "Finding candidate pairs")
+    n = len(seg.docs)
+    max_postings = max(64, 4 * n)
+    pairs = version_pairs(scored.units, seg.base)
+    cands = candidate_pairs(scored.units, max_postings, pairs)
+    links: list[Link] = []
+    for k, (a, b) in enumerate(pairs):
+        if k % 8 == 0:
+            step(0.1 + 0.6 * k / max(1, len(pairs)), "Aligning versions")
+        meaning = scored.meaning
+        pair_meaning = (meaning[a], meaning[b]) if meaning is not None else None
+        links.extend(
+            align_pair(
+                a,
+                scored.units[a],
+                b,
+                scored.units[b],
+                cands.get((a, b), set()),
+                settings.threshold,
+                pair_meaning,
+            )
+        )
+    return links
+
+
+def group(scored: Scored, links: Sequence[Link], settings: Settings, step: Step = QUIET) -> Grouped:
+    """Rows from the links: every sentence in exactly one group, the groups in an order
+    each version reads top to bottom where it can; the sentences out of their version's
+    reading order are its moved ones."""
+    step(0.7, "Grouping rows")
+    sizes = scored.sizes
+    meaning = list(scored.meaning) if scored.meaning is not None else None
+    groups = group_links(sizes, links, scored.units, settings.threshold, meaning)
+    ordered = order_groups(sizes, groups, step.check)
+    moved = []
+    for v in range(len(sizes)):
+        seq = [min(g.cells[v]) for g in ordered if v in g.cells]
+        keep = longest_increasing(seq)
+        moved.append(frozenset(seq[p] for p in range(len(seq)) if p not in keep))
+    return Grouped(tuple(ordered), tuple(moved))
+
+
+def diff(seg: Segmented, grouped: Grouped, settings: Settings, step: Step = QUIET) -> Diffed:
+    """One :class:`Row` per group: its cells, their word changes against the row's
+    reference (the base version when present, else the first), its kind (unique, same,
+    changed) and mean similarity to the reference. No conflicts yet."""
+    step(0.8, "Diffing words")
+    docs, sentences, labels, base = seg.docs, seg.sentences, seg.labels, seg.base
+    n = len(docs)
+    options = {
+        "ignore_case": settings.ignore_case,
+        "ignore_punctuation": settings.ignore_punctuation,
+        "ignore_quotes": settings.ignore_quote_style,
+    }
+    diffable = (
+        seg.plain
+        if options == {"ignore_case": True, "ignore_punctuation": False, "ignore_quotes": True}
+        else tuple(TokenizedText(d.text, **options) for d in docs)
+    )
+
+    def norm_of(v: int, start: int, end: int) -> str:
+        return normalise(
+            docs[v].text[start:end],
+            settings.ignore_case,
+            settings.ignore_punctuation,
+            settings.ignore_quote_style,
+        )
+
+    rows: list[Row] = []
+    sentence_rows: list[dict[int, int]] = [dict() for _ in range(n)]
+    unmatched: list[set[int]] = [set() for _ in range(n)]
+    for r, g in enumerate(grouped.groups):
+        if r % 256 == 0:
+            step.check()
+        vs = sorted(g.cells)
+        ref = base if base in g.cells else vs[0]
+        spans = {}
+        for v in vs:
+            ids = tuple(sorted(g.cells[v]))
+            spans[v] = (ids, sentences[v][ids[0]].start, sentences[v][ids[-1]].end)
+            for i in ids:
+                sentence_rows[v][i] = r
+        if len(vs) == 1:
+            unmatched[vs[0]].update(spans[vs[0]][0])
+        _ref_ids, ref_s, ref_e = spans[ref]
+        ref_norm = norm_of(ref, ref_s, ref_e)
+        cells = []
+        sims = []
+        all_same = True
+        for v in vs:
+            ids, s, e = spans[v]
+            ops: tuple = ()  # type: ignore[type-arg]
+            if v != ref:
+                norm = norm_of(v, s, e)
+                same = norm == ref_norm
+                all_same = all_same and same
+                sims.append(1.0 if same else fuzz.ratio(norm, ref_norm) / 100.0)
+                ops = word_ops(diffable[ref].span(ref_s, ref_e), ref_e, diffable[v].span(s, e), e)
+            cells.append(Cell(labels[v], ids, s, e, ids[0] in grouped.moved[v], ops))
+        match: MatchKind | None
+        if len(vs) == 1:
+            kind, sim, match = RowKind.UNIQUE, 0.0, None
+        elif all_same:
+            kind, sim, match = RowKind.SAME, 1.0, MatchKind.IDENTICAL
+        else:
+            kind, sim = RowKind.CHANGED, round(sum(sims) / len(sims), 3)
+            match = MatchKind.PARAPHRASE if g.paraphrase else MatchKind.LEXICAL
+        rows.append(Row(tuple(cells), kind, sim, labels[ref], match))
+    return Diffed(tuple(rows), tuple(sentence_rows), tuple(frozenset(u) for u in unmatched))
+
+
+def facts(seg: Segmented, step: Step = QUIET) -> Facts:
+    """The facts (people, places, figures, dates) each sentence of each version states."""
+    step(0.9, "Finding claims")
+    return tuple(
+        tuple(facts_by_sentence(d.text, s)) for d, s in zip(seg.docs, seg.sentences, strict=True)
+    )
+
+
+def claims(
+    seg: Segmented, diffed: Diffed, found: Facts, step: Step = QUIET
+) -> tuple[tuple[Claim, ...], tuple[Claim, ...]]:
+    """(claims, other unique text): check-worthy content only one version carries, most
+    salient first; and the unmatched sentences that carry no checkable fact."""
+    step.check()
+    corpus = Corpus([d.text for d in seg.docs], seg.sentences, seg.plain)
+    found_claims, other = find_claims(
+        corpus, diffed.sentence_rows, diffed.unmatched, seg.labels, found
+    )
+    return tuple(found_claims), tuple(other)
+
+
+def conflicts(rows: Sequence[Row], found: Facts, labels: Sequence[str]) -> tuple[Row, ...]:
+    """``rows`` with each changed row's conflicting facts (a figure, date or name the
+    versions state differently) attached; same and unique rows are left as they are."""
+    index = {lab: i for i, lab in enumerate(labels)}
+    out = []
+    for row in rows:
+        if len(row.cells) >= 2 and row.kind is not RowKind.SAME:
+            cells = [
+                (c.version, [f for i in c.sentences for f in found[index[c.version]][i]])
+                for c in row.cells
+            ]
+            conflicting = row_conflicts(cells)
+            if conflicting:
+                row = replace(row, conflicts=conflicting)
+        out.append(row)
+    return tuple(out)
+
+
+def similarity(
+    rows: Sequence[Row], units: Sequence[Sequence[Unit]], labels: Sequence[str]
+) -> tuple[tuple[float, ...], ...]:
+    """Share of content in common: content words shared inside aligned rows, over the
+    average content size of the two versions; 1.0 on the diagonal, rounded to 3 places."""
+    n = len(labels)
+    index = {lab: i for i, lab in enumerate(labels)}
+    totals = [sum(len(u.words) for u in us) for us in units]
+    shared_counts = np.zeros((n, n), dtype=np.int64)
+    for row in rows:
+        if len(row.cells) < 2:
+            continue
+        vs = [index[c.version] for c in row.cells]
+        counts = [
+            Counter(w for i in c.sentences for w in units[v][i].words)
+            for v, c in zip(vs, row.cells, strict=True)
+        ]
+        vocab = sorted(set().union(*counts))
+        if not vocab:
+            continue
+        col = {w: k for k, w in enumerate(vocab)}
+        mat = np.zeros((len(vs), len(vocab)), dtype=np.int64)
+        for r, cnt in enumerate(counts):
+            for w, k in cnt.items():
+                mat[r, col[w]] = k
+        # Words in common for every pair of cells at once: sum of element-wise minima.
+        common = np.minimum(mat[:, None, :], mat[None, :, :]).sum(axis=2)
+        np.fill_diagonal(common, 0)
+        idx = np.asarray(vs, dtype=np.int64)
+        shared_counts[np.ix_(idx, idx)] += common
+    shared = shared_counts.tolist()
+    out = []
+    for a in range(n):
+        line = []
+        for b in range(n):
+            if a == b:
+                line.append(1.0)
+            else:
+                denom = (totals[a] + totals[b]) / 2.0
+                line.append(round(shared[a][b] / denom, 3) if denom else 0.0)
+        out.append(tuple(line))
+    return tuple(out)
