@@ -8,7 +8,7 @@ from pytestqt.qtbot import QtBot
 
 from variorum.engine.api import load_documents
 from variorum.engine.model import Settings
-from variorum.gui.analysis import AnalysisRunner, CompareDone, LoadDone
+from variorum.gui.analysis import AnalysisRunner, CompareDone, LoadDone, LoadPurpose
 
 
 def test_only_the_newest_comparison_arrives(qtbot: QtBot, seed_paths: list[Path]) -> None:
@@ -44,7 +44,7 @@ def test_loads_report_every_file(qtbot: QtBot, seed_paths: list[Path], tmp_path:
     runner = AnalysisRunner()
     missing = tmp_path / "gone.txt"
     with qtbot.waitSignal(runner.load_done, timeout=10_000) as blocker:
-        runner.load([seed_paths[0], missing], "open")
+        runner.load([seed_paths[0], missing], LoadPurpose.OPEN)
     done = blocker.args[0]
     assert isinstance(done, LoadDone)
     assert len(done.documents) == 1

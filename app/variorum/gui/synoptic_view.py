@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from enum import Enum, StrEnum
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import (
@@ -46,6 +47,21 @@ MIN_COLUMN_WIDTH = 160
 DEFAULT_COLUMN_WIDTH = 340
 MIN_ROW_HEIGHT = 28
 CLAIM_BAR_WIDTH = 4
+
+
+class Direction(Enum):
+    """Which way ``step_row`` goes from the current row."""
+
+    NEXT = 1
+    PREVIOUS = -1
+
+
+class Stop(StrEnum):
+    """The rows ``step_row`` stops at (the value names them in "No difference below")."""
+
+    DIFFERENCE = "difference"  # its versions word it differently
+    CLAIM = "claim"  # it carries a claim only one version makes
+    DISAGREEMENT = "disagreement"  # its versions state a fact differently
 
 
 @dataclass(frozen=True)
@@ -401,29 +417,29 @@ class SynopticView(QTableView):
         self.go_to(model_row, column if column is not None and column >= 0 else None)
         return True
 
-    def step_row(self, forward: bool, wanted: str) -> bool:
-        """Go to the next/previous row that differs (``wanted="difference"``), carries a
-        claim (``"claim"``) or whose versions disagree on a fact (``"disagreement"``);
-        False when there is none in that direction."""
+    def step_row(self, direction: Direction, wanted: Stop) -> bool:
+        """Go to the next/previous row of the kind ``wanted`` (one that differs, carries a
+        claim, or whose versions disagree on a fact); False when there is none that way."""
+        forward = direction is Direction.NEXT
         m = self._model
         start = self.currentIndex().row() if self.currentIndex().isValid() else -1
         rows = range(start + 1, m.rowCount()) if forward else range(start - 1, -1, -1)
         if start < 0 and not forward:
             rows = range(m.rowCount() - 1, -1, -1)
         for r in rows:
-            if wanted == "difference":
+            if wanted is Stop.DIFFERENCE:
                 hit = m.row_differs(m.row_at(r))
-            elif wanted == "disagreement":
+            elif wanted is Stop.DISAGREEMENT:
                 hit = bool(m.row_conflicts(r))
             else:
                 hit = m.row_has_claim(r)
             if hit:
                 column = None
-                if wanted == "claim":
+                if wanted is Stop.CLAIM:
                     column = next(
                         (c for c in range(m.columnCount()) if self.row_claim_column(r, c)), None
                     )
-                elif wanted == "disagreement":
+                elif wanted is Stop.DISAGREEMENT:
                     first = m.row_conflicts(r)[0]
                     column = next(
                         (c for c in range(m.columnCount()) if first.value(m.label_at(c))), None
