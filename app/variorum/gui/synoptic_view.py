@@ -18,8 +18,6 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QGuiApplication,
-    QKeyEvent,
-    QKeySequence,
     QPainter,
     QPen,
     QResizeEvent,
@@ -36,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from variorum.engine.model import Claim, RowKind, Sentence
+from variorum.gui.actions import ActionId, create_action
 from variorum.gui.cell_document import boxed_rects, build_cell_document
 from variorum.gui.palette import MOVED_GLYPH, GridColours, colours_for, is_dark
 from variorum.gui.synoptic_model import SynopticModel, cell_plain_text
@@ -145,6 +144,10 @@ class SynopticView(QTableView):
         self.setAccessibleName("Side-by-side comparison")
         self.setModel(model)
         self._model = model
+        # Ctrl+C while the grid has focus; the window's context menu shows the same action.
+        self.copy_action = create_action(ActionId.GRID_COPY_TEXT, self)
+        self.copy_action.triggered.connect(lambda _c=False: self.copy_current_cell())
+        self.addAction(self.copy_action)
         self.setItemDelegate(CellDelegate(self))
         self.setWordWrap(True)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
@@ -546,13 +549,6 @@ class SynopticView(QTableView):
         return True
 
     # -- Qt ----------------------------------------------------------------------------
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.matches(QKeySequence.StandardKey.Copy):
-            self.copy_current_cell()
-            event.accept()
-            return
-        super().keyPressEvent(event)
 
     def copy_current_cell(self) -> None:
         """Put the current cell's own words (no marks, no glyphs) on the clipboard."""

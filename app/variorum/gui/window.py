@@ -20,7 +20,6 @@ from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
-    QGuiApplication,
     QIcon,
     QUndoStack,
 )
@@ -43,6 +42,7 @@ from variorum.engine.model import Claim, Comparison
 from variorum.gui.actions import (
     RECENT_SESSIONS,
     ActionId,
+    create_action,
     create_actions,
     spec,
     tooltip_text,
@@ -703,14 +703,12 @@ class MainWindow(QMainWindow):
         menu.addAction(self.actions_by_id[ActionId.NOTE_ON_ROW])
         if self.view.reading_order_row() is not None:
             menu.addAction(self.actions_by_id[ActionId.JUMP_TO_MOVED])
-        copy = menu.addAction("&Copy Text")
-        copy.triggered.connect(
-            lambda _c=False: QGuiApplication.clipboard().setText(str(self.model.data(index) or ""))
-        )
+        menu.addAction(self.view.copy_action)  # copies the current cell, the one clicked
         menu.addSeparator()
-        menu.addAction(f"Use {label} as &Base").triggered.connect(
-            lambda _c=False: self.set_base(label)
-        )
+        base = create_action(ActionId.GRID_USE_AS_BASE, menu)
+        base.setText(spec(ActionId.GRID_USE_AS_BASE).text.format(label=label))
+        base.triggered.connect(lambda _c=False: self.set_base(label))
+        menu.addAction(base)
         menu.exec(self.view.viewport().mapToGlobal(pos))
 
     # -- preferences, about ------------------------------------------------------------
