@@ -21,29 +21,14 @@ from PySide6.QtWidgets import QMainWindow, QProgressDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from variorum.annotations import Annotations
-from variorum.engine.api import compare_documents, load_documents
 from variorum.engine.model import Comparison
 from variorum.gui.actions import ActionId, create_actions
 from variorum.gui.report_actions import ExportResult, ReportController
 from variorum.marks import without_markers
 from variorum.report.export import ReportFormat
 from variorum.report.palette import GAP_GLYPH
-from variorum.resources import sample_paths
 
 EXPORT_TIMEOUT_MS = 60_000
-
-
-@pytest.fixture(scope="module")
-def seed_comparison() -> Comparison:
-    docs, problems = load_documents(sample_paths())
-    assert not problems
-    return compare_documents(docs)
-
-
-@pytest.fixture(scope="module")
-def pair_comparison() -> Comparison:
-    docs, _ = load_documents(sample_paths()[:2])
-    return compare_documents(docs)
 
 
 class StandInWindow(QMainWindow):
@@ -383,9 +368,9 @@ def test_print_dialog_cancelled_prints_nothing(
 
 
 def test_two_versions_print_portrait(
-    make_rig: Callable[[Comparison | None], Rig], pair_comparison: Comparison, tmp_path: Path
+    make_rig: Callable[[Comparison | None], Rig], two_version_comparison: Comparison, tmp_path: Path
 ) -> None:
-    rig = make_rig(pair_comparison)
+    rig = make_rig(two_version_comparison)
     out = tmp_path / "pair.pdf"
     rig.dialogs.printer_setup = _pdf_printer(out)
     rig.dialogs.print_answers.append(True)
