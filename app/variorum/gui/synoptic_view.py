@@ -217,6 +217,10 @@ class SynopticView(QTableView):
         if relayout:
             self.refresh_layout()
 
+    def layout_pending(self) -> bool:
+        """Whether a deferred column fit or row sizing is still to run (tests wait on it)."""
+        return self._relayout.isActive() or self._refit.isActive()
+
     def refresh_layout(self) -> None:
         """Drop every laid-out cell and size rows again (zoom, colours, filter, comparison)."""
         self._docs.clear()
