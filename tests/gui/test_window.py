@@ -16,6 +16,7 @@ from waits import settle_grid
 
 from variorum.engine.model import RowKind
 from variorum.gui.actions import ActionId
+from variorum.gui.inputs import Inputs
 from variorum.gui.options import Preferences, load_window_state
 from variorum.gui.session_actions import Choice
 from variorum.gui.window import MainWindow
@@ -61,6 +62,17 @@ def seeds_window(
     window.open_files(seed_paths)
     wait_for_comparison(qtbot, window, 5)
     return window
+
+
+def test_the_window_reads_the_inputs_but_never_writes_them(
+    make_window: Callable[[], MainWindow],
+) -> None:
+    window = make_window()
+    with pytest.raises(AttributeError):
+        window.inputs = Inputs()  # type: ignore[misc]
+    with pytest.raises(AttributeError):
+        window.inputs_editor.inputs = Inputs()  # type: ignore[misc]
+    assert window.inputs is window.inputs_editor.inputs
 
 
 def test_starts_on_the_start_page(make_window: Callable[[], MainWindow]) -> None:

@@ -115,7 +115,12 @@ def test_the_view_comes_back_with_the_session(
     w.close()
 
     again = make_window(ScriptedDialogs())
-    again.sessions.open_path(target)
+    # The session goes through the inputs editor, the one writer, with its saved view.
+    with qtbot.waitSignal(again.inputs_editor.inputsChanged, timeout=WAIT_MS) as shown:
+        again.sessions.open_path(target)
+    update = shown.args[0]
+    assert update.fresh and update.view == saved.view
+    assert update.inputs == again.inputs and again.undo_stack.count() == 0
     wait_for(qtbot, again, 4)
     assert again.model.labels == order[:4]
     assert again.comparison is not None and again.comparison.settings.base == labels[1]

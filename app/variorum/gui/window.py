@@ -335,16 +335,19 @@ class MainWindow(QMainWindow):
 
     # -- loading -----------------------------------------------------------------------
 
+    @Slot()
     def open_articles_dialog(self) -> None:
         paths = ask_for_articles(self, "Open articles to compare")
         if paths:
             self.open_files(paths)
 
+    @Slot()
     def add_articles_dialog(self) -> None:
         paths = ask_for_articles(self, "Add article versions")
         if paths:
             self.add_files(paths)
 
+    @Slot(str)
     def _replace_dialog(self, label: str) -> None:
         name = ask_for_replacement(self, label)
         if name:
@@ -410,6 +413,7 @@ class MainWindow(QMainWindow):
             replace(done, documents=tuple(docs), problems=tuple(problems))
         )
 
+    @Slot()
     def open_sample(self) -> None:
         self.open_files(sample_paths())
 
@@ -419,6 +423,7 @@ class MainWindow(QMainWindow):
             return
         self.inputs_editor.start_new()
 
+    @Slot(object)
     def open_dropped(self, paths: Sequence[Path]) -> None:
         """A drop: a session file opens; articles (and folders of them) are added."""
         sessions, articles = expand_dropped(paths)
@@ -490,6 +495,7 @@ class MainWindow(QMainWindow):
         self.runner.compare(docs, self.inputs.analysis_settings())
         self.status_area.start()
 
+    @Slot()
     def cancel_analysis(self) -> None:
         self.runner.cancel_loads()
         self.runner.cancel()
@@ -563,6 +569,7 @@ class MainWindow(QMainWindow):
             return
         self.claims_panel.select_claim(claim_in_cell(c, *cell))
 
+    @Slot(object)
     def show_claim(self, claim: Claim) -> None:
         """Scroll the grid to ``claim`` and select its cell (the claims panel's click)."""
         if self.model.model_row(claim.row) < 0 and self.model.differences_only:
@@ -596,6 +603,7 @@ class MainWindow(QMainWindow):
             return
         self.show_revision(target)
 
+    @Slot(int)
     def show_revision(self, number: int) -> None:
         """Show revision ``number`` (1 = first change): its two versions side by side, at the
         first row it touched, with what it added, removed and changed in the notice."""
@@ -618,6 +626,7 @@ class MainWindow(QMainWindow):
             self.show_all_versions,
         )
 
+    @Slot(object)
     def show_pair(self, pair: tuple[str, str]) -> None:
         """Show only two versions side by side (the similarity map's click)."""
         if self.comparison is None:
@@ -658,9 +667,11 @@ class MainWindow(QMainWindow):
 
     # -- verdicts, notes ---------------------------------------------------------------
 
+    @Slot(object)
     def _verdict_menu(self, request: ClaimMenuRequest) -> None:
         self.sessions.verdict_menu(request.claim, self).exec(request.global_pos)
 
+    @Slot(object)
     def _on_annotations(self, annotations: Annotations) -> None:
         self.claims_panel.set_annotations(annotations)
         self.comparison_pane.show_row_notes(self.comparison, self.sessions.annotations)
