@@ -31,3 +31,13 @@ def seed_comparison(seed_paths: list[Path]):  # type: ignore[no-untyped-def]
     docs, problems = load_documents(seed_paths)
     assert not problems
     return compare_documents(docs)
+
+
+@pytest.fixture(scope="session")
+def two_version_comparison(seed_paths: list[Path]):  # type: ignore[no-untyped-def]
+    """The first two seed articles compared: a report that prints portrait."""
+    from variorum.engine.api import compare_documents, load_documents
+
+    docs, problems = load_documents(seed_paths[:2])
+    assert not problems
+    return compare_documents(docs)

@@ -50,6 +50,7 @@ from variorum.engine.api import compare_documents, load_documents
 from variorum.resources import sample_paths
 from variorum.gui.analysis import CompareDone
 from variorum.gui.inputs import Inputs
+from PySide6.QtCore import QSignalBlocker
 from variorum.gui.window import MainWindow
 from synth import make_versions
 docs = load_documents(sample_paths())[0] if kind == "seeds" else make_versions(20, 5000)
@@ -58,7 +59,8 @@ w = MainWindow()
 w.resize(1600, 1000)
 w.show()
 app.processEvents()
-w.inputs = Inputs(documents=tuple(docs))
+with QSignalBlocker(w.inputs_editor):  # the inputs, without starting an analysis
+    w.inputs_editor.show(Inputs(documents=tuple(docs)))
 w._show_grid_page()
 app.processEvents()
 t = time.perf_counter()

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import QApplication, QStyleOptionViewItem
+from PySide6.QtWidgets import QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
+from waits import settle_grid
 
 from variorum.gui.synoptic_view import MIN_COLUMN_WIDTH, CellDelegate, Index, SynopticView
 from variorum.gui.window import MainWindow
@@ -33,12 +34,7 @@ def show_seeds(qtbot: QtBot, w: MainWindow, seed_paths: list[Path], size: tuple[
     w.show()
     w.open_files(seed_paths)
     qtbot.waitUntil(lambda: w.comparison is not None, timeout=WAIT_MS)
-    settle(qtbot)
-
-
-def settle(qtbot: QtBot) -> None:
-    qtbot.wait(150)  # the grid's deferred fitting and row sizing (60 ms timers)
-    QApplication.processEvents()
+    settle_grid(qtbot, w.view)
 
 
 @pytest.mark.parametrize("size", [(1366, 768), (1600, 1000), (1920, 1080)])
@@ -121,7 +117,7 @@ def test_no_painted_cell_is_clipped_at_any_zoom(
 ) -> None:
     show_seeds(qtbot, window, seed_paths, (1366, 768))
     window.set_zoom(zoom)
-    settle(qtbot)
+    settle_grid(qtbot, window.view)
     cells = painted_cells(window)
     rows = {r for r, _, _ in cells}
     assert len(rows) == window.model.rowCount()  # every row was painted
@@ -134,7 +130,7 @@ def test_no_cell_is_clipped_after_a_column_is_narrowed(
 ) -> None:
     show_seeds(qtbot, window, seed_paths, (1600, 1000))
     window.view.horizontalHeader().resizeSection(2, MIN_COLUMN_WIDTH)
-    settle(qtbot)
+    settle_grid(qtbot, window.view)
     cells = painted_cells(window)
     assert cells
     clipped = [c for c in cells if c[1] > c[2]]

@@ -16,7 +16,7 @@ from variorum.annotations import Annotations, Note
 from variorum.engine.api import LoadProblem
 from variorum.engine.ingest import document_from_text
 from variorum.engine.model import Document, Settings
-from variorum.gui.analysis import LoadDone
+from variorum.gui.analysis import LoadDone, LoadPurpose
 from variorum.gui.inputs import Inputs, inputs_of_session
 from variorum.gui.inputs_editor import InputsEditor, InputsUpdate
 from variorum.gui.notice_bar import NoticeBar
@@ -79,12 +79,12 @@ def rig(qtbot: QtBot) -> Iterator[Rig]:
     stack.clear()
 
 
-def load(purpose: str, *docs: Document) -> LoadDone:
-    return LoadDone(0, tuple(docs), (), purpose)
+def load(purpose: LoadPurpose, *docs: Document, label: str | None = None) -> LoadDone:
+    return LoadDone(0, tuple(docs), (), purpose, label=label)
 
 
 def test_open_starts_a_new_session_with_no_undo(rig: Rig) -> None:
-    rig.editor.take_loaded(load("open", doc("A"), doc("B")))
+    rig.editor.take_loaded(load(LoadPurpose.OPEN, doc("A"), doc("B")))
     assert rig.editor.inputs.labels == ("A", "B")
     assert rig.editor.inputs.settings.base == "blank"  # from the blank inputs
     assert rig.updates[-1].fresh
@@ -94,8 +94,8 @@ def test_open_starts_a_new_session_with_no_undo(rig: Rig) -> None:
 
 
 def test_add_and_panel_edits_are_undoable_and_mark_the_session(rig: Rig) -> None:
-    rig.editor.take_loaded(load("open", doc("A"), doc("B")))
-    rig.editor.take_loaded(load("add", doc("C")))
+    rig.editor.take_loaded(load(LoadPurpose.OPEN, doc("A"), doc("B")))
+    rig.editor.take_loaded(load(LoadPurpose.ADD, doc("C")))
     rig.panel.orderChanged.emit(("C", "A", "B"))
     rig.panel.includedChanged.emit(IncludeChange("A", False))
     rig.editor.set_base("B")
@@ -115,22 +115,22 @@ def test_add_and_panel_edits_are_undoable_and_mark_the_session(rig: Rig) -> None
 
 
 def test_an_edit_that_changes_nothing_is_no_undo_step(rig: Rig) -> None:
-    rig.editor.take_loaded(load("open", doc("A"), doc("B")))
+    rig.editor.take_loaded(load(LoadPurpose.OPEN, doc("A"), doc("B")))
     rig.panel.orderChanged.emit(("A", "B"))
     assert rig.editor.undo_stack.count() == 0 and rig.sessions.modified == 0
 
 
 def test_replace_only_a_version_still_there(rig: Rig) -> None:
-    rig.editor.take_loaded(load("open", doc("A"), doc("B")))
-    rig.editor.take_loaded(load("replace:Gone", doc("X")))
+    rig.editor.take_loaded(load(LoadPurpose.OPEN, doc("A"), doc("B")))
+    rig.editor.take_loaded(load(LoadPurpose.REPLACE, doc("X"), label="Gone"))
     assert rig.editor.undo_stack.count() == 0
-    rig.editor.take_loaded(load("replace:B", doc("X")))
+    rig.editor.take_loaded(load(LoadPurpose.REPLACE, doc("X"), label="B"))
     assert rig.editor.inputs.labels == ("A", "X")
     assert rig.editor.undo_stack.text(0) == "Replace B"
 
 
 def test_rename_carries_annotations_and_refuses_a_taken_name(rig: Rig) -> None:
-    rig.editor.take_loaded(load("open", doc("A"), doc("B")))
+    rig.editor.take_loaded(load(LoadPurpose.OPEN, doc("A"), doc("B")))
     rig.sessions.annotations = Annotations((Note("A", "anchor"),))
     rig.panel.renameRequested.emit(Rename("A", "B"))
     assert rig.editor.undo_stack.count() == 0
@@ -141,7 +141,9 @@ def test_rename_carries_annotations_and_refuses_a_taken_name(rig: Rig) -> None:
 
 
 def test_load_problems_are_the_last_notice(rig: Rig) -> None:
-    rig.editor.take_loaded(LoadDone(0, (), (LoadProblem("bad.pdf", "not readable"),), "add"))
+    rig.editor.take_loaded(
+        LoadDone(0, (), (LoadProblem("bad.pdf", "not readable"),), LoadPurpose.ADD)
+    )
     assert "bad.pdf" in rig.notice.text()
     assert not rig.updates
 
@@ -164,3 +166,41 @@ def test_inputs_of_a_session_keep_its_order_and_left_out_versions() -> None:
     assert inputs.labels == ("B", "A")
     assert inputs.excluded == frozenset({"A"})
     assert inputs.settings.base == "B"
+
+
+def test_a_session_opens_through_the_editor_with_its_view_and_no_undo(rig: Rig) -> None:
+    rig.editor.take_loaded(load(LoadPurpose.OPEN, doc("A"), doc("B")))
+    rig.editor.set_base("B")
+    view = ViewState(column_order=("B", "A"), scroll_row=3)
+    session = session_from_documents([doc("A"), doc("B")], Settings(), view)
+    rig.editor.open_session(session)
+    assert rig.updates[-1] == InputsUpdate(inputs_of_session(session), fresh=True, view=view)
+    assert rig.editor.inputs == inputs_of_session(session)
+    assert rig.editor.undo_stack.count() == 0
+    assert rig.panel.labels() == ("B", "A")
+
+
+def test_only_a_fresh_update_brings_a_saved_view() -> None:
+    with pytest.raises(ValueError, match="saved view"):
+        InputsUpdate(Inputs(), fresh=False, view=ViewState())
+
+
+def test_new_settings_are_an_undo_step_only_over_articles(rig: Rig) -> None:
+    rig.editor.change_settings(Settings(threshold=0.6))
+    assert rig.editor.inputs.settings == Settings(threshold=0.6, base="blank")  # base kept
+    assert rig.editor.undo_stack.count() == 0 and len(rig.updates) == 1
+    rig.editor.take_loaded(load(LoadPurpose.OPEN, doc("A"), doc("B")))
+    rig.editor.change_settings(Settings(threshold=0.7))
+    assert rig.editor.undo_stack.text(0) == "Change Analysis Settings"
+    rig.editor.undo_stack.undo()
+    assert rig.editor.inputs.settings.threshold != 0.7
+
+
+@pytest.mark.parametrize(
+    ("purpose", "label"), [(LoadPurpose.REPLACE, None), (LoadPurpose.ADD, "A")]
+)
+def test_a_load_names_a_version_exactly_when_it_replaces_one(
+    purpose: LoadPurpose, label: str | None
+) -> None:
+    with pytest.raises(ValueError, match="replace"):
+        LoadDone(0, (), (), purpose, label=label)

@@ -12,9 +12,11 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from scripted_dialogs import ScriptedDialogs
+from waits import settle_grid
 
 from variorum.engine.model import RowKind
 from variorum.gui.actions import ActionId
+from variorum.gui.inputs import Inputs
 from variorum.gui.options import Preferences, load_window_state
 from variorum.gui.session_actions import Choice
 from variorum.gui.window import MainWindow
@@ -60,6 +62,17 @@ def seeds_window(
     window.open_files(seed_paths)
     wait_for_comparison(qtbot, window, 5)
     return window
+
+
+def test_the_window_reads_the_inputs_but_never_writes_them(
+    make_window: Callable[[], MainWindow],
+) -> None:
+    window = make_window()
+    with pytest.raises(AttributeError):
+        window.inputs = Inputs()  # type: ignore[misc]
+    with pytest.raises(AttributeError):
+        window.inputs_editor.inputs = Inputs()  # type: ignore[misc]
+    assert window.inputs is window.inputs_editor.inputs
 
 
 def test_starts_on_the_start_page(make_window: Callable[[], MainWindow]) -> None:
@@ -354,7 +367,7 @@ def test_zoom_keeps_the_reading_position(seeds_window: MainWindow, qtbot: QtBot)
     assert w.view.rowAt(0) == 30
     w.actions_by_id[ActionId.ZOOM_IN].trigger()
     w.actions_by_id[ActionId.ZOOM_IN].trigger()
-    qtbot.wait(150)  # deferred layouts
+    settle_grid(qtbot, w.view)  # the zoom's deferred row sizing must keep the row on top
     assert w.view.rowAt(0) == 30
 
 

@@ -117,9 +117,9 @@ def test_many_files_ask_first_and_cancel_reads_nothing(
         return False
 
     monkeypatch.setattr(window_module, "ask_many_files", refuse)
-    window.open_dropped(paths)
+    with qtbot.assertNotEmitted(window.runner.load_done, wait=200):  # refused: nothing read
+        window.open_dropped(paths)
     assert counts == [60]
-    qtbot.wait(200)
     assert window.inputs.documents == ()
 
     monkeypatch.setattr(window_module, "ask_many_files", lambda *_a: True)

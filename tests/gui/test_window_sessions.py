@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 from scripted_dialogs import ScriptedDialogs
+from waits import settle_grid
 
 from variorum.annotations import Verdict
 from variorum.engine.model import Claim
@@ -114,12 +115,17 @@ def test_the_view_comes_back_with_the_session(
     w.close()
 
     again = make_window(ScriptedDialogs())
-    again.sessions.open_path(target)
+    # The session goes through the inputs editor, the one writer, with its saved view.
+    with qtbot.waitSignal(again.inputs_editor.inputsChanged, timeout=WAIT_MS) as shown:
+        again.sessions.open_path(target)
+    update = shown.args[0]
+    assert update.fresh and update.view == saved.view
+    assert update.inputs == again.inputs and again.undo_stack.count() == 0
     wait_for(qtbot, again, 4)
     assert again.model.labels == order[:4]
     assert again.comparison is not None and again.comparison.settings.base == labels[1]
     assert again.view.columnWidth(0) == 410
-    qtbot.wait(200)  # deferred layout must not move the restored position
+    settle_grid(qtbot, again.view)  # the deferred layout must not move the restored position
     assert again.model.source_row(again.view.rowAt(0)) == saved.view.scroll_row
 
 
@@ -131,9 +137,9 @@ def test_opening_other_articles_asks_about_unsaved_work(
     w.open_files(seed_paths)
     wait_for(qtbot, w, 5)
     w.sessions.set_verdict(sentinel(w), Verdict.FALSE)
-    w.open_files(seed_paths[:2])  # Cancel: nothing changes
+    with qtbot.assertNotEmitted(w.runner.load_done, wait=100):  # Cancel: nothing is read
+        w.open_files(seed_paths[:2])
     assert dialogs.asked == ["save changes to Untitled"]
-    qtbot.wait(100)
     assert len(w.inputs.documents) == 5
     w.open_files(seed_paths[:2])  # Discard: the new articles replace the old
     wait_for(qtbot, w, 2)

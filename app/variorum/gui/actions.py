@@ -1,10 +1,12 @@
-"""Every window action, its text, shortcut and menu, declared in one table (Picard/Meld style).
+"""Every action, its text, shortcut and place, declared in one table (Picard/Meld style).
 
-Actions are named by :class:`ActionId` and created only by :func:`create_actions`; menus are
-built from :data:`MENUS`. To add a command: add an ``ActionId`` member, an ``ActionSpec`` in
-``ACTIONS`` and its place in ``MENUS``, then connect it (``window.action(ActionId.X)``).
-An action nobody connects stays disabled. ``tests/gui/test_shortcuts.py`` checks that no two
-shortcuts collide.
+Actions are named by :class:`ActionId` and created only from :data:`ACTIONS` (by
+:func:`create_actions` or :func:`create_action`). Each has a :class:`Scope`: the window's own
+actions sit in :data:`MENUS` and start disabled until the window connects them; a widget's
+actions (the versions list, the set-aside lines, the grid) are created by that widget, with
+keys that work only while it has focus. To add a command: an ``ActionId`` member, an
+``ActionSpec`` in ``ACTIONS`` and, for the window, its place in ``MENUS``.
+``tests/gui/test_shortcuts.py`` checks that no two shortcuts that can be live at once collide.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
 StandardKey = QKeySequence.StandardKey
@@ -58,6 +60,30 @@ class ActionId(StrEnum):
     FOCUS_CLAIMS = "focus_claims"
     FOCUS_SIMILARITY = "focus_similarity"
     ABOUT = "about"
+    # the versions list (its context menu and buttons)
+    VERSION_USE_AS_BASE = "version_use_as_base"
+    VERSION_RENAME = "version_rename"
+    VERSION_MOVE_UP = "version_move_up"
+    VERSION_MOVE_DOWN = "version_move_down"
+    VERSION_INCLUDE = "version_include"
+    VERSION_REPLACE = "version_replace"
+    VERSION_REMOVE = "version_remove"
+    VERSION_ADD = "version_add"
+    # a set-aside line under the versions list
+    TREAT_AS_TEXT = "treat_as_text"
+    # the grid (its keys and context menu)
+    GRID_COPY_TEXT = "grid_copy_text"
+    GRID_USE_AS_BASE = "grid_use_as_base"
+
+
+class Scope(StrEnum):
+    """Where an action lives, so where its keys are live."""
+
+    WINDOW = "window"  # anywhere in the window; in a menu
+    VERSIONS = "versions"  # while the versions list has focus
+    SET_ASIDE = "set_aside"  # while a list of set-aside lines has focus
+    GRID = "grid"  # while the grid has focus
+    FIND_BAR = "find_bar"  # while the find field has focus (keys only, no actions)
 
 
 class Menu(StrEnum):
@@ -75,6 +101,7 @@ class ActionSpec:
     shortcuts: tuple[str | StandardKey, ...] = ()  # first one is shown in menus and tooltips
     tip: str = ""
     checkable: bool = False
+    scope: Scope = Scope.WINDOW
 
 
 ACTIONS: tuple[ActionSpec, ...] = (
@@ -141,6 +168,27 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(ActionId.FOCUS_CLAIMS, "Focus Cl&aims", ("Ctrl+3",)),
     ActionSpec(ActionId.FOCUS_SIMILARITY, "Focus &Similarity", ("Ctrl+4",)),
     ActionSpec(ActionId.ABOUT, "&About Variorum", ()),
+    ActionSpec(ActionId.VERSION_USE_AS_BASE, "Use as &Base", (),
+               "Compare every other version against this one", scope=Scope.VERSIONS),
+    ActionSpec(ActionId.VERSION_RENAME, "&Rename", ("F2",), scope=Scope.VERSIONS),
+    ActionSpec(ActionId.VERSION_MOVE_UP, "Move &Up", ("Ctrl+Shift+Up",), scope=Scope.VERSIONS),
+    ActionSpec(ActionId.VERSION_MOVE_DOWN, "Move &Down", ("Ctrl+Shift+Down",),
+               scope=Scope.VERSIONS),
+    ActionSpec(ActionId.VERSION_INCLUDE, "&Include in Comparison", (), checkable=True,
+               scope=Scope.VERSIONS),
+    ActionSpec(ActionId.VERSION_REPLACE, "Re&place with Another File…", (),
+               scope=Scope.VERSIONS),
+    ActionSpec(ActionId.VERSION_REMOVE, "Remo&ve", (StandardKey.Delete,), scope=Scope.VERSIONS),
+    ActionSpec(ActionId.VERSION_ADD, "&Add Article…", (), "Add article files as more versions",
+               scope=Scope.VERSIONS),
+    # The line lists read these keys themselves (they are the keys a list item activates
+    # with); the menu shows them and the collision test sees them.
+    ActionSpec(ActionId.TREAT_AS_TEXT, "&Treat as Article Text", ("Return", "Enter"),
+               "Put the selected line back into the article, to be compared",
+               scope=Scope.SET_ASIDE),
+    ActionSpec(ActionId.GRID_COPY_TEXT, "&Copy Text", (StandardKey.Copy,),
+               "Copy the current cell's own words", scope=Scope.GRID),
+    ActionSpec(ActionId.GRID_USE_AS_BASE, "Use {label} as &Base", (), scope=Scope.GRID),
 )  # fmt: skip
 
 SEPARATOR = None
@@ -221,12 +269,11 @@ TOOLBAR: tuple[ActionId | None, ...] = (
     ActionId.EXPORT_PDF,
 )
 
-# Keys used by widgets rather than window actions; listed so the collision test sees them.
-WIDGET_SHORTCUTS: dict[str, tuple[str, ...]] = {
-    "find bar: next match": ("Return",),
-    "find bar: previous match": ("Shift+Return",),
-    "find bar: close": ("Escape",),
-    "grid: copy the current cell's text": ("Ctrl+C",),
+# Keys a widget reads itself, with no action; listed so the collision test sees them.
+WIDGET_SHORTCUTS: dict[str, tuple[Scope, tuple[str, ...]]] = {
+    "find bar: next match": (Scope.FIND_BAR, ("Return",)),
+    "find bar: previous match": (Scope.FIND_BAR, ("Shift+Return",)),
+    "find bar: close": (Scope.FIND_BAR, ("Escape",)),
 }
 
 
@@ -260,23 +307,49 @@ def tooltip_text(s: ActionSpec) -> str:
     return tip
 
 
-def create_actions(parent: QObject) -> dict[ActionId, QAction]:
+def create_action(action_id: ActionId, parent: QObject) -> QAction:
+    """One action from its spec. A widget's action has keys only while the widget has focus;
+    the widget adds it to itself (``widget.addAction``) and enables it as it sees fit."""
+    s = spec(action_id)
+    act = QAction(s.text, parent)
+    act.setObjectName(f"action_{s.id.value}")
+    act.setShortcuts(key_sequences(s))
+    act.setToolTip(tooltip_text(s))
+    act.setStatusTip(s.tip)
+    act.setCheckable(s.checkable)
+    if s.scope is not Scope.WINDOW:
+        act.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+    return act
+
+
+def create_actions(parent: QObject, scope: Scope = Scope.WINDOW) -> dict[ActionId, QAction]:
+    """Every action of ``scope``; the window's start disabled (enabled when connected)."""
     actions: dict[ActionId, QAction] = {}
     for s in ACTIONS:
-        act = QAction(s.text, parent)
-        act.setObjectName(f"action_{s.id.value}")
-        act.setShortcuts(key_sequences(s))
-        act.setToolTip(tooltip_text(s))
-        act.setStatusTip(s.tip)
-        act.setCheckable(s.checkable)
-        act.setEnabled(False)  # enabled when the window connects a handler
-        actions[s.id] = act
+        if s.scope is scope:
+            act = create_action(s.id, parent)
+            act.setEnabled(scope is not Scope.WINDOW)
+            actions[s.id] = act
     return actions
 
 
-def all_bindings() -> Mapping[str, list[QKeySequence]]:
-    """Every shortcut of the window by owner name (the collision test reads this)."""
-    table: dict[str, list[QKeySequence]] = {s.id.value: key_sequences(s) for s in ACTIONS}
-    for owner, keys in WIDGET_SHORTCUTS.items():
-        table[owner] = [QKeySequence(k) for k in keys]
+@dataclass(frozen=True)
+class Binding:
+    scope: Scope
+    keys: tuple[QKeySequence, ...]
+
+
+def all_bindings() -> Mapping[str, Binding]:
+    """Every shortcut by owner name with where it is live (the collision test reads this)."""
+    table: dict[str, Binding] = {
+        s.id.value: Binding(s.scope, tuple(key_sequences(s))) for s in ACTIONS
+    }
+    for owner, (scope, keys) in WIDGET_SHORTCUTS.items():
+        table[owner] = Binding(scope, tuple(QKeySequence(k) for k in keys))
     return table
+
+
+def may_collide(a: Scope, b: Scope) -> bool:
+    """Whether keys of the two scopes can be live at once: the window's keys are live
+    everywhere, a widget's only while it has focus, and one widget has focus at a time."""
+    return a is Scope.WINDOW or b is Scope.WINDOW or a is b

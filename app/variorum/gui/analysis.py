@@ -10,9 +10,10 @@ from __future__ import annotations
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, Qt, QThreadPool, Signal, Slot
 
 from variorum.engine.api import Cancelled, LoadProblem, compare_documents, load_documents
 from variorum.engine.limits import LimitExceeded, LimitProblem, document_problems, first_part
@@ -42,14 +43,27 @@ class OverLimit:
     first_part: Document
 
 
+class LoadPurpose(StrEnum):
+    """What the caller wants done with the files a load reads."""
+
+    OPEN = "open"  # a new comparison of them
+    ADD = "add"  # more versions of the current one
+    REPLACE = "replace"  # the first of them replaces version ``LoadDone.label``
+
+
 @dataclass(frozen=True)
 class LoadDone:
     request_id: int
     documents: tuple[Document, ...]
     problems: tuple[LoadProblem, ...]
-    purpose: str  # what the caller wants done with them ("open", "add", "replace:N")
+    purpose: LoadPurpose
     over_limit: tuple[OverLimit, ...] = ()  # not in ``documents``: the user decides
     cancelled: bool = False
+    label: str | None = None  # the version a REPLACE load replaces (only then)
+
+    def __post_init__(self) -> None:
+        if (self.purpose is LoadPurpose.REPLACE) != (self.label is not None):
+            raise ValueError(f"a {self.purpose} load names a version only to replace it")
 
 
 class AnalysisRunner(QObject):
@@ -114,9 +128,16 @@ class AnalysisRunner(QObject):
         self._cancel_current.set()
         self._latest_compare = self._new_id()  # anything still in flight is now stale
 
-    def load(self, paths: Sequence[str | Path], purpose: str, url: str | None = None) -> int:
+    def load(
+        self,
+        paths: Sequence[str | Path],
+        purpose: LoadPurpose,
+        url: str | None = None,
+        label: str | None = None,
+    ) -> int:
         """Read ``paths`` (a web archive: the captures of ``url``) off the UI thread; files
-        over the limits come back apart, each with the first part that fits, to offer."""
+        over the limits come back apart, each with the first part that fits, to offer.
+        ``label`` is the version a ``REPLACE`` load replaces; it comes back in ``LoadDone``."""
         request_id = self._new_id()
         todo = tuple(paths)
         self._cancel_loads = cancel = threading.Event()
@@ -130,14 +151,18 @@ class AnalysisRunner(QObject):
                 docs = with_readable_labels(docs)  # "000 · NATO Considers…", not a file name
                 fitting, over = _split_over_limit(docs)
             except Cancelled:
-                self.load_done.emit(LoadDone(request_id, (), (), purpose, cancelled=True))
+                self.load_done.emit(
+                    LoadDone(request_id, (), (), purpose, cancelled=True, label=label)
+                )
                 return
             except Exception as e:  # never lose the message with the worker
                 problem = LoadProblem(", ".join(str(p) for p in todo), f"{type(e).__name__}: {e}")
-                self.load_done.emit(LoadDone(request_id, (), (problem,), purpose))
+                self.load_done.emit(LoadDone(request_id, (), (problem,), purpose, label=label))
                 return
             self.load_done.emit(
-                LoadDone(request_id, tuple(fitting), tuple(problems), purpose, tuple(over))
+                LoadDone(
+                    request_id, tuple(fitting), tuple(problems), purpose, tuple(over), label=label
+                )
             )
 
         self._pool.start(work)
@@ -150,6 +175,7 @@ class AnalysisRunner(QObject):
         self._worker_done.emit(done)
 
     # Runs on the UI thread, so comparing against the newest id cannot race with compare().
+    @Slot(object)
     def _drop_stale(self, done: CompareDone) -> None:
         if done.request_id == self._latest_compare:
             self.finished.emit(done)

@@ -33,6 +33,7 @@ from variorum.gui.claims_panel import ClaimsPanel
 from variorum.gui.comparison_pane import ComparisonPane
 from variorum.gui.disagreements_list import DisagreementMenuRequest
 from variorum.gui.session_actions import SessionController
+from variorum.gui.synoptic_view import Direction, Stop
 
 STATUS_MS = 3000
 
@@ -84,7 +85,7 @@ class DisagreementController(QObject):
     def step(self, forward: bool) -> None:
         """Go to the next (previous) row whose shown versions disagree on a fact."""
         view = self._pane.view
-        if not view.step_row(forward, "disagreement"):
+        if not view.step_row(Direction.NEXT if forward else Direction.PREVIOUS, Stop.DISAGREEMENT):
             where = "below" if forward else "above"
             self._window.statusBar().showMessage(f"No disagreement {where}", STATUS_MS)
             return

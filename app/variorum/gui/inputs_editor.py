@@ -1,8 +1,9 @@
 """Undoable editing of the window's ``Inputs``: the versions panel, pasted and loaded articles.
 
 ``InputsEditor`` holds the current ``Inputs`` and turns each user edit into a command on
-the undo stack; it never renders. Every new value leaves through ``inputsChanged``
-(one ``InputsUpdate``), and the window shows it.
+the undo stack; it never renders. It is the only writer of the inputs: every new value,
+an opened session's included, leaves through ``inputsChanged`` (one ``InputsUpdate``), and
+the window only listens and shows it; nothing writes the inputs back into the editor.
 """
 
 from __future__ import annotations
@@ -10,28 +11,35 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QGuiApplication, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QStatusBar
 
 from variorum.engine.ingest import document_from_text
-from variorum.engine.model import Comparison, Document
-from variorum.gui.analysis import LoadDone
+from variorum.engine.model import Comparison, Document, Settings
+from variorum.gui.analysis import LoadDone, LoadPurpose
 from variorum.gui.article_intake import pasted_label, unreadable_files_message
-from variorum.gui.inputs import Inputs
+from variorum.gui.inputs import Inputs, inputs_of_session
 from variorum.gui.notice_bar import NoticeBar, NoticeKind
 from variorum.gui.session_actions import SessionController
 from variorum.gui.set_aside_view import SetAsideLine
 from variorum.gui.versions_panel import IncludeChange, Rename, VersionEntry, VersionsPanel
+from variorum.session import Session, ViewState
 
 
 @dataclass(frozen=True)
 class InputsUpdate:
     """The inputs to show; ``fresh`` marks a new comparison, so the window forgets the
-    views (a pair, a session's scroll position) that belonged to the old one."""
+    views (a pair, a session's scroll position) and the comparison that belonged to the old
+    one. ``view`` is an opened session's saved layout, to restore once it is compared."""
 
     inputs: Inputs
     fresh: bool = False
+    view: ViewState | None = None
+
+    def __post_init__(self) -> None:
+        if self.view is not None and not self.fresh:
+            raise ValueError("only a new comparison (a session opened) brings a saved view")
 
 
 class _InputsChange(QUndoCommand):
@@ -72,7 +80,7 @@ class InputsEditor(QObject):
     ) -> None:
         super().__init__(parent)
         self.undo_stack = undo_stack
-        self.inputs = blank()  # the one current value; window.inputs reads and sets it
+        self._inputs = blank()  # the one current value; only show() replaces it
         self._panel = panel
         self._sessions = sessions
         self._notice = notice
@@ -86,10 +94,15 @@ class InputsEditor(QObject):
         panel.removeRequested.connect(self.remove_version)
         panel.restoreRequested.connect(self.treat_as_text)
 
-    def show(self, inputs: Inputs, fresh: bool = False) -> None:
+    @property
+    def inputs(self) -> Inputs:
+        """The current inputs (read-only: edits go through ``edit`` or ``show``)."""
+        return self._inputs
+
+    def show(self, inputs: Inputs, fresh: bool = False, view: ViewState | None = None) -> None:
         """Make ``inputs`` current and have the window show it (no undo step)."""
-        self.inputs = inputs
-        self.inputsChanged.emit(InputsUpdate(inputs, fresh))
+        self._inputs = inputs
+        self.inputsChanged.emit(InputsUpdate(inputs, fresh, view))
 
     def edit(self, after: Inputs, text: str) -> None:
         """Change the inputs as one undo step named ``text``; the session is then modified."""
@@ -103,6 +116,20 @@ class InputsEditor(QObject):
         self.undo_stack.clear()
         self._sessions.start_new()
         self.show(self._blank().adding(docs), fresh=True)
+
+    def open_session(self, session: Session) -> None:
+        """Show a loaded session's inputs as a new comparison with its saved view (no undo;
+        the session controller already holds the session itself)."""
+        self.undo_stack.clear()
+        self.show(inputs_of_session(session), fresh=True, view=session.view)
+
+    def change_settings(self, settings: Settings) -> None:
+        """New analysis settings: one undo step over articles, silently over none."""
+        after = self.inputs.with_settings(settings)
+        if self.inputs.documents:
+            self.edit(after, "Change Analysis Settings")
+        elif after != self.inputs:
+            self.show(after)
 
     # -- the versions panel ------------------------------------------------------------
 
@@ -130,16 +157,20 @@ class InputsEditor(QObject):
             ]
         )
 
+    @Slot(object)
     def _reorder(self, order: tuple[str, ...]) -> None:
         self.edit(self.inputs.reordered(order), "Reorder Versions")
 
+    @Slot(object)
     def _include(self, change: IncludeChange) -> None:
         verb = "Include" if change.included else "Leave Out"
         self.edit(self.inputs.including(change.label, change.included), f"{verb} {change.label}")
 
+    @Slot(str)
     def set_base(self, label: str) -> None:
         self.edit(self.inputs.with_base(label), f"Use {label} as Base")
 
+    @Slot(object)
     def _rename(self, rename: Rename) -> None:
         if rename.new in self.inputs.labels or not rename.new.strip():
             self._fill_panel()  # puts the old name back in the panel
@@ -149,6 +180,7 @@ class InputsEditor(QObject):
         annotations = self._sessions.annotations.renamed(rename.old, rename.new)
         self._sessions.set_annotations(annotations)
 
+    @Slot(object)
     def treat_as_text(self, line: SetAsideLine) -> None:
         """Put a set-aside line back into its version's article (one undo step)."""
         if line.label not in self.inputs.labels:
@@ -163,6 +195,7 @@ class InputsEditor(QObject):
             f"Compared as part of {line.label}: \u201c{line.text}\u201d (Ctrl+Z undoes it)", 8000
         )
 
+    @Slot(str)
     def remove_version(self, label: str) -> None:
         self.edit(self.inputs.removing(label), f"Remove {label}")
         self._status_bar.showMessage(f"Removed {label} (Ctrl+Z brings it back)", 8000)
@@ -178,7 +211,7 @@ class InputsEditor(QObject):
         self.edit(self.inputs.adding([doc]), "Paste Version")
 
     def take_loaded(self, done: LoadDone) -> None:
-        """Use a finished load as its purpose says: "open", "add" or "replace:LABEL"."""
+        """Use a finished load as its purpose says: open, add, or replace ``done.label``."""
         if done.documents:
             self._take_documents(done)
         # Last, so no other notice (such as "add a second version") hides which files failed.
@@ -187,12 +220,11 @@ class InputsEditor(QObject):
 
     def _take_documents(self, done: LoadDone) -> None:
         docs = done.documents
-        if done.purpose == "open":
+        if done.purpose is LoadPurpose.OPEN:
             self.start_new(docs)
-        elif done.purpose == "add":
+        elif done.purpose is LoadPurpose.ADD:
             what = "Add Version" if len(docs) == 1 else f"Add {len(docs)} Versions"
             self.edit(self.inputs.adding(docs), what)
-        elif done.purpose.startswith("replace:"):
-            label = done.purpose.removeprefix("replace:")
-            if label in self.inputs.labels:
-                self.edit(self.inputs.replacing(label, docs[0]), f"Replace {label}")
+        elif done.label is not None and done.label in self.inputs.labels:  # REPLACE
+            label = done.label  # only a version still there: it may have gone meanwhile
+            self.edit(self.inputs.replacing(label, docs[0]), f"Replace {label}")

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QContextMenuEvent, QFont, QKeyEvent, QPalette
+from PySide6.QtGui import QContextMenuEvent, QFont, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from variorum.engine.ingest_furniture import is_metadata
+from variorum.gui.actions import ActionId, create_action, key_sequences, spec
 from variorum.gui.plain_text import plain_tooltip
 
 LINE_ROLE = Qt.ItemDataRole.UserRole + 21  # int: the line's index in the boilerplate
@@ -67,7 +68,9 @@ class _LineList(QListWidget):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         item = self.currentItem()
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and item is not None:
+        # By key alone, as a list activates (keypad Enter carries a modifier).
+        treat = {seq[0].key() for seq in key_sequences(spec(ActionId.TREAT_AS_TEXT))}  # type: ignore[index]
+        if item is not None and event.key() in treat:
             self.restore.emit(item)
             event.accept()
             return
@@ -90,7 +93,7 @@ class _LineList(QListWidget):
 
     def menu_for(self, item: QListWidgetItem) -> QMenu:
         menu = QMenu(self)
-        action = QAction("&Treat as Article Text", menu)
+        action = create_action(ActionId.TREAT_AS_TEXT, menu)
         action.triggered.connect(lambda _c=False: self.restore.emit(item))
         menu.addAction(action)
         return menu

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from enum import Enum, StrEnum
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import (
@@ -17,8 +18,6 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QGuiApplication,
-    QKeyEvent,
-    QKeySequence,
     QPainter,
     QPen,
     QResizeEvent,
@@ -35,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from variorum.engine.model import Claim, RowKind, Sentence
+from variorum.gui.actions import ActionId, create_action
 from variorum.gui.cell_document import boxed_rects, build_cell_document
 from variorum.gui.palette import MOVED_GLYPH, GridColours, colours_for, is_dark
 from variorum.gui.synoptic_model import SynopticModel, cell_plain_text
@@ -46,6 +46,21 @@ MIN_COLUMN_WIDTH = 160
 DEFAULT_COLUMN_WIDTH = 340
 MIN_ROW_HEIGHT = 28
 CLAIM_BAR_WIDTH = 4
+
+
+class Direction(Enum):
+    """Which way ``step_row`` goes from the current row."""
+
+    NEXT = 1
+    PREVIOUS = -1
+
+
+class Stop(StrEnum):
+    """The rows ``step_row`` stops at (the value names them in "No difference below")."""
+
+    DIFFERENCE = "difference"  # its versions word it differently
+    CLAIM = "claim"  # it carries a claim only one version makes
+    DISAGREEMENT = "disagreement"  # its versions state a fact differently
 
 
 @dataclass(frozen=True)
@@ -129,6 +144,10 @@ class SynopticView(QTableView):
         self.setAccessibleName("Side-by-side comparison")
         self.setModel(model)
         self._model = model
+        # Ctrl+C while the grid has focus; the window's context menu shows the same action.
+        self.copy_action = create_action(ActionId.GRID_COPY_TEXT, self)
+        self.copy_action.triggered.connect(lambda _c=False: self.copy_current_cell())
+        self.addAction(self.copy_action)
         self.setItemDelegate(CellDelegate(self))
         self.setWordWrap(True)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
@@ -197,6 +216,10 @@ class SynopticView(QTableView):
         self._recompute_matches()
         if relayout:
             self.refresh_layout()
+
+    def layout_pending(self) -> bool:
+        """Whether a deferred column fit or row sizing is still to run (tests wait on it)."""
+        return self._relayout.isActive() or self._refit.isActive()
 
     def refresh_layout(self) -> None:
         """Drop every laid-out cell and size rows again (zoom, colours, filter, comparison)."""
@@ -401,29 +424,29 @@ class SynopticView(QTableView):
         self.go_to(model_row, column if column is not None and column >= 0 else None)
         return True
 
-    def step_row(self, forward: bool, wanted: str) -> bool:
-        """Go to the next/previous row that differs (``wanted="difference"``), carries a
-        claim (``"claim"``) or whose versions disagree on a fact (``"disagreement"``);
-        False when there is none in that direction."""
+    def step_row(self, direction: Direction, wanted: Stop) -> bool:
+        """Go to the next/previous row of the kind ``wanted`` (one that differs, carries a
+        claim, or whose versions disagree on a fact); False when there is none that way."""
+        forward = direction is Direction.NEXT
         m = self._model
         start = self.currentIndex().row() if self.currentIndex().isValid() else -1
         rows = range(start + 1, m.rowCount()) if forward else range(start - 1, -1, -1)
         if start < 0 and not forward:
             rows = range(m.rowCount() - 1, -1, -1)
         for r in rows:
-            if wanted == "difference":
+            if wanted is Stop.DIFFERENCE:
                 hit = m.row_differs(m.row_at(r))
-            elif wanted == "disagreement":
+            elif wanted is Stop.DISAGREEMENT:
                 hit = bool(m.row_conflicts(r))
             else:
                 hit = m.row_has_claim(r)
             if hit:
                 column = None
-                if wanted == "claim":
+                if wanted is Stop.CLAIM:
                     column = next(
                         (c for c in range(m.columnCount()) if self.row_claim_column(r, c)), None
                     )
-                elif wanted == "disagreement":
+                elif wanted is Stop.DISAGREEMENT:
                     first = m.row_conflicts(r)[0]
                     column = next(
                         (c for c in range(m.columnCount()) if first.value(m.label_at(c))), None
@@ -530,13 +553,6 @@ class SynopticView(QTableView):
         return True
 
     # -- Qt ----------------------------------------------------------------------------
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.matches(QKeySequence.StandardKey.Copy):
-            self.copy_current_cell()
-            event.accept()
-            return
-        super().keyPressEvent(event)
 
     def copy_current_cell(self) -> None:
         """Put the current cell's own words (no marks, no glyphs) on the clipboard."""

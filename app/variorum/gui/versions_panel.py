@@ -60,6 +60,7 @@ from PySide6.QtWidgets import (
 )
 
 from variorum.engine.ingest_furniture import is_metadata
+from variorum.gui.actions import ActionId, Scope, create_actions
 from variorum.gui.palette import colours_for, is_dark
 from variorum.gui.set_aside_view import SetAsideView
 
@@ -494,24 +495,26 @@ class VersionsPanel(QWidget):
         self._message_timer.setInterval(MESSAGE_MS)
         self._message_timer.timeout.connect(self.hide_message)
 
-        # Actions live on the list with WidgetShortcut: the keys work only while it has focus
-        # (Alt+Shift+Up/Down belong to the window's claim navigation).
-        self.base_action = self._action("Use as &Base", None, self._choose_base)
-        self.rename_action = self._action("&Rename", "F2", self._rename_current)
-        self.up_action = self._action("Move &Up", "Ctrl+Shift+Up", lambda: self._step(-1))
-        self.down_action = self._action("Move &Down", "Ctrl+Shift+Down", lambda: self._step(1))
-        self.include_action = self._action("&Include in Comparison", None, self._toggle_include)
-        self.include_action.setCheckable(True)
-        self.replace_action = self._action("Re&place with Another File…", None, self._replace)
-        self.remove_action = self._action("Remo&ve", QKeySequence.StandardKey.Delete, self._remove)
+        # The actions come from the action table (scope VERSIONS) and live on the list: their
+        # keys work only while it has focus (Alt+Shift+Up/Down belong to claim navigation).
+        self.actions_by_id = create_actions(self.list, Scope.VERSIONS)
+        a = self.actions_by_id
+        self.base_action = self._action(a[ActionId.VERSION_USE_AS_BASE], self._choose_base)
+        self.rename_action = self._action(a[ActionId.VERSION_RENAME], self._rename_current)
+        self.up_action = self._action(a[ActionId.VERSION_MOVE_UP], lambda: self._step(-1))
+        self.down_action = self._action(a[ActionId.VERSION_MOVE_DOWN], lambda: self._step(1))
+        self.include_action = self._action(a[ActionId.VERSION_INCLUDE], self._toggle_include)
+        self.replace_action = self._action(a[ActionId.VERSION_REPLACE], self._replace)
+        self.remove_action = self._action(a[ActionId.VERSION_REMOVE], self._remove)
+        self.add_action = self._action(a[ActionId.VERSION_ADD], self.addRequested.emit)
 
         # Tool buttons, not push buttons (which keep a wide minimum): the panel stays
         # narrow enough to leave the grid room for five versions on a 1366 px screen.
         add = QToolButton(self)
         add.setText("&Add…")
-        add.setToolTip("Add article files as more versions")
+        add.setToolTip(self.add_action.toolTip())
         add.setAccessibleName("Add article")
-        add.clicked.connect(lambda _checked=False: self.addRequested.emit())
+        add.clicked.connect(lambda _checked=False: self.add_action.trigger())
         self.add_button = add
         self.base_button = self._button(self.base_action, "Base")
         self.up_button = self._button(self.up_action, "", Qt.ArrowType.UpArrow)
@@ -537,13 +540,7 @@ class VersionsPanel(QWidget):
         self.setFocusProxy(self.list)
         self._update_buttons()
 
-    def _action(
-        self, text: str, key: str | QKeySequence.StandardKey | None, slot: Callable[[], object]
-    ) -> QAction:
-        action = QAction(text, self.list)
-        if key is not None:
-            action.setShortcut(QKeySequence(key))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+    def _action(self, action: QAction, slot: Callable[[], object]) -> QAction:
         action.triggered.connect(lambda _checked=False: slot())
         self.list.addAction(action)
         return action
@@ -770,5 +767,5 @@ class VersionsPanel(QWidget):
                 else:
                     menu.addAction(action)
             menu.addSeparator()
-        menu.addAction("&Add Article…").triggered.connect(lambda _c=False: self.addRequested.emit())
+        menu.addAction(self.add_action)
         return menu

@@ -1,9 +1,10 @@
 """The Variorum main window: start page or synoptic grid, with versions, claims, similarity docks.
 
 The window shows the user's ``Inputs`` (documents, exclusions, settings), which the
-``InputsEditor`` holds and edits undoably; it asks the ``AnalysisRunner`` for a
-``Comparison`` off the UI thread and hands the result to the grid and panels, never
-analysing anything itself. Sessions go through ``SessionController``,
+``InputsEditor`` alone holds and edits undoably (an opened session included): the window
+listens to ``inputsChanged`` and never writes the inputs itself. It asks the
+``AnalysisRunner`` for a ``Comparison`` off the UI thread and hands the result to the grid
+and panels, never analysing anything itself. Sessions go through ``SessionController``,
 reports through ``ReportController``; every action comes from ``actions.ACTIONS``.
 """
 
@@ -14,12 +15,11 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, QPoint, QRect, QSignalBlocker, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QPoint, QRect, QSignalBlocker, Qt, QTimer, Slot
 from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
-    QGuiApplication,
     QIcon,
     QUndoStack,
 )
@@ -42,11 +42,18 @@ from variorum.engine.model import Claim, Comparison
 from variorum.gui.actions import (
     RECENT_SESSIONS,
     ActionId,
+    create_action,
     create_actions,
     spec,
     tooltip_text,
 )
-from variorum.gui.analysis import AnalysisRunner, CompareDone, CompareProgress, LoadDone
+from variorum.gui.analysis import (
+    AnalysisRunner,
+    CompareDone,
+    CompareProgress,
+    LoadDone,
+    LoadPurpose,
+)
 from variorum.gui.archive_dialog import ask_for_archive_page
 from variorum.gui.article_intake import (
     MAX_FILES_WITHOUT_ASKING,
@@ -60,7 +67,7 @@ from variorum.gui.article_intake import (
 from variorum.gui.claims_panel import ClaimMenuRequest, ClaimsPanel
 from variorum.gui.comparison_pane import ComparisonPane, claim_in_cell
 from variorum.gui.disagreement_actions import DisagreementController
-from variorum.gui.inputs import Inputs, expand_dropped, inputs_of_session
+from variorum.gui.inputs import Inputs, expand_dropped
 from variorum.gui.inputs_editor import InputsEditor, InputsUpdate
 from variorum.gui.notice_bar import NoticeBar, NoticeKind
 from variorum.gui.options import (
@@ -79,6 +86,7 @@ from variorum.gui.session_actions import SessionController, SessionDialogs
 from variorum.gui.similarity_panel import SimilarityPanel
 from variorum.gui.start_page import StartPage
 from variorum.gui.status_area import StatusArea
+from variorum.gui.synoptic_view import Direction, Stop
 from variorum.gui.versions_panel import VersionsPanel
 from variorum.gui.window_chrome import (
     add_docks,
@@ -226,10 +234,12 @@ class MainWindow(QMainWindow):
                 ActionId.FIND: pane.open_find,
                 ActionId.FIND_NEXT: lambda: pane.find_step(True),
                 ActionId.FIND_PREVIOUS: lambda: pane.find_step(False),
-                ActionId.NEXT_DIFFERENCE: lambda: self._step("difference", True),
-                ActionId.PREVIOUS_DIFFERENCE: lambda: self._step("difference", False),
-                ActionId.NEXT_CLAIM: lambda: self._step("claim", True),
-                ActionId.PREVIOUS_CLAIM: lambda: self._step("claim", False),
+                ActionId.NEXT_DIFFERENCE: lambda: self._step(Stop.DIFFERENCE, Direction.NEXT),
+                ActionId.PREVIOUS_DIFFERENCE: lambda: self._step(
+                    Stop.DIFFERENCE, Direction.PREVIOUS
+                ),
+                ActionId.NEXT_CLAIM: lambda: self._step(Stop.CLAIM, Direction.NEXT),
+                ActionId.PREVIOUS_CLAIM: lambda: self._step(Stop.CLAIM, Direction.PREVIOUS),
                 ActionId.JUMP_TO_MOVED: self._jump_to_reading_order,
                 ActionId.NEXT_REVISION: lambda: self.step_revision(True),
                 ActionId.PREVIOUS_REVISION: lambda: self.step_revision(False),
@@ -325,32 +335,36 @@ class MainWindow(QMainWindow):
 
     # -- loading -----------------------------------------------------------------------
 
+    @Slot()
     def open_articles_dialog(self) -> None:
         paths = ask_for_articles(self, "Open articles to compare")
         if paths:
             self.open_files(paths)
 
+    @Slot()
     def add_articles_dialog(self) -> None:
         paths = ask_for_articles(self, "Add article versions")
         if paths:
             self.add_files(paths)
 
+    @Slot(str)
     def _replace_dialog(self, label: str) -> None:
         name = ask_for_replacement(self, label)
         if name:
-            self.runner.load([name], f"replace:{label}")
+            self.runner.load([name], LoadPurpose.REPLACE, label=label)
 
     def open_files(self, paths: Sequence[Path]) -> None:
         """Compare ``paths`` as a new comparison (after asking to save unsaved work)."""
         chosen, url = self._archive_page(paths)
         if not chosen or not self.sessions.maybe_save():
             return
-        self._load(paths, "open", url)
+        self._load(paths, LoadPurpose.OPEN, url)
 
     def add_files(self, paths: Sequence[Path]) -> None:
         chosen, url = self._archive_page(paths)
         if chosen:
-            self._load(paths, "add" if self.inputs.documents else "open", url)
+            purpose = LoadPurpose.ADD if self.inputs.documents else LoadPurpose.OPEN
+            self._load(paths, purpose, url)
 
     def _archive_page(self, paths: Sequence[Path]) -> tuple[bool, str | None]:
         """(go on?, URL) for the web archives among ``paths``: the user picks the page of the
@@ -368,7 +382,7 @@ class MainWindow(QMainWindow):
                 return url is not None, url
         return True, None
 
-    def _load(self, paths: Sequence[Path], purpose: str, url: str | None = None) -> None:
+    def _load(self, paths: Sequence[Path], purpose: LoadPurpose, url: str | None = None) -> None:
         """Read ``paths`` off the UI thread with progress; many files ask first."""
         todo = list(paths)
         if len(todo) > MAX_FILES_WITHOUT_ASKING:
@@ -378,9 +392,11 @@ class MainWindow(QMainWindow):
         self.runner.load(todo, purpose, url)
         self.status_area.start("Reading…")
 
+    @Slot(object)
     def _on_load_progress(self, p: CompareProgress) -> None:
         self.status_area.update_progress(p.fraction, p.message)
 
+    @Slot(object)
     def _on_loaded(self, done: LoadDone) -> None:
         """A finished load: files over the limits are offered as their first part."""
         self.status_area.stop()
@@ -397,6 +413,7 @@ class MainWindow(QMainWindow):
             replace(done, documents=tuple(docs), problems=tuple(problems))
         )
 
+    @Slot()
     def open_sample(self) -> None:
         self.open_files(sample_paths())
 
@@ -406,6 +423,7 @@ class MainWindow(QMainWindow):
             return
         self.inputs_editor.start_new()
 
+    @Slot(object)
     def open_dropped(self, paths: Sequence[Path]) -> None:
         """A drop: a session file opens; articles (and folders of them) are added."""
         sessions, articles = expand_dropped(paths)
@@ -426,12 +444,8 @@ class MainWindow(QMainWindow):
 
     @property
     def inputs(self) -> Inputs:
-        """What is compared; the editor holds it (setting it shows nothing, undoes nothing)."""
+        """What is compared; read-only here, the inputs editor is its one writer."""
         return self.inputs_editor.inputs
-
-    @inputs.setter
-    def inputs(self, inputs: Inputs) -> None:
-        self.inputs_editor.inputs = inputs
 
     def set_base(self, label: str) -> None:
         self.inputs_editor.set_base(label)
@@ -439,14 +453,16 @@ class MainWindow(QMainWindow):
     def remove_version(self, label: str) -> None:
         self.inputs_editor.remove_version(label)
 
+    @Slot(object)
     def _on_inputs_changed(self, update: InputsUpdate) -> None:
         if update.fresh:
-            self._pending_view = None
+            self._pending_view = update.view
             self._pair = None
-        self._apply_inputs(update.inputs)
+            if update.view is not None:
+                self.comparison = None  # a session's own counts, not the old comparison's
+        self._show_inputs(update.inputs)
 
-    def _apply_inputs(self, inputs: Inputs) -> None:
-        self.inputs = inputs
+    def _show_inputs(self, inputs: Inputs) -> None:
         self.inputs_editor.show_versions(self.comparison)
         self._update_enabled()
         self.sessions.refresh_title()
@@ -479,17 +495,20 @@ class MainWindow(QMainWindow):
         self.runner.compare(docs, self.inputs.analysis_settings())
         self.status_area.start()
 
+    @Slot()
     def cancel_analysis(self) -> None:
         self.runner.cancel_loads()
         self.runner.cancel()
         self.status_area.stop()
         self.statusBar().showMessage("Analysis cancelled", 5000)
 
+    @Slot(object)
     def _on_progress(self, p: CompareProgress) -> None:
         if p.request_id != self.runner.latest_compare:
             return
         self.status_area.update_progress(p.fraction, p.message)
 
+    @Slot(object)
     def _on_compared(self, done: CompareDone) -> None:
         self.status_area.stop()
         if done.comparison is None:
@@ -529,14 +548,13 @@ class MainWindow(QMainWindow):
 
     # -- navigation --------------------------------------------------------------------
 
-    def _step(self, wanted: str, forward: bool) -> None:
-        if not self.view.step_row(forward, wanted):
-            where = "below" if forward else "above"
-            what = "difference" if wanted == "difference" else "claim"
-            self.statusBar().showMessage(f"No {what} {where}", 3000)
+    def _step(self, wanted: Stop, direction: Direction) -> None:
+        if not self.view.step_row(direction, wanted):
+            where = "below" if direction is Direction.NEXT else "above"
+            self.statusBar().showMessage(f"No {wanted} {where}", 3000)
             return
         self.view.setFocus()
-        if wanted == "claim":
+        if wanted is Stop.CLAIM:
             self._sync_claim_selection()
 
     def _current_changed(self) -> None:
@@ -551,6 +569,7 @@ class MainWindow(QMainWindow):
             return
         self.claims_panel.select_claim(claim_in_cell(c, *cell))
 
+    @Slot(object)
     def show_claim(self, claim: Claim) -> None:
         """Scroll the grid to ``claim`` and select its cell (the claims panel's click)."""
         if self.model.model_row(claim.row) < 0 and self.model.differences_only:
@@ -584,6 +603,7 @@ class MainWindow(QMainWindow):
             return
         self.show_revision(target)
 
+    @Slot(int)
     def show_revision(self, number: int) -> None:
         """Show revision ``number`` (1 = first change): its two versions side by side, at the
         first row it touched, with what it added, removed and changed in the notice."""
@@ -606,6 +626,7 @@ class MainWindow(QMainWindow):
             self.show_all_versions,
         )
 
+    @Slot(object)
     def show_pair(self, pair: tuple[str, str]) -> None:
         """Show only two versions side by side (the similarity map's click)."""
         if self.comparison is None:
@@ -646,9 +667,11 @@ class MainWindow(QMainWindow):
 
     # -- verdicts, notes ---------------------------------------------------------------
 
+    @Slot(object)
     def _verdict_menu(self, request: ClaimMenuRequest) -> None:
         self.sessions.verdict_menu(request.claim, self).exec(request.global_pos)
 
+    @Slot(object)
     def _on_annotations(self, annotations: Annotations) -> None:
         self.claims_panel.set_annotations(annotations)
         self.comparison_pane.show_row_notes(self.comparison, self.sessions.annotations)
@@ -691,14 +714,12 @@ class MainWindow(QMainWindow):
         menu.addAction(self.actions_by_id[ActionId.NOTE_ON_ROW])
         if self.view.reading_order_row() is not None:
             menu.addAction(self.actions_by_id[ActionId.JUMP_TO_MOVED])
-        copy = menu.addAction("&Copy Text")
-        copy.triggered.connect(
-            lambda _c=False: QGuiApplication.clipboard().setText(str(self.model.data(index) or ""))
-        )
+        menu.addAction(self.view.copy_action)  # copies the current cell, the one clicked
         menu.addSeparator()
-        menu.addAction(f"Use {label} as &Base").triggered.connect(
-            lambda _c=False: self.set_base(label)
-        )
+        base = create_action(ActionId.GRID_USE_AS_BASE, menu)
+        base.setText(spec(ActionId.GRID_USE_AS_BASE).text.format(label=label))
+        base.triggered.connect(lambda _c=False: self.set_base(label))
+        menu.addAction(base)
         menu.exec(self.view.viewport().mapToGlobal(pos))
 
     # -- preferences, about ------------------------------------------------------------
@@ -718,11 +739,7 @@ class MainWindow(QMainWindow):
         else:
             self.set_differences_only(prefs.differences_only)
         if prefs.analysis_differs(before):
-            new = self.inputs.with_settings(prefs.settings(None))
-            if self.inputs.documents:
-                self.inputs_editor.edit(new, "Change Analysis Settings")
-            else:
-                self.inputs = new
+            self.inputs_editor.change_settings(prefs.settings(None))
 
     def about(self) -> None:
         QMessageBox.about(self, "About Variorum", about_text())
@@ -743,11 +760,7 @@ class MainWindow(QMainWindow):
         return session_from_documents(self.inputs.documents, self.inputs.settings, view)
 
     def show_session(self, session: Session) -> None:
-        self.undo_stack.clear()
-        self._pair = None
-        self._pending_view = session.view
-        self.comparison = None
-        self._apply_inputs(inputs_of_session(session))
+        self.inputs_editor.open_session(session)
 
     # -- ReportHost --------------------------------------------------------------------
 

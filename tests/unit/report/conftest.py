@@ -1,27 +1,14 @@
-"""Shared inputs for the report tests: the seed comparison, a hostile one, text-layer helpers."""
+"""Shared inputs for the report tests: a hostile comparison (the seed comparisons are the
+session-wide ones of ``tests/conftest.py``, computed once for every test directory)."""
 
 from __future__ import annotations
 
 import pytest
 from report_helpers import HOSTILE_LINE
 
-from variorum.engine.api import compare_documents, load_documents
+from variorum.engine.api import compare_documents
 from variorum.engine.ingest import document_from_text
 from variorum.engine.model import Comparison
-from variorum.resources import sample_paths
-
-
-@pytest.fixture(scope="session")
-def seed_comparison() -> Comparison:
-    docs, problems = load_documents(sample_paths())
-    assert not problems
-    return compare_documents(docs)
-
-
-@pytest.fixture(scope="session")
-def two_version_comparison() -> Comparison:
-    docs, _ = load_documents(sample_paths()[:2])
-    return compare_documents(docs)
 
 
 @pytest.fixture(scope="session")

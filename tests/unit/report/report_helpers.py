@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 FIXED_DATE = datetime(2025, 3, 14, 9, 30, tzinfo=UTC)
@@ -34,6 +35,22 @@ def page_texts(pdf: bytes) -> list[str]:
     from pypdf import PdfReader
 
     return [page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages]
+
+
+def squashed_text_until(pdf: bytes, found: Callable[[str], bool]) -> str:
+    """The squashed text layer of ``pdf``, read page by page only until ``found(text so
+    far)`` (extraction is the slow part, and what a test wants sits near the front); all of
+    it when never found, so an assertion on the result fails as it would on the whole."""
+    import io
+
+    from pypdf import PdfReader
+
+    text = ""
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        text += squash(page.extract_text())
+        if found(text):
+            break
+    return text
 
 
 def body_text(pages: list[str], repeated_headings: list[str]) -> str:
