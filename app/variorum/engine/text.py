@@ -206,7 +206,7 @@ class TokenizedText:
         text, folded = self.text, self._folded
         if folded is None:
             return [self._token(k) for k in range(i, j)]
-        spans = zip(self._starts[i:j], self._ends[i:j], self._words[i:j])
+        spans = zip(self._starts[i:j], self._ends[i:j], self._words[i:j], strict=True)
         return [Token(text[s:e], folded[s:e], s, e, w != 0) for s, e, w in spans]
 
     @property
