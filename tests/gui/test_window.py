@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -472,3 +472,24 @@ def test_paragraph_granularity_realigns_by_paragraph(
     )
     assert w.model.rowCount() == len(after.rows)
     assert w.isWindowModified()  # the session's settings changed
+
+
+def test_the_grid_menu_is_made_of_table_actions(seeds_window: MainWindow, qtbot: QtBot) -> None:
+    w = seeds_window
+    w.view.go_to(0, 1)
+    label = w.model.label_at(1)
+    pos = w.view.visualRect(w.model.index(0, 1)).center()
+    menu = w.grid_menu(pos)
+    assert menu is not None
+    own = [a for a in menu.actions() if not a.isSeparator() and a.menu() is None]
+    names = [a.objectName() for a in own]
+    assert all(n.startswith("action_") for n in names), names
+    assert f"action_{ActionId.GRID_COPY_TEXT.value}" in names
+    base = next(a for a in own if a.objectName() == f"action_{ActionId.GRID_USE_AS_BASE.value}")
+    assert base.text() == f"Use {label} as &Base"
+    copy = next(a for a in own if a.objectName() == f"action_{ActionId.GRID_COPY_TEXT.value}")
+    copy.trigger()
+    assert QApplication.clipboard().text() == str(w.model.data(w.model.index(0, 1)))
+    base.trigger()
+    assert w.inputs.settings.base == label
+    assert w.grid_menu(QPoint(-5, -5)) is None

@@ -694,10 +694,19 @@ class MainWindow(QMainWindow):
                 self.sessions.annotations.with_note(row_note(c, source, text))
             )
 
+    @Slot(QPoint)
     def _grid_menu(self, pos: QPoint) -> None:
+        menu = self.grid_menu(pos)
+        if menu is not None:
+            menu.exec(self.view.viewport().mapToGlobal(pos))
+
+    def grid_menu(self, pos: QPoint) -> QMenu | None:
+        """The grid's context menu for the cell at ``pos`` (made current): its own entries
+        are actions of the table, its submenus the claim's and the disagreement's verdicts.
+        None off the cells or with nothing compared."""
         index = self.view.indexAt(pos)
         if not index.isValid() or self.comparison is None:
-            return
+            return None
         self.view.setCurrentIndex(index)
         menu = QMenu(self)
         c = self.comparison
@@ -720,7 +729,7 @@ class MainWindow(QMainWindow):
         base.setText(spec(ActionId.GRID_USE_AS_BASE).text.format(label=label))
         base.triggered.connect(lambda _c=False: self.set_base(label))
         menu.addAction(base)
-        menu.exec(self.view.viewport().mapToGlobal(pos))
+        return menu
 
     # -- preferences, about ------------------------------------------------------------
 
