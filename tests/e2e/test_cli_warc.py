@@ -38,10 +38,10 @@ def test_without_url_an_archive_of_several_pages_lists_them(
 ) -> None:
     assert main(["compare", str(archive)]) == 2
     err = capsys.readouterr().err.splitlines()
-    assert err[0] == f"variorum: error: {archive}: holds 2 pages; choose one with --url:"
-    assert err[1:] == [
-        f"  3 captures (2024-03-04 to 2024-03-05)  {STORY}",
-        f"  2 captures (2024-03-02 to 2024-03-03)  {OTHER}",
+    assert err == [  # one line, like every message
+        f"variorum: error: {archive}: holds 2 pages; choose one with --url: "
+        f"3 captures (2024-03-04 to 2024-03-05)  {STORY}; "
+        f"2 captures (2024-03-02 to 2024-03-03)  {OTHER}"
     ]
 
 

@@ -280,7 +280,8 @@ def check_url_choice(paths: Sequence[str | Path], url: str | None) -> None:
         except IngestError:
             continue
         if len(pages) > 1:
-            listing = "\n".join(f"  {describe_page(p)}" for p in pages)
+            # One line, like every message (a newline in it would be printed escaped).
+            listing = "; ".join(describe_page(p) for p in pages)
             raise ValueError(
-                f"{archive}: holds {len(pages)} pages; choose one with --url:\n{listing}"
+                f"{archive}: holds {len(pages)} pages; choose one with --url: {listing}"
             )

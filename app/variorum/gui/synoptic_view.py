@@ -42,7 +42,7 @@ from variorum.marks import Mark, Span, cell_runs, claims_by_sentence
 
 Index = QModelIndex | QPersistentModelIndex
 
-MIN_COLUMN_WIDTH = 160
+MIN_COLUMN_WIDTH = 150  # five versions side by side at 1366 px, beside the overview map
 DEFAULT_COLUMN_WIDTH = 340
 MIN_ROW_HEIGHT = 28
 CLAIM_BAR_WIDTH = 4
