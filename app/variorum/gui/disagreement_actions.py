@@ -11,17 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
     QMainWindow,
     QMenu,
-    QPlainTextEdit,
     QWidget,
 )
 
@@ -32,7 +27,7 @@ from variorum.gui.actions import ActionId
 from variorum.gui.claims_panel import ClaimsPanel
 from variorum.gui.comparison_pane import ComparisonPane
 from variorum.gui.disagreements_list import DisagreementMenuRequest
-from variorum.gui.session_actions import SessionController
+from variorum.gui.session_actions import NoteEditor, SessionController
 from variorum.gui.synoptic_view import Direction, Stop
 
 STATUS_MS = 3000
@@ -149,39 +144,17 @@ class DisagreementController(QObject):
         self.verdict_menu(request.disagreement, self._window).exec(request.global_pos)
 
 
-class DisagreementEditor(QDialog):
+class DisagreementEditor(NoteEditor):
     """A disagreement's verdict and free-text note."""
 
     def __init__(
         self, d: Disagreement, current: Note | None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Verdict on a disagreement")
-        layout = QFormLayout(self)
-        what = QLabel(f"Row {d.row + 1}: {describe(d.conflict)}")
-        what.setWordWrap(True)
-        what.setTextFormat(Qt.TextFormat.PlainText)  # article text is never markup
-        layout.addRow("Disagreement:", what)
-        self.verdict_box = QComboBox()
-        self.verdict_box.setAccessibleName("Verdict")
-        for verdict in Verdict:
-            self.verdict_box.addItem(verdict.title, verdict)
-        if current is not None:
-            self.verdict_box.setCurrentIndex(list(Verdict).index(current.verdict))
-        layout.addRow("&Verdict:", self.verdict_box)
-        self.note_edit = QPlainTextEdit(current.note if current else "")
-        self.note_edit.setAccessibleName("Note")
-        self.note_edit.setPlaceholderText("Which is right? Sources, who to ask\u2026")
-        layout.addRow("&Note:", self.note_edit)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        super().__init__(
+            "Verdict on a disagreement",
+            "Disagreement:",
+            f"Row {d.row + 1}: {describe(d.conflict)}",
+            "Which is right? Sources, who to ask\u2026",
+            current,
+            parent,
         )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addRow(buttons)
-
-    def verdict(self) -> Verdict:
-        return Verdict(self.verdict_box.currentData())
-
-    def note(self) -> str:
-        return self.note_edit.toPlainText().strip()

@@ -457,17 +457,25 @@ def session_notice(path: Path | None, notices: tuple[str, ...]) -> str:
     return f"{name}: opened, but {shown}{more}."
 
 
-class VerdictEditor(QDialog):
-    """A claim's verdict and free-text note."""
+class NoteEditor(QDialog):
+    """A verdict and free-text note on ``subject`` (shown as plain text under ``heading``)."""
 
-    def __init__(self, claim: Claim, current: Note | None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        title: str,
+        heading: str,
+        subject: str,
+        placeholder: str,
+        current: Note | None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Verdict")
+        self.setWindowTitle(title)
         layout = QFormLayout(self)
-        quote = QLabel(claim.text)
+        quote = QLabel(subject)
         quote.setWordWrap(True)
         quote.setTextFormat(Qt.TextFormat.PlainText)  # article text is never markup
-        layout.addRow("Claim:", quote)
+        layout.addRow(heading, quote)
         self.verdict_box = QComboBox()
         self.verdict_box.setAccessibleName("Verdict")
         for verdict in Verdict:
@@ -477,7 +485,7 @@ class VerdictEditor(QDialog):
         layout.addRow("&Verdict:", self.verdict_box)
         self.note_edit = QPlainTextEdit(current.note if current else "")
         self.note_edit.setAccessibleName("Note")
-        self.note_edit.setPlaceholderText("Why? Sources, who to ask…")
+        self.note_edit.setPlaceholderText(placeholder)
         layout.addRow("&Note:", self.note_edit)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -491,3 +499,12 @@ class VerdictEditor(QDialog):
 
     def note(self) -> str:
         return self.note_edit.toPlainText().strip()
+
+
+class VerdictEditor(NoteEditor):
+    """A claim's verdict and free-text note."""
+
+    def __init__(self, claim: Claim, current: Note | None, parent: QWidget | None = None) -> None:
+        super().__init__(
+            "Verdict", "Claim:", claim.text, "Why? Sources, who to ask…", current, parent
+        )
