@@ -36,7 +36,6 @@ from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
     QPainter,
-    QPalette,
     QResizeEvent,
     QTextCharFormat,
     QTextLayout,
@@ -46,7 +45,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
     QLineEdit,
-    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTreeWidget,
@@ -58,8 +56,9 @@ from PySide6.QtWidgets import (
 from variorum.annotations import Annotations, Verdict
 from variorum.engine.model import Claim, Comparison
 from variorum.gui.disagreements_list import DisagreementsSection
+from variorum.gui.item_views import RowLook, clicked_again, draw_row_frame, is_enter, menu_target
 from variorum.gui.palette import CLAIM_GLYPH, colours_for, is_dark
-from variorum.gui.verdict_badge import NOTE_GLYPH, VERDICT_COLOURS, NoteView
+from variorum.gui.verdict_badge import NoteView, badge_height, paint_badge
 from variorum.marks import shows_emphasis, without_markers
 
 Index = QModelIndex | QPersistentModelIndex
@@ -346,9 +345,6 @@ class ClaimDelegate(QStyledItemDelegate):
         fm = option.fontMetrics
         return max(option.rect.width() - 2 * PAD - self._glyph_width(fm), 40)
 
-    def _badge_height(self, fm: QFontMetrics) -> int:
-        return fm.height() + 4
-
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         item = self._view.itemFromIndex(index)
         if item is None or not is_claim_item(item):
@@ -372,7 +368,7 @@ class ClaimDelegate(QStyledItemDelegate):
             text_height = self._heights[key] = laid.height
         height = text_height + 2 * PAD
         if note.shown:
-            height += GAP + self._badge_height(opt.fontMetrics)
+            height += GAP + badge_height(opt.fontMetrics)
         return QSize(width, int(height) + 1)
 
     # -- painting ----------------------------------------------------------------------
@@ -389,29 +385,16 @@ class ClaimDelegate(QStyledItemDelegate):
         claim: Claim = item.data(0, CLAIM_ROLE)
         note: NoteView = item.data(0, NOTE_ROLE)
         text, (spans,) = item.data(0, SHOWN_ROLE)
-        dark = is_dark(option.palette)
-        colours = colours_for(dark)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        group = (
-            QPalette.ColorGroup.Active
-            if option.state & QStyle.StateFlag.State_Active
-            else QPalette.ColorGroup.Inactive
-        )
+        look = RowLook.of(option)
+        colours, selected = look.colours, look.selected
+        ink = look.ink(option)
         if selected:
-            ink = option.palette.color(group, QPalette.ColorRole.HighlightedText)
             term_ink, glyph_ink, muted = ink, ink, ink
         else:
-            ink = option.palette.color(group, QPalette.ColorRole.Text)
             term_ink = QColor(colours.term_fg)
             glyph_ink = QColor(colours.claim_bar)
             muted = QColor(colours.muted)
-
-        # Background, selection and focus as the style draws them, without text.
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        style = opt.widget.style() if opt.widget is not None else self._view.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        draw_row_frame(self, painter, option, index, self._view)
 
         fm = option.fontMetrics
         rect = option.rect.adjusted(PAD, PAD, -PAD, -PAD)
@@ -434,45 +417,9 @@ class ClaimDelegate(QStyledItemDelegate):
             laid.layout.lineAt(i).draw(painter, QPointF(left, rect.top()))
         if note.shown:
             top = rect.top() + int(laid.height) + GAP
-            self._paint_badge(painter, note, left, top, width, dark, selected, ink, muted, fm)
+            outline = ink if selected else None
+            paint_badge(painter, note, left, top, width, look.dark, muted, fm, outline)
         painter.restore()
-
-    def _paint_badge(
-        self,
-        painter: QPainter,
-        note: NoteView,
-        left: int,
-        top: int,
-        width: int,
-        dark: bool,
-        selected: bool,
-        ink: QColor,
-        muted: QColor,
-        fm: QFontMetrics,
-    ) -> None:
-        h = self._badge_height(fm)
-        x = left
-        if note.verdict is not Verdict.UNREVIEWED:
-            word = note.verdict.title
-            bg, fg = VERDICT_COLOURS[dark][note.verdict]
-            w = fm.horizontalAdvance(word) + 12
-            badge = QRect(x, top, w, h)
-            painter.setPen(QColor(fg) if not selected else ink)
-            painter.setBrush(QColor(bg))
-            painter.drawRoundedRect(badge.adjusted(0, 0, -1, -1), 4, 4)
-            painter.setPen(QColor(fg))
-            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, word)
-            x += w + 6
-        if note.note:
-            painter.setPen(muted)
-            text = fm.elidedText(
-                f"{NOTE_GLYPH} {note.note}", Qt.TextElideMode.ElideRight, max(left + width - x, 0)
-            )
-            painter.drawText(
-                QRect(x, top, left + width - x, h),
-                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                text,
-            )
 
 
 # Item types (QTreeWidgetItem.type()) of the "Other unique text" folder and its sentences;
@@ -510,7 +457,7 @@ class ClaimTree(QTreeWidget):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         item = self.currentItem()
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and item is not None:
+        if is_enter(event) and item is not None:
             if _activatable(item):
                 self.enterPressed.emit(item)
             else:
@@ -528,26 +475,14 @@ class ClaimTree(QTreeWidget):
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)
         item = self.itemAt(event.position().toPoint())
-        if (
-            event.button() == Qt.MouseButton.LeftButton
-            and item is not None
-            and item is self._current_at_press
-            and _activatable(item)
-        ):
-            self.clickedAgain.emit(item)
+        if clicked_again(event, item, self._current_at_press):
+            assert item is not None
+            if _activatable(item):
+                self.clickedAgain.emit(item)
         self._current_at_press = None
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
-        if event.reason() == QContextMenuEvent.Reason.Mouse:
-            item = self.itemAt(event.pos())
-            pos = event.globalPos()
-        else:  # keyboard: the menu belongs to the current row, shown beside it
-            item = self.currentItem()
-            pos = QPoint()
-            if item is not None:
-                rect = self.visualItemRect(item)
-                anchor = rect.topLeft() + QPoint(24, rect.height() // 2)
-                pos = self.viewport().mapToGlobal(anchor)
+        item, pos = menu_target(self, event)
         if item is not None and is_claim_item(item):
             self.menuRequested.emit(item, pos)
             event.accept()

@@ -22,7 +22,6 @@ from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
     QPainter,
-    QPalette,
     QPen,
     QResizeEvent,
 )
@@ -31,7 +30,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QSizePolicy,
-    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QToolButton,
@@ -50,9 +48,9 @@ from variorum.disagreements import (
     shown_values,
 )
 from variorum.engine.model import Comparison, ConflictValue
-from variorum.gui.palette import colours_for, is_dark
+from variorum.gui.item_views import RowLook, clicked_again, draw_row_frame, is_enter, menu_target
 from variorum.gui.plain_text import plain_tooltip
-from variorum.gui.verdict_badge import NOTE_GLYPH, VERDICT_COLOURS, NoteView
+from variorum.gui.verdict_badge import NoteView, badge_height, paint_badge
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -130,9 +128,6 @@ class DisagreementDelegate(QStyledItemDelegate):
     def _width(self) -> int:
         return max(self._view.viewport().width() - 2 * PAD, 80)
 
-    def _badge_height(self, fm: QFontMetrics) -> int:
-        return fm.height() + 4
-
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         values: tuple[ConflictValue, ...] = index.data(VALUES_ROLE)
         note: NoteView = index.data(NOTE_ROLE)
@@ -140,32 +135,21 @@ class DisagreementDelegate(QStyledItemDelegate):
         _chips, chips_h = lay_out_chips(values, option.font, 0, 0, self._width())
         height = 2 * PAD + fm.height() + GAP + chips_h
         if note.shown:
-            height += GAP + self._badge_height(fm)
+            height += GAP + badge_height(fm)
         return QSize(self._width(), height + 1)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         d: Disagreement = index.data(DISAGREEMENT_ROLE)
         values: tuple[ConflictValue, ...] = index.data(VALUES_ROLE)
         note: NoteView = index.data(NOTE_ROLE)
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        style = opt.widget.style() if opt.widget is not None else self._view.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        draw_row_frame(self, painter, option, index, self._view)
 
-        dark = is_dark(option.palette)
-        colours = colours_for(dark)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        group = (
-            QPalette.ColorGroup.Active
-            if option.state & QStyle.StateFlag.State_Active
-            else QPalette.ColorGroup.Inactive
-        )
-        if selected:
-            ink = muted = accent = option.palette.color(group, QPalette.ColorRole.HighlightedText)
+        look = RowLook.of(option)
+        ink = look.ink(option)
+        if look.selected:
+            muted = accent = ink
         else:
-            ink = option.palette.color(group, QPalette.ColorRole.Text)
-            muted, accent = QColor(colours.muted), QColor(colours.conflict)
+            muted, accent = QColor(look.colours.muted), QColor(look.colours.conflict)
         bold, small = _fonts(option.font)
         fm = QFontMetrics(option.font)
         rect = option.rect.adjusted(PAD, PAD, -PAD, -PAD)
@@ -214,44 +198,9 @@ class DisagreementDelegate(QStyledItemDelegate):
 
         if note.shown:
             by = top + chips_h + GAP
-            self._paint_badge(painter, note, rect.left(), by, rect.width(), dark, ink, muted, fm)
+            painter.setFont(self._view.font())
+            paint_badge(painter, note, rect.left(), by, rect.width(), look.dark, muted, fm)
         painter.restore()
-
-    def _paint_badge(
-        self,
-        painter: QPainter,
-        note: NoteView,
-        left: int,
-        top: int,
-        width: int,
-        dark: bool,
-        ink: QColor,
-        muted: QColor,
-        fm: QFontMetrics,
-    ) -> None:
-        h = self._badge_height(fm)
-        x = left
-        painter.setFont(self._view.font())
-        if note.verdict is not Verdict.UNREVIEWED:
-            word = note.verdict.title
-            bg, fg = VERDICT_COLOURS[dark][note.verdict]
-            w = fm.horizontalAdvance(word) + 12
-            badge = QRect(x, top, w, h)
-            painter.setPen(QColor(fg))
-            painter.setBrush(QColor(bg))
-            painter.drawRoundedRect(badge.adjusted(0, 0, -1, -1), 4, 4)
-            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, word)
-            x += w + 6
-        if note.note:
-            painter.setPen(muted)
-            text = fm.elidedText(
-                f"{NOTE_GLYPH} {note.note}", Qt.TextElideMode.ElideRight, max(left + width - x, 0)
-            )
-            painter.drawText(
-                QRect(x, top, left + width - x, h),
-                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                text,
-            )
 
 
 class DisagreementList(QListWidget):
@@ -268,7 +217,7 @@ class DisagreementList(QListWidget):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         item = self.currentItem()
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and item is not None:
+        if is_enter(event) and item is not None:
             self.enterPressed.emit(item)
             event.accept()
             return
@@ -281,24 +230,13 @@ class DisagreementList(QListWidget):
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)
         item = self.itemAt(event.position().toPoint())
-        if (
-            event.button() == Qt.MouseButton.LeftButton
-            and item is not None
-            and item is self._current_at_press
-        ):
+        if clicked_again(event, item, self._current_at_press):
+            assert item is not None
             self.clickedAgain.emit(item)
         self._current_at_press = None
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
-        if event.reason() == QContextMenuEvent.Reason.Mouse:
-            item = self.itemAt(event.pos())
-            pos = event.globalPos()
-        else:
-            item = self.currentItem()
-            pos = QPoint()
-            if item is not None:
-                rect = self.visualItemRect(item)
-                pos = self.viewport().mapToGlobal(rect.topLeft() + QPoint(24, rect.height() // 2))
+        item, pos = menu_target(self, event)
         if item is not None:
             self.menuRequested.emit(item, pos)
             event.accept()

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QContextMenuEvent, QFont, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from variorum.engine.ingest_furniture import is_metadata
 from variorum.gui.actions import ActionId, create_action, key_sequences, spec
+from variorum.gui.item_views import menu_target
 from variorum.gui.plain_text import plain_tooltip
 
 LINE_ROLE = Qt.ItemDataRole.UserRole + 21  # int: the line's index in the boilerplate
@@ -77,13 +78,7 @@ class _LineList(QListWidget):
         super().keyPressEvent(event)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
-        if event.reason() == QContextMenuEvent.Reason.Mouse:
-            item = self.itemAt(event.pos())
-            pos = event.globalPos()
-        else:
-            item = self.currentItem()
-            rect = self.visualItemRect(item) if item is not None else self.rect()
-            pos = self.viewport().mapToGlobal(rect.topLeft() + QPoint(24, rect.height() // 2))
+        item, pos = menu_target(self, event)
         if item is None:
             event.ignore()
             return
