@@ -56,7 +56,7 @@ from PySide6.QtWidgets import (
 from variorum.annotations import Annotations, Verdict
 from variorum.engine.model import Claim, Comparison
 from variorum.gui.disagreements_list import DisagreementsSection
-from variorum.gui.item_views import RowLook, clicked_again, draw_row_frame, is_enter, menu_target
+from variorum.gui.item_views import ClickAgain, RowLook, draw_row_frame, is_enter, menu_target
 from variorum.gui.palette import CLAIM_GLYPH, colours_for, is_dark
 from variorum.gui.verdict_badge import NoteView, badge_height, paint_badge
 from variorum.marks import shows_emphasis, without_markers
@@ -451,7 +451,7 @@ class ClaimTree(QTreeWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._current_at_press: QTreeWidgetItem | None = None
+        self._click = ClickAgain[QTreeWidgetItem]()
         self._width = 0
         self._anchor = QPersistentModelIndex()
 
@@ -469,17 +469,14 @@ class ClaimTree(QTreeWidget):
     def mousePressEvent(self, event: QMouseEvent) -> None:
         # A press on a new row makes it current (which activates it); only a click on the
         # row that already was current needs activating here.
-        self._current_at_press = self.currentItem()
+        self._click.pressed(self)
         super().mousePressEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)
-        item = self.itemAt(event.position().toPoint())
-        if clicked_again(event, item, self._current_at_press):
-            assert item is not None
-            if _activatable(item):
-                self.clickedAgain.emit(item)
-        self._current_at_press = None
+        item = self._click.released(self, event)
+        if item is not None and _activatable(item):
+            self.clickedAgain.emit(item)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         item, pos = menu_target(self, event)

@@ -48,7 +48,7 @@ from variorum.disagreements import (
     shown_values,
 )
 from variorum.engine.model import Comparison, ConflictValue
-from variorum.gui.item_views import RowLook, clicked_again, draw_row_frame, is_enter, menu_target
+from variorum.gui.item_views import ClickAgain, RowLook, draw_row_frame, is_enter, menu_target
 from variorum.gui.plain_text import plain_tooltip
 from variorum.gui.verdict_badge import NoteView, badge_height, paint_badge
 
@@ -213,7 +213,7 @@ class DisagreementList(QListWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._current_at_press: QListWidgetItem | None = None
+        self._click = ClickAgain[QListWidgetItem]()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         item = self.currentItem()
@@ -224,16 +224,14 @@ class DisagreementList(QListWidget):
         super().keyPressEvent(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        self._current_at_press = self.currentItem()
+        self._click.pressed(self)
         super().mousePressEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)
-        item = self.itemAt(event.position().toPoint())
-        if clicked_again(event, item, self._current_at_press):
-            assert item is not None
+        item = self._click.released(self, event)
+        if item is not None:
             self.clickedAgain.emit(item)
-        self._current_at_press = None
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         item, pos = menu_target(self, event)

@@ -1,7 +1,7 @@
 """What the app's item lists (claims, disagreements, set-aside pages) do alike.
 
 ``menu_target`` names the item a context menu belongs to and where it opens;
-``is_enter`` and ``clicked_again`` are the activation tests the lists share;
+``is_enter`` and ``ClickAgain`` are the activation tests the lists share;
 ``RowLook.of`` is a delegate row's theme and selection state, ``draw_row_frame`` its
 background, selection and focus as the style draws them, without text.
 """
@@ -9,7 +9,7 @@ background, selection and focus as the style draws them, without text.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Protocol, TypeVar
+from typing import Generic, Protocol, TypeVar
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QContextMenuEvent, QKeyEvent, QMouseEvent, QPainter, QPalette
@@ -55,10 +55,23 @@ def is_enter(event: QKeyEvent) -> bool:
     return event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
-def clicked_again(event: QMouseEvent, item: object, at_press: object) -> bool:
-    """A left click released on the item that was already current when it was pressed
-    (a press on another row makes that one current, which activates it already)."""
-    return event.button() == Qt.MouseButton.LeftButton and item is not None and item is at_press
+class ClickAgain(Generic[T]):
+    """Tells a left click on the item that was already current when pressed: a press on
+    another row makes that one current, which activates it already; this one needs it."""
+
+    def __init__(self) -> None:
+        self._at_press: T | None = None
+
+    def pressed(self, view: ItemView[T]) -> None:
+        self._at_press = view.currentItem()
+
+    def released(self, view: ItemView[T], event: QMouseEvent) -> T | None:
+        """The item clicked again, if the release of ``event`` ends such a click."""
+        at_press, self._at_press = self._at_press, None
+        item = view.itemAt(event.position().toPoint())
+        if event.button() == Qt.MouseButton.LeftButton and item is not None and item is at_press:
+            return item
+        return None
 
 
 @dataclass(frozen=True)
