@@ -221,6 +221,19 @@ class Ink:
     match_bg: QColor | None = None  # None: no filter highlight
 
 
+Spans = Sequence[tuple[int, int]]
+
+
+@dataclass(frozen=True)
+class _Setting:
+    """What every layout tried for one sentence shares: its fonts, width and colours."""
+
+    font: QFont
+    bold: QFont
+    width: float
+    ink: Ink
+
+
 def _lay_out(
     text: str,
     spans: Sequence[tuple[int, int]],
@@ -233,7 +246,8 @@ def _lay_out(
     most MAX_LINES lines; a longer sentence ends its last line with an ellipsis."""
     bold = QFont(font)
     bold.setBold(True)
-    laid = _try_layout(text, spans, matches, font, bold, width, ink)
+    setting = _Setting(font, bold, width, ink)
+    laid = _try_layout(text, spans, matches, setting)
     if laid.lines <= MAX_LINES:
         return laid
     # Too long: of the sentence's opening and windows starting shortly before its first
@@ -241,7 +255,7 @@ def _lay_out(
     best: tuple[int, _Laid] | None = None
     for start in snippet_starts(text, spans):
         shown, (kept, found) = window_from(text, start, spans, matches)
-        whole, candidate = _elided(shown, kept, found, font, bold, width, ink)
+        whole, candidate = _elided(shown, kept, found, setting)
         if best is None or whole > best[0]:
             best = (whole, candidate)
         if whole == len(spans):
@@ -250,19 +264,12 @@ def _lay_out(
     return best[1]
 
 
-def _elided(
-    text: str,
-    spans: Sequence[tuple[int, int]],
-    matches: Sequence[tuple[int, int]],
-    font: QFont,
-    bold: QFont,
-    width: float,
-    ink: Ink,
-) -> tuple[int, _Laid]:
+def _elided(text: str, spans: Spans, matches: Spans, setting: _Setting) -> tuple[int, _Laid]:
     """``text`` in MAX_LINES lines, the last one elided, and how many spans stay whole."""
-    laid = _try_layout(text, spans, matches, font, bold, width, ink)
+    laid = _try_layout(text, spans, matches, setting)
     if laid.lines <= MAX_LINES:
         return len(spans), laid
+    bold, width = setting.bold, setting.width
     cut = laid.layout.lineAt(MAX_LINES - 1).textStart()
     # Bold metrics are the wider ones, so the elided rest surely fits on one line.
     rest = QFontMetrics(bold).elidedText(text[cut:], Qt.TextElideMode.ElideRight, int(width))
@@ -272,21 +279,14 @@ def _elided(
     def clip(ranges: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
         return [(a, min(b, limit)) for a, b in ranges if a < limit]
 
-    laid = _try_layout(shorter, clip(spans), clip(matches), font, bold, width, ink)
+    laid = _try_layout(shorter, clip(spans), clip(matches), setting)
     laid.lines = min(laid.lines, MAX_LINES)
     laid.height = laid.lines * QFontMetrics(bold).lineSpacing()
     return sum(1 for _a, b in spans if b <= limit), laid
 
 
-def _try_layout(
-    text: str,
-    spans: Sequence[tuple[int, int]],
-    matches: Sequence[tuple[int, int]],
-    font: QFont,
-    bold: QFont,
-    width: float,
-    ink: Ink,
-) -> _Laid:
+def _try_layout(text: str, spans: Spans, matches: Spans, setting: _Setting) -> _Laid:
+    font, bold, width, ink = setting.font, setting.bold, setting.width, setting.ink
     layout = QTextLayout(text, font)
     ranges = []
     for a, b in spans:
