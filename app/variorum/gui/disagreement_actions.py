@@ -27,7 +27,7 @@ from variorum.gui.actions import ActionId
 from variorum.gui.claims_panel import ClaimsPanel
 from variorum.gui.comparison_pane import ComparisonPane
 from variorum.gui.disagreements_list import DisagreementMenuRequest
-from variorum.gui.session_actions import NoteEditor, SessionController
+from variorum.gui.session_actions import NoteEditor, SessionController, add_verdict_choices
 from variorum.gui.synoptic_view import Direction, Stop
 
 STATUS_MS = 3000
@@ -117,16 +117,12 @@ class DisagreementController(QObject):
     def verdict_menu(self, d: Disagreement, parent: QWidget | None = None) -> QMenu:
         """A menu to set the disagreement's verdict in one click, or edit its note."""
         menu = QMenu("&Disagreement Verdict", parent)
-        current = self.note_for(d)
-        for verdict in Verdict:
-            action = menu.addAction(verdict.title)
-            action.setCheckable(True)
-            action.setChecked((current.verdict if current else Verdict.UNREVIEWED) is verdict)
-            action.triggered.connect(
-                lambda _c=False, v=verdict: self.set_verdict(d, v, current.note if current else "")
-            )
-        menu.addSeparator()
-        menu.addAction("Edit Note\u2026").triggered.connect(lambda _c=False: self.edit_note(d))
+        add_verdict_choices(
+            menu,
+            self.note_for(d),
+            lambda verdict, note: self.set_verdict(d, verdict, note),
+            lambda: self.edit_note(d),
+        )
         return menu
 
     def in_cell(self, source_row: int, label: str) -> Disagreement | None:

@@ -279,18 +279,12 @@ class SessionController(QObject):
     def verdict_menu(self, claim: Claim, parent: QWidget | None = None) -> QMenu:
         """A menu to set a claim's verdict in one click (for the claims panel's context menu)."""
         menu = QMenu("Verdict", parent)
-        current = self.note_for(claim)
-        for verdict in Verdict:
-            action = menu.addAction(verdict.title)
-            action.setCheckable(True)
-            action.setChecked((current.verdict if current else Verdict.UNREVIEWED) is verdict)
-            action.triggered.connect(
-                lambda _c=False, v=verdict: self.set_verdict(
-                    claim, v, current.note if current else ""
-                )
-            )
-        menu.addSeparator()
-        menu.addAction("Edit Note…").triggered.connect(lambda _c=False: self.edit_verdict(claim))
+        add_verdict_choices(
+            menu,
+            self.note_for(claim),
+            lambda verdict, note: self.set_verdict(claim, verdict, note),
+            lambda: self.edit_verdict(claim),
+        )
         return menu
 
     # -- save / open ---------------------------------------------------------------------
@@ -455,6 +449,25 @@ def session_notice(path: Path | None, notices: tuple[str, ...]) -> str:
     shown = "; ".join(notices[:2])
     more = f" (and {len(notices) - 2} more)" if len(notices) > 2 else ""
     return f"{name}: opened, but {shown}{more}."
+
+
+def add_verdict_choices(
+    menu: QMenu,
+    current: Note | None,
+    choose: Callable[[Verdict, str], object],
+    edit: Callable[[], object],
+) -> None:
+    """Add a checkable entry per verdict to ``menu`` (``current``'s checked), each choosing it
+    with the note kept, then "Edit Note…" calling ``edit``."""
+    for verdict in Verdict:
+        action = menu.addAction(verdict.title)
+        action.setCheckable(True)
+        action.setChecked((current.verdict if current else Verdict.UNREVIEWED) is verdict)
+        action.triggered.connect(
+            lambda _c=False, v=verdict: choose(v, current.note if current else "")
+        )
+    menu.addSeparator()
+    menu.addAction("Edit Note\u2026").triggered.connect(lambda _c=False: edit())
 
 
 class NoteEditor(QDialog):
