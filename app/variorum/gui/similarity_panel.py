@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QEvent,
     QModelIndex,
     QPersistentModelIndex,
@@ -46,6 +45,7 @@ from PySide6.QtWidgets import (
 from variorum.engine.model import Comparison
 from variorum.gui.palette import HEAT_SCALE, colours_for, heat_colours, heat_scale, is_dark
 from variorum.gui.plain_text import plain_tooltip
+from variorum.gui.version_table import VersionTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -64,13 +64,12 @@ def percent_text(value: float) -> str:
     return f"{round(p)}{NBSP}%"
 
 
-class SimilarityModel(QAbstractTableModel):
+class SimilarityModel(VersionTableModel):
     """A square table over the shown versions; cells are read straight from the comparison."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._comparison: Comparison | None = None
-        self._labels: tuple[str, ...] = ()
         self._index: tuple[int, ...] = ()  # position of each shown label in comparison.labels
         self._names_in_rows = True  # row headers read "1  label" (False: just "1")
 
@@ -108,14 +107,6 @@ class SimilarityModel(QAbstractTableModel):
     # -- Qt model API ------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._labels)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._labels)
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():

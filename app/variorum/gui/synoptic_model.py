@@ -8,13 +8,14 @@ fact (⚠ in the row header, named in the tooltips). Model rows are *shown* rows
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
 from variorum.disagreements import DISAGREE_ROW_GLYPH, describe, describe_for, is_shown
 from variorum.engine.model import Comparison, Conflict, Row, RowKind
 from variorum.gui.palette import CLAIM_GLYPH
 from variorum.gui.plain_text import plain_tooltip
+from variorum.gui.version_table import VersionTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -35,11 +36,10 @@ def cell_plain_text(comparison: Comparison, row: Row, label: str) -> str:
     return comparison.version(label).text[cell.start : cell.end]
 
 
-class SynopticModel(QAbstractTableModel):
+class SynopticModel(VersionTableModel):
     def __init__(self, parent: object = None) -> None:
         super().__init__(parent)  # type: ignore[arg-type]
         self._comparison: Comparison | None = None
-        self._labels: tuple[str, ...] = ()
         self._base: str | None = None
         self._shown: list[int] = []
         self._model_row: dict[int, int] = {}
@@ -166,14 +166,6 @@ class SynopticModel(QAbstractTableModel):
     # -- Qt model API ------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._shown)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._labels)
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or self._comparison is None:
