@@ -138,6 +138,10 @@ def _write(value: Any, depth: int, parent: str, out: list[str]) -> None:
             out.append(("," if k else "") + pad + _compact(key) + ": ")
             _write(item, depth + 1, key, out)
         out.append("\n" + " " * depth + "}")
+    elif depth + 1 >= 4 or (depth + 1 == 2 and parent in _ONE_LINE_ITEMS):
+        # Every item goes on a line of its own, encoded whole: one join, not a call each.
+        out.append("[" + pad + ("," + pad).join(map(_compact, value)))
+        out.append("\n" + " " * depth + "]")
     else:
         out.append("[")
         for k, item in enumerate(value):
