@@ -18,7 +18,7 @@ from variorum.engine.model import Comparison, Document, Settings
 from variorum.engine.progress import CancelFn, ProgressFn, Step
 from variorum.engine.stages import MAX_MEANING_SENTENCES
 
-__all__ = ["MAX_MEANING_SENTENCES", "run_pipeline"]
+__all__ = ["MAX_MEANING_SENTENCES", "collector_paused", "run_pipeline"]
 
 
 def run_pipeline(
@@ -32,7 +32,7 @@ def run_pipeline(
     ``progress`` hears each stage start; :class:`~variorum.engine.progress.Cancelled` is
     raised within a second of ``cancel`` returning True. Raises ``ValueError`` for bad
     input and :class:`~variorum.engine.limits.LimitExceeded` right after splitting."""
-    with _collector_paused():
+    with collector_paused():
         return _run(docs, settings, progress, cancel)
 
 
@@ -64,8 +64,9 @@ _was_enabled = False
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
-    """The cyclic garbage collector off while the analysis runs (re-entrant, thread-safe).
+def collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector off while the analysis (or the writing of its result)
+    runs; re-entrant and thread-safe.
 
     A big version makes millions of small acyclic values (tokens, sentences, rows) and the
     collector's passes over them cost a quarter of the run; nothing here makes cycles that
