@@ -10,6 +10,7 @@ import json
 from typing import Any
 
 from variorum.engine.model import Comparison, Conflict
+from variorum.engine.pipeline import collector_paused
 from variorum.safe_text import escape_json_surrogates, terminal_safe
 
 FORMAT = "variorum-comparison"
@@ -113,7 +114,8 @@ def comparison_to_json(c: Comparison) -> str:
     took most of the time on a 20 MB article); the layout stays readable and diffable.
     """
     out: list[str] = []
-    _write(comparison_to_dict(c), 0, "", out)
+    with collector_paused():  # a big comparison makes millions of short-lived values
+        _write(comparison_to_dict(c), 0, "", out)
     out.append("\n")
     return escape_json_surrogates("".join(out))  # a non-UTF-8 file name must not fail it
 
@@ -138,6 +140,10 @@ def _write(value: Any, depth: int, parent: str, out: list[str]) -> None:
             out.append(("," if k else "") + pad + _compact(key) + ": ")
             _write(item, depth + 1, key, out)
         out.append("\n" + " " * depth + "}")
+    elif depth + 1 >= 4 or (depth + 1 == 2 and parent in _ONE_LINE_ITEMS):
+        # Every item goes on a line of its own, encoded whole: one join, not a call each.
+        out.append("[" + pad + ("," + pad).join(map(_compact, value)))
+        out.append("\n" + " " * depth + "]")
     else:
         out.append("[")
         for k, item in enumerate(value):

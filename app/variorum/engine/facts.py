@@ -186,23 +186,30 @@ def _words_value(text: str) -> float | None:
     return float(total + current) if seen else None
 
 
+# Compiled once: these run once per figure, and the re module's cache look-up is most of
+# the cost of a short match.
+_DIGIT_VALUE = re.compile(
+    r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s?"
+    r"(million|billion|trillion|thousand|bn|mn|tn|m|k|b)?"
+)
+_WORDS_VALUE = re.compile(r"(.+?)\s?(million|billion|trillion|thousand|bn|m|k)?")
+_RELATIVE = re.compile(r"(?:next|last|this|early|late)\s", re.IGNORECASE)
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\s*$")
+
+
 def number_value(text: str) -> float | None:
     """ "1,400" -> 1400; "4.2m" -> 4200000; "nine" -> 9; "a" / "an" -> 1."""
     t = text.strip().lower()
     if t in ("a", "an"):
         return 1.0
-    m = re.fullmatch(
-        r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s?"
-        r"(million|billion|trillion|thousand|bn|mn|tn|m|k|b)?",
-        t,
-    )
+    m = _DIGIT_VALUE.fullmatch(t)
     if m:
         value = float(m.group(1).replace(",", ""))
         scale = m.group(2)
         if scale:
             value *= _SCALES.get(scale, _SUFFIX_SCALES.get(scale, 1))
         return value
-    m = re.fullmatch(r"(.+?)\s?(million|billion|trillion|thousand|bn|m|k)?", t)
+    m = _WORDS_VALUE.fullmatch(t)
     if m:
         base = _words_value(m.group(1))
         if base is not None:
@@ -338,7 +345,7 @@ def _numeric_facts(text: str, start: int, end: int) -> list[Fact]:
         group = m.lastgroup or ""
         raw = m.group()
         # "may" the verb, "march" the walk: a date word counts only capitalised.
-        relative = re.match(r"(?:next|last|this|early|late)\s", raw, re.IGNORECASE)
+        relative = _RELATIVE.match(raw)
         if group == "date" and raw[:1].islower() and not relative:
             continue
         s, e = m.span()
@@ -383,7 +390,7 @@ def _counted(text: str, s: int, e: int, limit: int, body: str) -> Fact | None:
         return Fact(FactKind.QUANTITY, _noun_key(noun), _fmt(value), s, head_end, text[s:head_end])
     if not body[:1].isdigit():
         return None  # a lone spelled-out "one" or "two" is rarely a checkable figure
-    before = re.search(r"([A-Za-z]+)\s*$", text[max(0, s - 24) : s])
+    before = _WORD_BEFORE.search(text[max(0, s - 24) : s])
     about = before.group(1).lower() if before else "number"
     return Fact(FactKind.NUMBER, about, _fmt(value), s, e, body)
 

@@ -186,6 +186,7 @@ class TokenizedText:
                 ends.extend(e_chunk)
                 words.extend(flags)
         self._starts = starts
+        self._span_words: dict[str, list[str]] = {}
         self._ends = ends
         self._words = words
 
@@ -225,7 +226,14 @@ class TokenizedText:
         """Folded word and number tokens of a span, without building Token values."""
         if self._folded is None:
             return [t.norm for t in self.span(start, end) if t.is_word]
-        return [w for w in TOKEN_RE.findall(self._folded, start, end) if w[0].isalnum()]
+        # The result depends only on the folded characters of the span: repeated sentences
+        # (a transcript's "Thank you.") are scanned once.
+        key = self._folded[start:end]
+        words = self._span_words.get(key)
+        if words is None:
+            words = [w for w in TOKEN_RE.findall(key) if w[0].isalnum()]
+            self._span_words[key] = words
+        return list(words)
 
     def word_count(self) -> int:
         return sum(self._words)

@@ -228,3 +228,32 @@ def test_a_lone_sentence_start_is_no_name() -> None:
     text = "Yesterday the barrier opened."
     _corpus, _tokens, words = _corpus_and_tokens(text)
     assert name_candidates(text, words) == []
+
+
+def test_the_collector_is_back_as_it_was_after_a_run() -> None:
+    import gc
+
+    assert gc.isenabled()
+    run_pipeline(_docs(A, B), WORDING)
+    assert gc.isenabled()
+    with pytest.raises(ValueError):
+        run_pipeline(_docs(A), WORDING)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        run_pipeline(_docs(A, B), WORDING)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_folded_words_of_repeated_sentences_are_separate_lists() -> None:
+    from variorum.engine.text import TokenizedText
+
+    text = "Thank you. Thank you. THANK YOU!"
+    tt = TokenizedText(text)
+    first, second = tt.folded_words(0, 10), tt.folded_words(11, 21)
+    assert first == second == ["thank", "you"]
+    first.append("x")
+    assert tt.folded_words(11, 21) == ["thank", "you"]
+    assert tt.folded_words(22, len(text)) == ["thank", "you"]
