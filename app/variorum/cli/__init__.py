@@ -8,54 +8,13 @@ A file whose name starts with ``-`` is named after ``--`` (or as ``./-name``).
 
 from __future__ import annotations
 
-import argparse
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
-from variorum import __version__
-from variorum.cli.batch import add_batch
-from variorum.cli.common import EXIT_OK, EXIT_USAGE, Parser, UsageError, say
-from variorum.cli.compare import add_compare
-from variorum.cli.report import add_report
+from variorum.cli.common import EXIT_OK, EXIT_USAGE, UsageError, say
+from variorum.cli.parser import build_parser
 
 __all__ = ["EXIT_OK", "EXIT_USAGE", "UsageError", "build_parser", "gui_main", "main"]
-
-# Subcommands are registered here; each adds its parser and sets ``func``.
-SUBCOMMANDS: list[Callable[[argparse._SubParsersAction[Parser]], None]] = [
-    add_compare,
-    add_report,
-    add_batch,
-]
-
-
-WINDOW_USAGE = (
-    "variorum [FILE... | FOLDER | SESSION.variorum | --sample]   (opens the window)\n"
-    "       variorum compare ... | variorum report ...            (no window)"
-)
-WINDOW_HELP = """\
-Without a command, variorum opens the window:
-  variorum                      the start page (drop files on it, or open them)
-  variorum FILE FILE...         compares those files (a folder: the articles in it)
-  variorum SESSION.variorum     opens a saved session
-  variorum --sample             compares the shipped sample articles
-  variorum compare -- -notes.txt b.txt
-                                after '--' every word is a file (names starting with '-')
-See 'variorum compare --help' and 'variorum report --help' for the headless commands."""
-
-
-def build_parser() -> Parser:
-    parser = Parser(
-        prog="variorum",
-        usage=WINDOW_USAGE,
-        description="Compare versions of a news article.",
-        epilog=WINDOW_HELP,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    parser.add_argument("--version", action="version", version=f"variorum {__version__}")
-    sub = parser.add_subparsers(dest="command", parser_class=Parser)
-    for add in SUBCOMMANDS:
-        add(sub)
-    return parser
 
 
 def _is_headless(argv: Sequence[str]) -> bool:
@@ -70,7 +29,11 @@ def gui_main(argv: Sequence[str] | None = None) -> int:
     except ImportError as e:  # pragma: no cover - only without the GUI installed
         say(f"variorum: the window cannot start: {e}")
         return EXIT_USAGE
-    return run_gui(args)
+    try:
+        return run_gui(args)
+    except UsageError as e:  # the window's own arguments, parsed by the one parser
+        say(f"variorum: error: {e}")
+        return EXIT_USAGE
 
 
 def main(argv: Sequence[str] | None = None) -> int:

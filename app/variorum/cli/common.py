@@ -137,20 +137,3 @@ def load_for_cli(paths: Sequence[str], url: str | None = None) -> list[Document]
             raise UsageError("; ".join(str(p) for p in problems))
         raise UsageError("need at least two readable article versions to compare")
     return docs
-
-
-def window_parser() -> argparse.ArgumentParser:
-    """The options of ``variorum [FILE...|--sample]``, the command that opens the window.
-
-    A plain ArgumentParser: a bad option there exits 2 with argparse's one-line usage."""
-    from variorum import __version__
-
-    p = argparse.ArgumentParser(
-        prog="variorum",
-        description="Compare versions of a news article. Subcommands: compare, report, batch "
-        "(see 'variorum compare --help'); without one, the window opens.",
-    )
-    p.add_argument("files", nargs="*", help="article files to compare, or one .variorum session")
-    p.add_argument("--sample", action="store_true", help="open the shipped sample comparison")
-    p.add_argument("--version", action="version", version=f"variorum {__version__}")
-    return p

@@ -29,10 +29,10 @@ SELF_TEST_ENV = "VARIORUM_SELF_TEST"
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
-    """The window's options, parsed by the command line's own parser module."""
-    from variorum.cli.common import window_parser
+    """The window's options, parsed by the command line's one parser."""
+    from variorum.cli.parser import parse_window_args
 
-    return window_parser().parse_args(list(argv))
+    return parse_window_args(argv)
 
 
 def make_application(argv: Sequence[str]) -> object:
