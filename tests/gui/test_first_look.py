@@ -2,41 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
-import pytest
 from pytestqt.qtbot import QtBot
 from scripted_dialogs import ScriptedDialogs
 
 from variorum.gui.actions import ActionId
 from variorum.gui.options import Preferences, save_preferences
-from variorum.gui.session_actions import Choice
 from variorum.gui.window import MainWindow
 from variorum.session import SessionStore
 
 WAIT_MS = 10_000
-
-
-@pytest.fixture
-def make_window(qtbot: QtBot) -> Iterator[Callable[..., MainWindow]]:
-    made: list[tuple[MainWindow, SessionStore]] = []
-
-    def make(size: tuple[int, int] | None = (1400, 900)) -> MainWindow:
-        store = SessionStore()
-        dialogs = ScriptedDialogs(save_answers=[Choice.DISCARD] * 20)
-        window = MainWindow(store=store, session_dialogs=dialogs)  # type: ignore[arg-type]
-        qtbot.addWidget(window)
-        if size:
-            window.resize(*size)
-        window.show()
-        made.append((window, store))
-        return window
-
-    yield make
-    for window, store in made:
-        window.runner.shutdown()
-        store.close()
 
 
 def compared(qtbot: QtBot, window: MainWindow, paths: list[Path]) -> MainWindow:

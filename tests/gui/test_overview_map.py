@@ -2,35 +2,28 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
-from scripted_dialogs import ScriptedDialogs
 
 from variorum.engine.model import RowKind
 from variorum.gui.overview_map import Band
-from variorum.gui.session_actions import Choice
 from variorum.gui.window import MainWindow
-from variorum.session import SessionStore
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
 
 @pytest.fixture
-def window(qtbot: QtBot, seed_paths: list[Path]) -> Iterator[MainWindow]:
-    store = SessionStore()
-    w = MainWindow(store=store, session_dialogs=ScriptedDialogs(save_answers=[Choice.DISCARD] * 9))  # type: ignore[arg-type]
-    qtbot.addWidget(w)
-    w.resize(1400, 900)
-    w.show()
+def window(
+    make_window: Callable[..., MainWindow], qtbot: QtBot, seed_paths: list[Path]
+) -> MainWindow:
+    w = make_window(size=(1400, 900))
     w.open_files(seed_paths)
     qtbot.waitUntil(lambda: w.comparison is not None, timeout=15_000)
-    yield w
-    w.runner.shutdown()
-    store.close()
+    return w
 
 
 def test_the_map_marks_every_changed_unique_and_claim_row(window: MainWindow, qtbot: QtBot) -> None:

@@ -3,7 +3,7 @@ edit versions with undo, bad files, and window state that survives a restart."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -11,40 +11,15 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
-from scripted_dialogs import ScriptedDialogs
 from waits import settle_grid
 
 from variorum.engine.model import RowKind
 from variorum.gui.actions import ActionId
 from variorum.gui.inputs import Inputs
 from variorum.gui.options import Preferences, load_window_state
-from variorum.gui.session_actions import Choice
 from variorum.gui.window import MainWindow
-from variorum.session import SessionStore
 
 WAIT_MS = 10_000
-
-
-@pytest.fixture
-def make_window(qtbot: QtBot) -> Iterator[Callable[..., MainWindow]]:
-    made: list[tuple[MainWindow, SessionStore]] = []
-
-    def make(size: tuple[int, int] | None = (1400, 900)) -> MainWindow:
-        store = SessionStore()
-        # Closing at teardown may ask about unsaved changes: the answer is Discard.
-        dialogs = ScriptedDialogs(save_answers=[Choice.DISCARD] * 20)
-        window = MainWindow(store=store, session_dialogs=dialogs)  # type: ignore[arg-type]
-        qtbot.addWidget(window)
-        if size:
-            window.resize(*size)
-        window.show()
-        made.append((window, store))
-        return window
-
-    yield make
-    for window, store in made:
-        window.runner.shutdown()
-        store.close()
 
 
 def wait_for_comparison(qtbot: QtBot, window: MainWindow, versions: int) -> None:

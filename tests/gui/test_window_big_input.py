@@ -6,36 +6,25 @@ asserted: a choice offered, the first part compared and said so, or the file ski
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
-from scripted_dialogs import ScriptedDialogs
 
 from variorum.engine import limits
 from variorum.engine.limits import LimitProblem, Limits
 from variorum.gui import window as window_module
-from variorum.gui.session_actions import Choice
 from variorum.gui.window import MainWindow
 from variorum.report.markup import ReportInfo, build_report_html
-from variorum.session import SessionStore
 
 WAIT_MS = 15_000
 
 
 @pytest.fixture
-def window(qtbot: QtBot) -> Iterator[MainWindow]:
-    store = SessionStore()
-    dialogs = ScriptedDialogs(save_answers=[Choice.DISCARD] * 20)
-    w = MainWindow(store=store, session_dialogs=dialogs)  # type: ignore[arg-type]
-    qtbot.addWidget(w)
-    w.resize(1200, 800)
-    w.show()
-    yield w
-    w.runner.shutdown()
-    store.close()
+def window(make_window: Callable[..., MainWindow]) -> MainWindow:
+    return make_window(size=(1200, 800))
 
 
 @pytest.fixture

@@ -5,10 +5,9 @@ comes back on reopening and shows in the report."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from scripted_dialogs import ScriptedDialogs
@@ -19,31 +18,10 @@ from variorum.gui.actions import ActionId
 from variorum.gui.session_actions import Choice
 from variorum.gui.window import MainWindow
 from variorum.report.markup import ReportInfo, build_report_html
-from variorum.session import SessionStore
 
 WAIT_MS = 10_000
 DATA = Path(__file__).resolve().parents[1] / "data" / "conflicts"
 PLANTED = [DATA / "planted_page.txt", DATA / "planted_rewrite.txt"]
-
-
-@pytest.fixture
-def make_window(qtbot: QtBot) -> Iterator[Callable[[ScriptedDialogs], MainWindow]]:
-    made: list[tuple[MainWindow, SessionStore]] = []
-
-    def make(dialogs: ScriptedDialogs) -> MainWindow:
-        store = SessionStore()
-        window = MainWindow(store=store, session_dialogs=dialogs)  # type: ignore[arg-type]
-        qtbot.addWidget(window)
-        window.resize(1400, 900)
-        window.show()
-        made.append((window, store))
-        return window
-
-    yield make
-    for window, store in made:
-        window.sessions.modified = False
-        window.runner.shutdown()
-        store.close()
 
 
 def _dialogs(save_paths: list[Path] | None = None) -> ScriptedDialogs:

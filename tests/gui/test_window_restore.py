@@ -4,7 +4,7 @@ dropped with a notice naming the file, and the rest (claims panel included) is r
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -13,29 +13,10 @@ from scripted_dialogs import ScriptedDialogs
 
 from variorum.engine.api import load_documents
 from variorum.gui.window import MainWindow
-from variorum.session import SessionStore, ViewState, save_session, session_from_documents
+from variorum.session import ViewState, save_session, session_from_documents
 from variorum.session.codec import session_to_json
 
 WAIT_MS = 10_000
-
-
-@pytest.fixture
-def make_window(qtbot: QtBot) -> Iterator[Callable[[ScriptedDialogs], MainWindow]]:
-    made: list[tuple[MainWindow, SessionStore]] = []
-
-    def make(dialogs: ScriptedDialogs) -> MainWindow:
-        store = SessionStore()
-        window = MainWindow(store=store, session_dialogs=dialogs)  # type: ignore[arg-type]
-        qtbot.addWidget(window)
-        window.show()
-        made.append((window, store))
-        return window
-
-    yield make
-    for window, store in made:
-        window.sessions.modified = False
-        window.runner.shutdown()
-        store.close()
 
 
 def _session_file(seed_paths: list[Path], tmp_path: Path, width: object) -> Path:
@@ -54,14 +35,14 @@ def _claims_shown(window: MainWindow) -> int:
 
 
 def test_huge_column_width_is_dropped_and_the_rest_restored(
-    make_window: Callable[[ScriptedDialogs], MainWindow],
+    make_window: Callable[..., MainWindow],
     qtbot: QtBot,
     seed_paths: list[Path],
     tmp_path: Path,
 ) -> None:
     path = _session_file(seed_paths, tmp_path, 2**31)
     dialogs = ScriptedDialogs()
-    w = make_window(dialogs)
+    w = make_window(dialogs, size=None)
     assert w.sessions.open_path(path)
     qtbot.waitUntil(lambda: w.comparison is not None, timeout=WAIT_MS)
     assert dialogs.errors == []
@@ -73,7 +54,7 @@ def test_huge_column_width_is_dropped_and_the_rest_restored(
 
 
 def test_a_failing_restore_step_leaves_the_comparison_shown(
-    make_window: Callable[[ScriptedDialogs], MainWindow],
+    make_window: Callable[..., MainWindow],
     qtbot: QtBot,
     seed_paths: list[Path],
     tmp_path: Path,
@@ -83,7 +64,7 @@ def test_a_failing_restore_step_leaves_the_comparison_shown(
     path = tmp_path / "work.variorum"
     view = ViewState(column_widths=((docs[0].label, 300),))
     save_session(path, session_from_documents(docs, view=view))
-    w = make_window(ScriptedDialogs())
+    w = make_window(ScriptedDialogs(), size=None)
 
     def broken(widths: dict[str, int]) -> None:
         raise OverflowError("Qt refused the width")
@@ -99,14 +80,14 @@ def test_a_failing_restore_step_leaves_the_comparison_shown(
 
 
 def test_an_unexpected_failure_opening_is_a_message_naming_the_file(
-    make_window: Callable[[ScriptedDialogs], MainWindow],
+    make_window: Callable[..., MainWindow],
     seed_paths: list[Path],
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     path = _session_file(seed_paths, tmp_path, 300)
     dialogs = ScriptedDialogs()
-    w = make_window(dialogs)
+    w = make_window(dialogs, size=None)
 
     def boom(session: object) -> None:
         raise MemoryError

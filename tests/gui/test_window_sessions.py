@@ -4,7 +4,7 @@ given on the command line opens."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -18,28 +18,9 @@ from variorum.gui.actions import ActionId
 from variorum.gui.app import open_window, parse_args
 from variorum.gui.session_actions import Choice
 from variorum.gui.window import MainWindow
-from variorum.session import SessionStore, load_session
+from variorum.session import load_session
 
 WAIT_MS = 10_000
-
-
-@pytest.fixture
-def make_window(qtbot: QtBot) -> Iterator[Callable[[ScriptedDialogs], MainWindow]]:
-    made: list[tuple[MainWindow, SessionStore]] = []
-
-    def make(dialogs: ScriptedDialogs) -> MainWindow:
-        store = SessionStore()
-        window = MainWindow(store=store, session_dialogs=dialogs)  # type: ignore[arg-type]
-        qtbot.addWidget(window)
-        window.show()
-        made.append((window, store))
-        return window
-
-    yield make
-    for window, store in made:
-        window.sessions.modified = False  # nothing left to ask at teardown
-        window.runner.shutdown()
-        store.close()
 
 
 def wait_for(qtbot: QtBot, window: MainWindow, versions: int) -> None:
@@ -55,14 +36,14 @@ def sentinel(window: MainWindow) -> Claim:
 
 
 def test_disputed_claim_with_note_survives_save_close_reopen(
-    make_window: Callable[[ScriptedDialogs], MainWindow],
+    make_window: Callable[..., MainWindow],
     qtbot: QtBot,
     seed_paths: list[Path],
     tmp_path: Path,
 ) -> None:
     target = tmp_path / "nato.variorum"
     dialogs = ScriptedDialogs(save_paths=[target])
-    w = make_window(dialogs)
+    w = make_window(dialogs, size=None)
     w.open_files(seed_paths)
     wait_for(qtbot, w, 5)
     claim = sentinel(w)
@@ -79,7 +60,7 @@ def test_disputed_claim_with_note_survives_save_close_reopen(
     assert "nato.variorum" in w.windowTitle()
     w.close()
 
-    again = make_window(ScriptedDialogs())
+    again = make_window(ScriptedDialogs(), size=None)
     assert again.sessions.open_path(target)
     wait_for(qtbot, again, 5)
     note = again.sessions.note_for(sentinel(again))
@@ -90,13 +71,13 @@ def test_disputed_claim_with_note_survives_save_close_reopen(
 
 
 def test_the_view_comes_back_with_the_session(
-    make_window: Callable[[ScriptedDialogs], MainWindow],
+    make_window: Callable[..., MainWindow],
     qtbot: QtBot,
     seed_paths: list[Path],
     tmp_path: Path,
 ) -> None:
     target = tmp_path / "view.variorum"
-    w = make_window(ScriptedDialogs(save_paths=[target]))
+    w = make_window(ScriptedDialogs(save_paths=[target]), size=None)
     w.open_files(seed_paths)
     wait_for(qtbot, w, 5)
     labels = w.inputs.labels
@@ -114,7 +95,7 @@ def test_the_view_comes_back_with_the_session(
     assert saved.settings.base == labels[1]
     w.close()
 
-    again = make_window(ScriptedDialogs())
+    again = make_window(ScriptedDialogs(), size=None)
     # The session goes through the inputs editor, the one writer, with its saved view.
     with qtbot.waitSignal(again.inputs_editor.inputsChanged, timeout=WAIT_MS) as shown:
         again.sessions.open_path(target)
@@ -130,10 +111,10 @@ def test_the_view_comes_back_with_the_session(
 
 
 def test_opening_other_articles_asks_about_unsaved_work(
-    make_window: Callable[[ScriptedDialogs], MainWindow], qtbot: QtBot, seed_paths: list[Path]
+    make_window: Callable[..., MainWindow], qtbot: QtBot, seed_paths: list[Path]
 ) -> None:
     dialogs = ScriptedDialogs(save_answers=[Choice.CANCEL, Choice.DISCARD])
-    w = make_window(dialogs)
+    w = make_window(dialogs, size=None)
     w.open_files(seed_paths)
     wait_for(qtbot, w, 5)
     w.sessions.set_verdict(sentinel(w), Verdict.FALSE)
@@ -147,13 +128,13 @@ def test_opening_other_articles_asks_about_unsaved_work(
 
 
 def test_a_broken_session_is_refused_and_left_untouched(
-    make_window: Callable[[ScriptedDialogs], MainWindow], tmp_path: Path
+    make_window: Callable[..., MainWindow], tmp_path: Path
 ) -> None:
     broken = tmp_path / "broken.variorum"
     broken.write_bytes(b'{"format": "variorum-session", "format_version": 1, "documents": [')
     before = broken.read_bytes()
     dialogs = ScriptedDialogs()
-    w = make_window(dialogs)
+    w = make_window(dialogs, size=None)
     w.open_dropped([broken])
     assert dialogs.errors and "broken.variorum" in dialogs.errors[0].path
     assert broken.read_bytes() == before
@@ -191,7 +172,7 @@ def test_sample_on_the_command_line_opens_the_seeds(qtbot: QtBot) -> None:
 
 
 def test_a_row_note_shows_in_the_row_header_and_is_saved(
-    make_window: Callable[[ScriptedDialogs], MainWindow],
+    make_window: Callable[..., MainWindow],
     qtbot: QtBot,
     seed_paths: list[Path],
     tmp_path: Path,
@@ -201,7 +182,7 @@ def test_a_row_note_shows_in_the_row_header_and_is_saved(
     from PySide6.QtWidgets import QInputDialog
 
     target = tmp_path / "notes.variorum"
-    w = make_window(ScriptedDialogs(save_paths=[target]))
+    w = make_window(ScriptedDialogs(save_paths=[target]), size=None)
     w.open_files(seed_paths)
     wait_for(qtbot, w, 5)
     w.view.go_to(3, 0)
@@ -215,21 +196,21 @@ def test_a_row_note_shows_in_the_row_header_and_is_saved(
     assert "Check with the wire copy." in tip
     assert w.sessions.save_as()
     w.close()
-    again = make_window(ScriptedDialogs())
+    again = make_window(ScriptedDialogs(), size=None)
     again.sessions.open_path(target)
     wait_for(qtbot, again, 5)
     assert "\u270e" in str(again.model.headerData(3, Qt.Orientation.Vertical))
 
 
 def test_close_comparison_asks_then_returns_to_the_start_page_with_recent_sessions(
-    make_window: Callable[[ScriptedDialogs], MainWindow],
+    make_window: Callable[..., MainWindow],
     qtbot: QtBot,
     seed_paths: list[Path],
     tmp_path: Path,
 ) -> None:
     target = tmp_path / "recent.variorum"
     dialogs = ScriptedDialogs(save_answers=[Choice.SAVE], save_paths=[target])
-    w = make_window(dialogs)
+    w = make_window(dialogs, size=None)
     w.open_files(seed_paths[:2])
     wait_for(qtbot, w, 2)
     w.sessions.mark_modified()
