@@ -26,7 +26,7 @@ from variorum.engine.meaning import clear_caches
 from variorum.engine.model import Settings
 from variorum.resources import sample_paths
 
-STAGES = ["segment", "units", "score", "version_meaning", "align", "group", "diff", "facts"]
+STAGES = ["segment", "units", "score", "version_meanings", "align", "group", "diff", "facts"]
 STAGES += ["claims", "conflicts", "similarity"]
 spent: dict[str, list[float]] = collections.defaultdict(list)
 

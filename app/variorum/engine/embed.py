@@ -22,8 +22,8 @@ import sys
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -39,6 +39,8 @@ DIM = 256
 BATCH = 1024  # texts encoded at once (bounds the gathered token matrix)
 CACHE_SENTENCES = 50_000  # distinct sentences kept (1 KB each)
 CACHE_DOCUMENTS = 512  # documents kept in the in-process cache (about 1 KB per sentence)
+CACHE_WORDS = 500_000  # distinct words whose token ids are kept
+_MARK = "\u2581"  # the tokenizer's word-start mark (it replaces spaces)
 
 MODEL_NOTICE = (
     "Paraphrase matching uses the WordLlama l2_supercat 256-d model shipped in the "
@@ -82,6 +84,7 @@ class SentenceModel:
     table: Vectors  # (vocabulary, DIM) float32
     tokenizer: object  # tokenizers.Tokenizer (untyped package)
     load_seconds: float
+    vocab: dict[str, int] = field(default_factory=dict)  # token -> id, for whole-word tokens
 
     @classmethod
     def load(cls) -> SentenceModel:
@@ -95,13 +98,48 @@ class SentenceModel:
         tokenizer = Tokenizer.from_file(str(tokenizer_path))
         tokenizer.no_padding()
         tokenizer.no_truncation()
-        return cls(table, tokenizer, time.perf_counter() - t0)
+        vocab = tokenizer.get_vocab(with_added_tokens=False)
+        return cls(table, tokenizer, time.perf_counter() - t0, vocab)
+
+    def word_ids(self, words: Iterable[str]) -> dict[str, list[int]]:
+        """Token ids of each space-free word, as the tokenizer gives them inside a text.
+
+        The tokenizer's only pre-processing is "prepend ▁, spaces become ▁", and no token
+        spans a ▁ inside it, so a text's tokens are its words' tokens one after another:
+        tokenising each distinct word once (most are one whole-word token, found in the
+        vocabulary without running BPE) replaces running BPE over every sentence.
+        """
+        cached = _word_ids  # dict.get is atomic; writers take the lock
+        out: dict[str, list[int]] = {}
+        fresh: dict[str, list[int]] = {}
+        todo: list[str] = []
+        for w in set(words):
+            ids = cached.get(w)
+            if ids is None:
+                one = self.vocab.get(_MARK + w)
+                if one is None:
+                    todo.append(w)
+                    continue
+                ids = fresh[w] = [one]
+            out[w] = ids
+        if todo:
+            encoded = self.tokenizer.encode_batch_fast(  # type: ignore[attr-defined]
+                todo, add_special_tokens=False
+            )
+            for w, e in zip(todo, encoded, strict=True):
+                out[w] = fresh[w] = e.ids
+        if fresh:
+            with _ids_lock:
+                if len(_word_ids) + len(fresh) > CACHE_WORDS:
+                    _word_ids.clear()
+                _word_ids.update(fresh)
+        return out
 
     def token_sums(self, texts: Sequence[str], check: Callable[[], None] | None = None) -> Vectors:
         """Sum of token vectors per text (zero for a token-less text): the raw material of
         a mean, kept so that two sentences can later be joined without re-tokenising.
 
-        Each distinct text is encoded once (versions of one story repeat most sentences),
+        Each distinct text is summed once (versions of one story repeat most sentences),
         in batches, so memory stays bounded however long the input; ``check`` (which may
         raise to stop) is called before each batch, so Cancel is never seconds away.
         """
@@ -120,25 +158,50 @@ class SentenceModel:
         return out
 
     def _encode_sums(self, texts: list[str]) -> Vectors:
-        out = np.zeros((len(texts), self.table.shape[1]), dtype=np.float32)
-        encoded = self.tokenizer.encode_batch(  # type: ignore[attr-defined]
-            list(texts), add_special_tokens=False
+        split = [t.split(" ") for t in texts]
+        ids_of = self.word_ids(w for ws in split for w in ws if w)
+        ids_of[""] = []  # runs of spaces split into empty words
+        lengths = np.fromiter(
+            (sum(len(ids_of[w]) for w in ws) for ws in split), dtype=np.int64, count=len(texts)
         )
-        lengths = np.fromiter((len(e.ids) for e in encoded), dtype=np.int64, count=len(texts))
         total = int(lengths.sum())
         if total == 0:
-            return out
-        ids = np.fromiter((i for e in encoded for i in e.ids), dtype=np.int64, count=total)
-        np.clip(ids, 0, self.table.shape[0] - 1, out=ids)
-        present = lengths > 0
-        starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))[present]
-        # One gather and one segmented sum for the whole batch.
-        out[present] = np.add.reduceat(self.table[ids], starts, axis=0)
-        return out
+            return np.zeros((len(texts), self.table.shape[1]), dtype=np.float32)
+        ids_all = np.fromiter(
+            (i for ws in split for w in ws for i in ids_of[w]), dtype=np.int64, count=total
+        )
+        np.clip(ids_all, 0, self.table.shape[0] - 1, out=ids_all)
+        return segment_sums(self.table, ids_all, lengths)
 
     def embed(self, texts: Sequence[str]) -> Vectors:
         """Unit vectors, one row per text; an empty or token-less text gets a zero row."""
         return unit_rows(self.token_sums(texts))
+
+
+def segment_sums(
+    table: Vectors, ids: npt.NDArray[np.int64], lengths: npt.NDArray[np.int64]
+) -> Vectors:
+    """Per segment, the sum of ``table`` rows of its ids (``ids`` holds the segments one after
+    another, ``lengths`` their sizes; an empty segment sums to zero).
+
+    Adds the k-th token of every segment at once, longest segments first, so there are as
+    many numpy steps as tokens in the longest segment: ``np.add.reduceat`` over rows is
+    8-10x slower here (it walks the segments one by one).
+    """
+    out = np.zeros((len(lengths), table.shape[1]), dtype=np.float32)
+    order = np.argsort(-lengths, kind="stable")
+    size = lengths[order]
+    starts = (np.cumsum(lengths) - lengths)[order]
+    present = int(np.count_nonzero(size))
+    if not present:
+        return out
+    acc = table[ids[starts[:present]]]
+    falling = -size
+    for k in range(1, int(size[0])):
+        longer = int(np.searchsorted(falling, -k, side="left"))  # segments with > k tokens
+        acc[:longer] += table[ids[starts[:longer] + k]]
+    out[order[:present]] = acc
+    return out
 
 
 def unit_rows(sums: Vectors) -> Vectors:
@@ -160,6 +223,8 @@ _cache: OrderedDict[tuple[str, tuple[tuple[int, int], ...]], DocumentVectors] = 
 _cache_lock = threading.Lock()
 # Versions of one story repeat most sentences: each distinct sentence is embedded once.
 _sentences: OrderedDict[str, npt.NDArray[np.float32]] = OrderedDict()
+_word_ids: dict[str, list[int]] = {}
+_ids_lock = threading.Lock()
 
 
 def shared_model() -> SentenceModel:
@@ -187,17 +252,33 @@ def document_vectors(
 
     The arrays are shared with the cache and read-only.
     """
-    spans_key = tuple(spans)
-    cache_key = (key, spans_key)
+    return documents_vectors([(key, text, spans)], model, check)[0]
+
+
+def documents_vectors(
+    documents: Sequence[tuple[str, str, Sequence[tuple[int, int]]]],
+    model: SentenceModel | None = None,
+    check: Callable[[], None] | None = None,
+) -> list[DocumentVectors]:
+    """:func:`document_vectors` of several (key, text, spans) documents, the sentences that
+    none of the caches hold embedded together in one pass (one story's versions share most
+    sentences, and one pass costs far less than one per version)."""
+    out: list[DocumentVectors | None] = []
+    todo: list[tuple[tuple[str, tuple[tuple[int, int], ...]], list[str]]] = []
+    for key, text, spans in documents:
+        cache_key = (key, tuple(spans))
+        with _cache_lock:
+            hit = _cache.get(cache_key)
+            if hit is not None:
+                _cache.move_to_end(cache_key)
+        out.append(hit)
+        if hit is None:
+            todo.append((cache_key, [text[s:e] for s, e in cache_key[1]]))
+    if not todo:
+        return [v for v in out if v is not None]
     with _cache_lock:
-        hit = _cache.get(cache_key)
-        if hit is not None:
-            _cache.move_to_end(cache_key)
-            return hit
-    texts = [text[s:e] for s, e in spans_key]
-    with _cache_lock:
-        known = {t: _sentences[t] for t in texts if t in _sentences}
-    missing = sorted({t for t in texts if t not in known})
+        known = {t: _sentences[t] for _, texts in todo for t in texts if t in _sentences}
+    missing = sorted({t for _, texts in todo for t in texts if t not in known})
     if missing:
         fresh = (model or shared_model()).token_sums(missing, check)
         with _cache_lock:
@@ -206,18 +287,24 @@ def document_vectors(
                 _sentences[t] = row
                 if len(_sentences) > CACHE_SENTENCES:
                     _sentences.popitem(last=False)
-    sums = np.zeros((len(texts), DIM), dtype=np.float32)
-    for k, t in enumerate(texts):
-        sums[k] = known[t]
-    units = unit_rows(sums)
-    sums.setflags(write=False)
-    units.setflags(write=False)
-    vectors = DocumentVectors(units, sums)
-    with _cache_lock:
-        _cache[cache_key] = vectors
-        while len(_cache) > CACHE_DOCUMENTS:
-            _cache.popitem(last=False)
-    return vectors
+    made = iter(todo)
+    for k, hit in enumerate(out):
+        if hit is not None:
+            continue
+        cache_key, texts = next(made)
+        sums = np.zeros((len(texts), DIM), dtype=np.float32)
+        for n, t in enumerate(texts):
+            sums[n] = known[t]
+        units = unit_rows(sums)
+        sums.setflags(write=False)
+        units.setflags(write=False)
+        vectors = DocumentVectors(units, sums)
+        out[k] = vectors
+        with _cache_lock:
+            _cache[cache_key] = vectors
+            while len(_cache) > CACHE_DOCUMENTS:
+                _cache.popitem(last=False)
+    return [v for v in out if v is not None]
 
 
 def cache_info() -> int:
@@ -230,3 +317,5 @@ def clear_cache() -> None:
     with _cache_lock:
         _cache.clear()
         _sentences.clear()
+    with _ids_lock:
+        _word_ids.clear()

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from variorum.engine.embed import SentenceModel, Vectors, document_key, document_vectors
+from variorum.engine.embed import SentenceModel, Vectors, document_key, documents_vectors
 from variorum.engine.text import TokenizedText, is_content, skeleton
 
 MIN_COSINE = 0.55  # below this the sentences are not about the same thing at all
@@ -39,10 +39,21 @@ _word_lock = threading.Lock()
 _WORD_CACHE_LIMIT = 200_000
 
 
-def word_vectors(model: SentenceModel, words: Sequence[str]) -> Vectors:
-    """Vectors of single words, cached in-process (words repeat across versions)."""
+def word_vectors(
+    model: SentenceModel, words: Sequence[str]
+) -> tuple[Vectors, npt.NDArray[np.int64]]:
+    """Unit vectors of the distinct ``words`` (one row each) and, per word, its row.
+
+    Vectors are cached in-process (words repeat across versions); a story's hundred
+    thousand words have a few thousand distinct ones, so rows are shared, not copied.
+    """
+    first: dict[str, int] = {}
+    slots = np.fromiter(
+        (first.setdefault(w, len(first)) for w in words), dtype=np.int64, count=len(words)
+    )
+    distinct = list(first)
     with _word_lock:
-        missing = sorted({w for w in words if w not in _word_cache})
+        missing = [w for w in distinct if w not in _word_cache]
     if missing:
         fresh = model.embed(missing)
         with _word_lock:
@@ -50,11 +61,14 @@ def word_vectors(model: SentenceModel, words: Sequence[str]) -> Vectors:
                 _word_cache.clear()
             for w, v in zip(missing, fresh, strict=True):
                 _word_cache[w] = v
+        got = dict(zip(missing, fresh, strict=True))
+    else:
+        got = {}
+    if not distinct:
+        return np.zeros((0, model.table.shape[1]), dtype=np.float32), slots
     with _word_lock:
-        rows = [_word_cache[w] for w in words]
-    if not rows:
-        return np.zeros((0, model.table.shape[1]), dtype=np.float32)
-    return np.stack(rows)
+        rows = [got[w] if w in got else _word_cache[w] for w in distinct]
+    return np.stack(rows), slots
 
 
 def clear_caches() -> None:
@@ -70,16 +84,17 @@ def clear_caches() -> None:
 @dataclass(frozen=True)
 class SentenceWords:
     keys: npt.NDArray[np.int64]  # spelling-tolerant skeletons as ids, one per content word
-    vectors: Vectors  # one unit vector per content word
+    rows: npt.NDArray[np.int64]  # each content word's row in ``table``
+    table: Vectors  # unit vectors of the distinct content words of the analysis
+
+    @property
+    def vectors(self) -> Vectors:
+        """One unit vector per content word."""
+        out: Vectors = self.table[self.rows]
+        return out
 
 
 _key_ids: dict[str, int] = {}
-
-
-def _key_id(key: str) -> int:
-    # Ids only need to be equal for equal keys within a process; they are never written out.
-    with _word_lock:
-        return _key_ids.setdefault(key, len(_key_ids))
 
 
 @dataclass(frozen=True)
@@ -113,23 +128,56 @@ def version_meaning(
     plain: TokenizedText,
     check: Callable[[], None] | None = None,
 ) -> VersionMeaning:
-    cached = document_vectors(document_key(sha256, text), text, spans, model, check)
-    per_sentence = []
-    for n, (s, e) in enumerate(spans):
-        if check is not None and not (n + 1) % 4096:
-            check()
-        per_sentence.append([w for w in plain.folded_words(s, e) if is_content(w)])
-    flat = [w for ws in per_sentence for w in ws]
-    wv = word_vectors(model, flat)
-    words = []
-    k = 0
-    for n, ws in enumerate(per_sentence):
-        if check is not None and not (n + 1) % 4096:
-            check()
-        keys = np.fromiter((_key_id(skeleton(w)) for w in ws), dtype=np.int64, count=len(ws))
-        words.append(SentenceWords(keys, wv[k : k + len(ws)]))
-        k += len(ws)
-    return VersionMeaning(cached.units, cached.sums, tuple(words))
+    return version_meanings(model, [(sha256, text, spans, plain)], check)[0]
+
+
+def version_meanings(
+    model: SentenceModel,
+    versions: Sequence[tuple[str, str, Sequence[tuple[int, int]], TokenizedText]],
+    check: Callable[[], None] | None = None,
+) -> tuple[VersionMeaning, ...]:
+    """The meanings of several (sha256, text, spans, tokens) versions, embedded together."""
+    cached = documents_vectors(
+        [(document_key(sha, text), text, spans) for sha, text, spans, _ in versions], model, check
+    )
+    contents: list[list[str]] = []  # per version, its content words one sentence after another
+    counts: list[list[int]] = []  # per version, content words per sentence
+    for _sha, _text, spans, plain in versions:
+        flat: list[str] = []
+        sizes: list[int] = []
+        for n, (s, e) in enumerate(spans):
+            if check is not None and not (n + 1) % 4096:
+                check()
+            before = len(flat)
+            flat.extend(w for w in plain.folded_words(s, e) if is_content(w))
+            sizes.append(len(flat) - before)
+        contents.append(flat)
+        counts.append(sizes)
+    every = [w for flat in contents for w in flat]
+    table, slots = word_vectors(model, every)
+    distinct = [""] * len(table)
+    for w, slot in zip(every, slots.tolist(), strict=True):
+        distinct[slot] = w
+    with _word_lock:
+        key_table = np.fromiter(
+            (_key_ids.setdefault(skeleton(w), len(_key_ids)) for w in distinct),
+            dtype=np.int64,
+            count=len(distinct),
+        )
+    keys_all = key_table[slots]
+    out = []
+    at = 0
+    for vectors, flat, sizes in zip(cached, contents, counts, strict=True):
+        keys = keys_all[at : at + len(flat)]
+        rows = slots[at : at + len(flat)]
+        at += len(flat)
+        words = []
+        k = 0
+        for size in sizes:
+            words.append(SentenceWords(keys[k : k + size], rows[k : k + size], table))
+            k += size
+        out.append(VersionMeaning(vectors.units, vectors.sums, tuple(words)))
+    return tuple(out)
 
 
 def content_coverage(x: SentenceWords, y: SentenceWords) -> float:

@@ -35,7 +35,7 @@ from variorum.engine.conflicts import row_conflicts
 from variorum.engine.embed import shared_model
 from variorum.engine.facts import Fact, facts_by_sentence
 from variorum.engine.ingest_furniture import is_metadata
-from variorum.engine.meaning import VersionMeaning, version_meaning
+from variorum.engine.meaning import VersionMeaning, version_meanings
 from variorum.engine.model import (
     Cell,
     Claim,
@@ -194,11 +194,13 @@ def score(seg: Segmented, settings: Settings, step: Step = QUIET) -> Scored:
     meaning: tuple[VersionMeaning, ...] | None = None
     if settings.match_paraphrases and max(len(u) for u in us) <= MAX_MEANING_SENTENCES:
         model = shared_model()
-        meaning = tuple(
-            version_meaning(
-                model, d.sha256, d.text, [(s.start, s.end) for s in sents], p, step.check
-            )
-            for d, sents, p in zip(seg.docs, seg.sentences, seg.plain, strict=True)
+        meaning = version_meanings(
+            model,
+            [
+                (d.sha256, d.text, [(s.start, s.end) for s in sents], p)
+                for d, sents, p in zip(seg.docs, seg.sentences, seg.plain, strict=True)
+            ],
+            step.check,
         )
     return Scored(us, meaning)
 

@@ -95,3 +95,37 @@ def test_missing_package_is_one_clear_error(monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.setattr(embed, "PACKAGE", "no_such_package_for_variorum")
     with pytest.raises(embed.ModelMissing, match="not installed"):
         embed.model_files()
+
+
+@pytest.mark.parametrize(
+    "lengths",
+    [[0], [3], [1, 1, 1], [0, 2, 0, 5], [7, 1, 0, 3, 3, 12], list(range(20))],
+)
+def test_segment_sums_match_one_sum_per_segment(lengths: list[int]) -> None:
+    rng = np.random.default_rng(len(lengths))
+    table = rng.standard_normal((50, 4)).astype(np.float32)
+    ids = rng.integers(0, 50, sum(lengths))
+    sizes = np.asarray(lengths, dtype=np.int64)
+    got = embed.segment_sums(table, ids, sizes)
+    at = 0
+    for k, n in enumerate(lengths):
+        want = table[ids[at : at + n]].sum(axis=0) if n else np.zeros(4, np.float32)
+        assert np.allclose(got[k], want, atol=1e-5), (k, n)
+        at += n
+
+
+SENTENCES = [
+    "NATO's ministers met in Brussels on Tuesday, officials said.",
+    "“We will not back down,” Zelenskyy told reporters — twice.",
+    "The €4.2m barrier, approved 9-3, protects 1,400 homes.",
+    "Work starts in May (weather permitting) and lasts 18 months.",
+]
+
+
+@pytest.mark.parametrize("sentence", SENTENCES)
+def test_word_by_word_tokens_are_the_sentence_tokens(sentence: str) -> None:
+    model = embed.shared_model()
+    ids = model.word_ids(sentence.split(" "))
+    joined = [i for w in sentence.split(" ") for i in ids[w]]
+    whole = model.tokenizer.encode(sentence, add_special_tokens=False).ids  # type: ignore[attr-defined]
+    assert joined == whole
