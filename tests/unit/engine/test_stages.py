@@ -257,3 +257,22 @@ def test_folded_words_of_repeated_sentences_are_separate_lists() -> None:
     first.append("x")
     assert tt.folded_words(11, 21) == ["thank", "you"]
     assert tt.folded_words(22, len(text)) == ["thank", "you"]
+
+
+def test_blas_runs_on_one_thread_during_an_analysis_and_comes_back() -> None:
+    from threadpoolctl import threadpool_info
+
+    from variorum.engine.pipeline import one_blas_thread
+
+    def blas_threads() -> list[int]:
+        return [i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"]
+
+    import numpy  # noqa: F401  (loads the BLAS library the limit applies to)
+
+    before = blas_threads()
+    assert before, "numpy's BLAS not found"
+    with one_blas_thread():
+        with one_blas_thread():  # nested (the report writer inside an analysis)
+            assert set(blas_threads()) <= {1}
+        assert set(blas_threads()) <= {1}
+    assert blas_threads() == before
