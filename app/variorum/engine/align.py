@@ -22,6 +22,7 @@ from variorum.engine.meaning import (
     merge_keeps_meaning,
     nearest_pairs,
     paraphrase_score,
+    paraphrase_scores,
 )
 from variorum.engine.model import DEFAULT_THRESHOLD
 
@@ -362,8 +363,8 @@ def paraphrase_pair(
     cols = [j for j in range(size_b) if j not in used_b]
     best_a: dict[int, tuple[float, int]] = {}
     best_b: dict[int, tuple[float, int]] = {}
-    for i, j in nearest_pairs(ma, mb, rows, cols, threshold):
-        s = paraphrase_score(ma, i, mb, j, threshold)
+    pairs = nearest_pairs(ma, mb, rows, cols, threshold)
+    for (i, j), s in zip(pairs, paraphrase_scores(ma, mb, pairs, threshold), strict=True):
         if s <= 0.0:
             continue
         if s > best_a.get(i, (0.0, -1))[0]:

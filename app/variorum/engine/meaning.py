@@ -33,6 +33,8 @@ WORD_MATCH = 0.50  # cosine at which two different words count as the same conte
 BASE_THRESHOLD = 0.55  # the user threshold the bars above were tuned at (the default)
 CANDIDATES_PER_SENTENCE = 3  # nearest sentences of the other version kept as candidates
 MERGE_MEANING_DROP = 0.05  # how much a joined neighbour may lower the cosine of a match
+COVERAGE_BATCH = 256  # sentence pairs whose word products are computed together
+MAX_MATCH_TABLE = 6000  # distinct words up to which a word-by-word table may be built (36 MB)
 
 _word_cache: dict[str, npt.NDArray[np.float32]] = {}
 _word_lock = threading.Lock()
@@ -81,16 +83,57 @@ def clear_caches() -> None:
         _word_cache.clear()
 
 
+class WordTable:
+    """The distinct content words of one analysis (unit vectors and spelling-tolerant keys),
+    shared by its sentences.
+
+    Scoring a sentence pair compares each word of one with each word of the other. Over a
+    whole analysis those are mostly the same few thousand words again and again, so once
+    the word pairs asked for (``demand``) pass a quarter of all distinct-word pairs, every
+    distinct word is compared with every other once and the rest are lookups."""
+
+    def __init__(self, vectors: Vectors, keys: npt.NDArray[np.int64]) -> None:
+        self.vectors = vectors
+        self.keys = keys
+        self.demand = 0
+        self._matches: npt.NDArray[np.bool_] | None = None
+        self._lock = threading.Lock()
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def matches(self, demand: int) -> npt.NDArray[np.bool_] | None:
+        """Flat (words + 1)² table: is word r a counterpart of word c (vectors close enough,
+        or the same key)? Row and column ``len(self)`` are padding, all False. None until
+        ``demand`` more word pairs make the table pay."""
+        size = len(self)
+        with self._lock:
+            self.demand += demand
+            if self._matches is None and size <= MAX_MATCH_TABLE and self.demand * 4 > size * size:
+                table = np.zeros((size + 1, size + 1), dtype=np.bool_)
+                for lo in range(0, size, 1024):
+                    block = self.vectors[lo : lo + 1024] @ self.vectors.T >= WORD_MATCH
+                    block |= self.keys[lo : lo + 1024, None] == self.keys[None, :]
+                    table[lo : lo + len(block), :size] = block
+                self._matches = table.ravel()
+            return self._matches
+
+
 @dataclass(frozen=True)
 class SentenceWords:
-    keys: npt.NDArray[np.int64]  # spelling-tolerant skeletons as ids, one per content word
     rows: npt.NDArray[np.int64]  # each content word's row in ``table``
-    table: Vectors  # unit vectors of the distinct content words of the analysis
+    table: WordTable
 
     @property
     def vectors(self) -> Vectors:
         """One unit vector per content word."""
-        out: Vectors = self.table[self.rows]
+        out: Vectors = self.table.vectors[self.rows]
+        return out
+
+    @property
+    def keys(self) -> npt.NDArray[np.int64]:
+        """Spelling-tolerant skeletons as ids, one per content word."""
+        out: npt.NDArray[np.int64] = self.table.keys[self.rows]
         return out
 
 
@@ -154,8 +197,8 @@ def version_meanings(
         contents.append(flat)
         counts.append(sizes)
     every = [w for flat in contents for w in flat]
-    table, slots = word_vectors(model, every)
-    distinct = [""] * len(table)
+    vectors, slots = word_vectors(model, every)
+    distinct = [""] * len(vectors)
     for w, slot in zip(every, slots.tolist(), strict=True):
         distinct[slot] = w
     with _word_lock:
@@ -164,28 +207,31 @@ def version_meanings(
             dtype=np.int64,
             count=len(distinct),
         )
-    keys_all = key_table[slots]
+    table = WordTable(vectors, key_table)
     out = []
     at = 0
-    for vectors, flat, sizes in zip(cached, contents, counts, strict=True):
-        keys = keys_all[at : at + len(flat)]
+    for doc, flat, sizes in zip(cached, contents, counts, strict=True):
         rows = slots[at : at + len(flat)]
         at += len(flat)
         words = []
         k = 0
         for size in sizes:
-            words.append(SentenceWords(keys[k : k + size], rows[k : k + size], table))
+            words.append(SentenceWords(rows[k : k + size], table))
             k += size
-        out.append(VersionMeaning(vectors.units, vectors.sums, tuple(words)))
+        out.append(VersionMeaning(doc.units, doc.sums, tuple(words)))
     return tuple(out)
 
 
 def content_coverage(x: SentenceWords, y: SentenceWords) -> float:
     """The smaller of the two sides' shares of content words that have a counterpart."""
-    nx, ny = len(x.keys), len(y.keys)
+    nx, ny = len(x.rows), len(y.rows)
     if not nx or not ny:
         return 0.0
-    hit = (x.vectors @ y.vectors.T >= WORD_MATCH) | (x.keys[:, None] == y.keys[None, :])
+    matches = x.table.matches(nx * ny) if x.table is y.table else None
+    if matches is not None:
+        hit = matches[x.rows[:, None] * (len(x.table) + 1) + y.rows[None, :]]
+    else:
+        hit = (x.vectors @ y.vectors.T >= WORD_MATCH) | (x.keys[:, None] == y.keys[None, :])
     return min(int(hit.any(axis=1).sum()) / nx, int(hit.any(axis=0).sum()) / ny)
 
 
@@ -208,6 +254,94 @@ def paraphrase_score(
     return 0.0
 
 
+def _padded(items: Sequence[SentenceWords], width: int, pad: int) -> npt.NDArray[np.int64]:
+    """Each item's rows in the shared table, padded with ``pad`` to ``width``; built with a
+    few whole-array steps, not one per item."""
+    sizes = np.fromiter((len(x.rows) for x in items), dtype=np.int64, count=len(items))
+    rows = np.full((len(items), width), pad, dtype=np.int64)
+    total = int(sizes.sum())
+    if total:
+        starts = np.cumsum(sizes) - sizes
+        at = np.repeat(np.arange(len(items)) * width - starts, sizes) + np.arange(total)
+        rows.flat[at] = np.concatenate([x.rows for x in items])
+    return rows
+
+
+def coverages(xs: Sequence[SentenceWords], ys: Sequence[SentenceWords]) -> list[float]:
+    """:func:`content_coverage` of each pair ``(xs[k], ys[k])``, batched: one small product
+    per pair costs more in numpy's call overhead than in arithmetic. Pairs are batched by
+    size, so little of each batch is padding."""
+    out = [0.0] * len(xs)
+    if not xs:
+        return out
+    table = xs[0].table
+    if any(x.table is not table for x in xs) or any(y.table is not table for y in ys):
+        return [content_coverage(x, y) for x, y in zip(xs, ys, strict=True)]
+    na = [len(x.rows) for x in xs]
+    nb = [len(y.rows) for y in ys]
+    size = len(table)
+    matches = table.matches(sum(p * q for p, q in zip(na, nb, strict=True)))
+    if matches is None:  # padding (row ``size``): a zero vector, keys that never meet
+        vectors = np.concatenate([table.vectors, np.zeros((1, table.vectors.shape[1]), np.float32)])
+        keys_x = np.concatenate([table.keys, [-1]])
+        keys_y = np.concatenate([table.keys, [-2]])
+    order = sorted(range(len(xs)), key=lambda k: (na[k] // 4, nb[k]))
+    for lo in range(0, len(order), COVERAGE_BATCH):
+        part = [k for k in order[lo : lo + COVERAGE_BATCH] if na[k] and nb[k]]
+        if not part:
+            continue
+        rx = _padded([xs[k] for k in part], max(na[k] for k in part), size)
+        ry = _padded([ys[k] for k in part], max(nb[k] for k in part), size)
+        if matches is not None:
+            hit = matches[rx[:, :, None] * (size + 1) + ry[:, None, :]]
+        else:
+            hit = np.matmul(vectors[rx], vectors[ry].transpose(0, 2, 1)) >= WORD_MATCH
+            hit |= keys_x[rx][:, :, None] == keys_y[ry][:, None, :]
+        share_x = hit.any(axis=2).sum(axis=1).tolist()
+        share_y = hit.any(axis=1).sum(axis=1).tolist()
+        for n, k in enumerate(part):
+            out[k] = min(share_x[n] / na[k], share_y[n] / nb[k])
+    return out
+
+
+def paraphrase_scores(
+    a: VersionMeaning,
+    b: VersionMeaning,
+    pairs: Sequence[tuple[int, int]],
+    threshold: float = BASE_THRESHOLD,
+) -> list[float]:
+    """:func:`paraphrase_score` of each (i, j) in ``pairs``, the content checks batched."""
+    shift = threshold - BASE_THRESHOLD
+    out = [0.0] * len(pairs)
+    todo: list[tuple[int, float]] = []
+    for k, (i, j) in enumerate(pairs):
+        cos = float(a.vectors[i] @ b.vectors[j])
+        if cos >= MIN_COSINE + shift:
+            todo.append((k, cos))
+    covs = coverages(
+        [a.words[pairs[k][0]] for k, _ in todo], [b.words[pairs[k][1]] for k, _ in todo]
+    )
+    for (k, cos), cov in zip(todo, covs, strict=True):
+        if cov >= MIN_COVERAGE + shift or (
+            cos >= HIGH_COSINE + shift and cov >= HIGH_COVERAGE + shift
+        ):
+            out[k] = round((cos + cov) / 2.0, 4)
+    return out
+
+
+def top_k_mask(sims: npt.NDArray[np.float32], k: int) -> npt.NDArray[np.bool_]:
+    """Per row, the ``k`` largest entries (ties to the lower column), as a mask: the same
+    entries as the first ``k`` of a stable descending argsort, found without sorting."""
+    if k >= sims.shape[1]:
+        return np.ones(sims.shape, dtype=np.bool_)
+    kth = -np.partition(-sims, k - 1, axis=1)[:, k - 1 : k]
+    greater = sims > kth
+    tied = sims == kth
+    room = k - greater.sum(axis=1, keepdims=True)
+    out: npt.NDArray[np.bool_] = greater | (tied & (np.cumsum(tied, axis=1) <= room))
+    return out
+
+
 def nearest_pairs(
     a: VersionMeaning,
     b: VersionMeaning,
@@ -215,25 +349,14 @@ def nearest_pairs(
     cols: Sequence[int],
     threshold: float = BASE_THRESHOLD,
 ) -> list[tuple[int, int]]:
-    """Candidate pairs among ``rows`` x ``cols``: each side's few nearest by cosine, at or
-    above the cosine bar (one blocked matrix product)."""
+    """Candidate pairs among ``rows`` x ``cols``, sorted: each side's few nearest by cosine,
+    at or above the cosine bar (one blocked matrix product)."""
     floor = MIN_COSINE + threshold - BASE_THRESHOLD
     if not rows or not cols:
         return []
     ri = np.asarray(rows, dtype=np.int64)
     ci = np.asarray(cols, dtype=np.int64)
     sims = a.vectors[ri] @ b.vectors[ci].T
-    k = min(CANDIDATES_PER_SENTENCE, len(cols))
-    out: set[tuple[int, int]] = set()
-    top = np.argsort(-sims, axis=1, kind="stable")[:, :k]
-    for r, js in enumerate(top):
-        for c in js:
-            if sims[r, c] >= floor:
-                out.add((int(ri[r]), int(ci[c])))
-    k = min(CANDIDATES_PER_SENTENCE, len(rows))
-    top = np.argsort(-sims, axis=0, kind="stable")[:k, :]
-    for c in range(top.shape[1]):
-        for r in top[:, c]:
-            if sims[r, c] >= floor:
-                out.add((int(ri[r]), int(ci[c])))
-    return sorted(out)
+    near = top_k_mask(sims, CANDIDATES_PER_SENTENCE) | top_k_mask(sims.T, CANDIDATES_PER_SENTENCE).T
+    r, c = np.nonzero(near & (sims >= floor))
+    return sorted(zip(ri[r].tolist(), ci[c].tolist(), strict=True))

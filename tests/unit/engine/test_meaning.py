@@ -6,12 +6,23 @@ import socket
 from itertools import combinations
 from pathlib import Path
 
+import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from labelled_pairs import HARD_NEGATIVES, POSITIVES
 
 from variorum.engine import embed
 from variorum.engine.api import compare_documents, load_documents
-from variorum.engine.meaning import VersionMeaning, paraphrase_score, version_meaning
+from variorum.engine.meaning import (
+    VersionMeaning,
+    content_coverage,
+    coverages,
+    paraphrase_score,
+    top_k_mask,
+    version_meaning,
+    version_meanings,
+)
 from variorum.engine.model import Document, Granularity, MatchKind, RowKind, Settings
 from variorum.engine.segment import split_sentences
 from variorum.engine.text import TokenizedText
@@ -129,3 +140,45 @@ def test_identical_and_lexical_rows_say_so() -> None:
     b = "The council met on Tuesday.\n\nThe vote was very close and the mayor abstained."
     c = compare_documents([Document("a", "a.txt", a), Document("b", "b.txt", b)])
     assert [r.match for r in c.rows] == [MatchKind.IDENTICAL, MatchKind.LEXICAL]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.sampled_from([0.1, 0.5, 0.5, 0.7, 0.9]), min_size=4, max_size=4), min_size=1
+    ),
+    st.integers(1, 5),
+)
+def test_top_k_mask_is_the_head_of_a_stable_descending_sort(
+    values: list[list[float]], k: int
+) -> None:
+    sims = np.asarray(values, dtype=np.float32)
+    want = np.zeros(sims.shape, dtype=bool)
+    for r, row in enumerate(np.argsort(-sims, axis=1, kind="stable")[:, :k]):
+        want[r, row] = True
+    assert (top_k_mask(sims, k) == want).all()
+
+
+def test_coverages_batched_equal_one_by_one() -> None:
+    docs = [
+        "The council voted nine to three to approve the flood wall on Monday.",
+        "Councillors backed the flood defence plan by 9 votes to 3 on Monday evening.",
+        "About 1,400 homes in Lower Quay would be protected, officials said.",
+        "Roughly 1,400 households in Lower Quay would be shielded.",
+    ]
+    model = embed.shared_model()
+    text = " ".join(docs)
+    spans, at = [], 0
+    for d in docs:
+        spans.append((at, at + len(d)))
+        at += len(d) + 1
+    (m,) = version_meanings(model, [("", text, spans, TokenizedText(text))])
+    pairs = [(i, j) for i in range(4) for j in range(4)]
+    xs = [m.words[i] for i, _ in pairs]
+    ys = [m.words[j] for _, j in pairs]
+    one_by_one = [content_coverage(x, y) for x, y in zip(xs, ys, strict=True)]
+    assert coverages(xs, ys) == one_by_one
+    assert m.words[0].table.matches(10**9) is not None  # the lookup table, now built
+    assert coverages(xs, ys) == one_by_one
+    assert [content_coverage(x, y) for x, y in zip(xs, ys, strict=True)] == one_by_one
+    assert max(one_by_one) == 1.0 and min(one_by_one) < 0.5
