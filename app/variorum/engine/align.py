@@ -99,11 +99,19 @@ def version_pairs(versions: Sequence[Sequence[Unit]], base: int = 0) -> list[tup
     import numpy as np
 
     sketch = np.zeros((n, SKETCH_BUCKETS), dtype=np.float32)
+    bucket: dict[str, int] = {}
     for v, units in enumerate(versions):
-        for u in units:
-            for w in u.words:
-                # crc32, not hash(): string hashing is salted per process.
-                sketch[v, zlib.crc32(w.encode("utf-8", "surrogatepass")) % SKETCH_BUCKETS] += 1.0
+        ids = [
+            # crc32, not hash(): string hashing is salted per process.
+            bucket[w]
+            if w in bucket
+            else bucket.setdefault(
+                w, zlib.crc32(w.encode("utf-8", "surrogatepass")) % SKETCH_BUCKETS
+            )
+            for u in units
+            for w in u.words
+        ]
+        sketch[v] = np.bincount(np.asarray(ids, dtype=np.int64), minlength=SKETCH_BUCKETS)
     norms = np.linalg.norm(sketch, axis=1, keepdims=True)
     sketch /= np.maximum(norms, 1e-12)
     sims = sketch @ sketch.T
@@ -136,7 +144,7 @@ def candidate_pairs(
     index: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for v, units in enumerate(versions):
         for i, u in enumerate(units):
-            for w in sorted(set(u.words)):
+            for w in set(u.words):  # postings stay in (version, sentence) order
                 index[w].append((v, i))
             # Identical sentences always meet, even with no content word ("It is.").
             index["\x00" + u.norm].append((v, i))
@@ -160,11 +168,12 @@ def candidate_pairs(
                 if theirs:
                     cands[(va, vb)].update((i, j) for i in mine for j in theirs)
     # Sentences none of whose words is rare enough to index (the identical-text key aside).
+    rare = {w for w, posting in index.items() if len(posting) <= max_postings}
     common_only = {
         (v, i)
         for v, units in enumerate(versions)
         for i, u in enumerate(units)
-        if not any(len(index[w]) <= max_postings for w in u.words)
+        if rare.isdisjoint(u.words)
     }
     if common_only:
         _add_positional_candidates(versions, common_only, cands, partners)
@@ -527,9 +536,11 @@ def order_groups(
         v0 = min(cells)
         return (rel, v0, cells[v0])
 
+    keys = [key(g) for g in range(len(groups))]
+
     def push_if_ready(g: int) -> None:
         if not done[g] and len(heads_of[g]) >= need[g]:
-            heapq.heappush(ready, (key(g), g))
+            heapq.heappush(ready, (keys[g], g))
 
     def settle(v: int) -> None:
         """Move version v's pointer past emitted and floating sentences; register its head."""
@@ -558,11 +569,9 @@ def order_groups(
                 g = cand
                 break
         if g == -1:
-            _let_go(sizes, pos, owner, where, floating, need, heads_of)
-            for v in range(len(sizes)):
-                settle(v)
-            for h in list(heads_of):
-                push_if_ready(h)
+            # Letting go changes nothing but that version's pointer: a group's heads and
+            # need drop together, so no other group's readiness changes.
+            settle(_let_go(sizes, pos, owner, where, floating, need, heads_of))
             continue
         done[g] = True
         out.append(groups[g])
@@ -580,8 +589,8 @@ def _let_go(
     floating: set[tuple[int, int]],
     need: list[int],
     heads_of: dict[int, set[int]],
-) -> None:
-    """Free the head sentence whose group the other versions reach last."""
+) -> int:
+    """Free the head sentence whose group the other versions reach last; its version."""
     lag: dict[int, float] = {}  # per distinct head group: how far ahead it sits elsewhere
     best: tuple[float, int] | None = None
     chosen = -1
@@ -613,6 +622,7 @@ def _let_go(
         floating.add((v, i))
     need[h] -= 1
     heads_of[h].discard(v)
+    return v
 
 
 def longest_increasing(seq: Sequence[int]) -> set[int]:
