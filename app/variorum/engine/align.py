@@ -208,30 +208,6 @@ def _add_positional_candidates(
                 pairs.update((i, j) for j in theirs[lo:hi])
 
 
-class _MaxTree:
-    """Fenwick tree over positions 1..n answering prefix maxima with their payload."""
-
-    def __init__(self, n: int) -> None:
-        self.n = n
-        self.val = [0.0] * (n + 1)
-        self.arg = [-1] * (n + 1)
-
-    def update(self, pos: int, value: float, arg: int) -> None:
-        while pos <= self.n:
-            if value > self.val[pos]:
-                self.val[pos] = value
-                self.arg[pos] = arg
-            pos += pos & -pos
-
-    def query(self, pos: int) -> tuple[float, int]:
-        best, arg = 0.0, -1
-        while pos > 0:
-            if self.val[pos] > best:
-                best, arg = self.val[pos], self.arg[pos]
-            pos -= pos & -pos
-        return best, arg
-
-
 def ordered_chain(scored: Sequence[tuple[int, int, float]], threshold: float) -> list[int]:
     """Indices into ``scored`` of the heaviest chain increasing in both i and j.
 
@@ -242,16 +218,29 @@ def ordered_chain(scored: Sequence[tuple[int, int, float]], threshold: float) ->
         return []
     items.sort()
     n = max(scored[k][1] for _, _, k in items) + 1
-    tree = _MaxTree(n)
+    # A Fenwick tree over positions 1..n answering prefix maxima with their payload,
+    # inlined: this loop runs once per scored pair of every version pair.
+    val = [0.0] * (n + 1)
+    arg = [-1] * (n + 1)
     best: dict[int, float] = {}
     back: dict[int, int] = {}
     for _, _negj, k in items:
-        j = scored[k][1]
-        prev_val, prev_arg = tree.query(j)  # j' < j  (positions are j'+1)
-        total = prev_val + (scored[k][2] - threshold)
+        _i, j, score = scored[k]
+        prev_val, prev_arg = 0.0, -1
+        pos = j  # the best chain over j' < j (positions are j'+1)
+        while pos > 0:
+            if val[pos] > prev_val:
+                prev_val, prev_arg = val[pos], arg[pos]
+            pos -= pos & -pos
+        total = prev_val + (score - threshold)
         best[k] = total
         back[k] = prev_arg
-        tree.update(j + 1, total, k)
+        pos = j + 1
+        while pos <= n:
+            if total > val[pos]:
+                val[pos] = total
+                arg[pos] = k
+            pos += pos & -pos
     end = max(best, key=lambda k: (best[k], -k))
     chain: list[int] = []
     while end != -1:
