@@ -434,23 +434,18 @@ def group_links(
     )
     for k in order:
         link = links[k]
-        involved = sorted({owner[link.va][i] for i in link.a} | {owner[link.vb][j] for j in link.b})
-        if len(involved) < 2:
-            continue
-        merged: dict[int, list[int]] = defaultdict(list)
-        for g in involved:
-            for v, ids in groups[g].cells.items():
-                merged[v].extend(ids)
-        ok = True
-        for v, ids in merged.items():
-            ids.sort()
-            if len(ids) > 3 or ids[-1] - ids[0] != len(ids) - 1:
-                ok = False
-                break
-            if len(ids) > 1 and not _multi_allowed(v, ids, link, groups, involved):
-                ok = False
-                break
-        if not ok:
+        if len(link.a) == 1 and len(link.b) == 1:
+            ga, gb = owner[link.va][link.a[0]], owner[link.vb][link.b[0]]
+            if ga == gb:
+                continue
+            involved = [ga, gb] if ga < gb else [gb, ga]
+        else:
+            involved = sorted(
+                {owner[link.va][i] for i in link.a} | {owner[link.vb][j] for j in link.b}
+            )
+            if len(involved) < 2:
+                continue
+        if not _can_join(involved, link, groups):
             continue
         # Average linkage over versions: most cross pairs must be near each other. Large
         # groups are represented by a few of their versions (those of the link first), so
@@ -467,13 +462,42 @@ def group_links(
             continue
         keep = involved[0]
         paraphrase = link.paraphrase or any(groups[g].paraphrase for g in involved)
-        groups[keep] = Group(dict(merged), paraphrase)
+        # The joined cells in the order the groups list them (the first group's versions
+        # first): the let-go step samples a group's first cells.
+        merged = dict(groups[keep].cells)
         for g in involved[1:]:
+            for v, ids in groups[g].cells.items():
+                merged[v] = sorted(merged[v] + ids) if v in merged else ids
+                for i in ids:
+                    owner[v][i] = keep
             del groups[g]
-        for v, ids in merged.items():
-            for i in ids:
-                owner[v][i] = keep
+        groups[keep] = Group(merged, paraphrase)
     return [groups[g] for g in sorted(groups)]
+
+
+def _can_join(involved: list[int], link: Link, groups: dict[int, Group]) -> bool:
+    """Joined, would every version keep one contiguous unit of at most three sentences,
+    made of several only through a merge link? Only versions in more than one of the
+    groups can break that (each group already keeps it), so only they are looked at."""
+    cells = [groups[g].cells for g in involved]
+    if len(cells) == 2:
+        small, large = (cells[0], cells[1]) if len(cells[0]) <= len(cells[1]) else cells[::-1]
+        shared = {v: small[v] + large[v] for v in small if v in large}
+    else:
+        seen: dict[int, list[int]] = {}
+        counts: dict[int, int] = defaultdict(int)
+        for c in cells:
+            for v, ids in c.items():
+                seen[v] = seen.get(v, []) + ids
+                counts[v] += 1
+        shared = {v: ids for v, ids in seen.items() if counts[v] > 1}
+    for v, ids in shared.items():
+        ids.sort()
+        if len(ids) > 3 or ids[-1] - ids[0] != len(ids) - 1:
+            return False
+        if not _multi_allowed(v, ids, link, groups, involved):
+            return False
+    return True
 
 
 def _sample(group: Group, link: Link) -> list[tuple[int, list[int]]]:
