@@ -402,7 +402,10 @@ def group_links(
     near_cache: dict[tuple[int, tuple[int, ...], int, tuple[int, ...]], bool] = {}
 
     def near(va: int, ia: list[int], vb: int, ib: list[int]) -> bool:
-        if any((va, i, vb, j) in linked for i in ia for j in ib):
+        if len(ia) == 1 and len(ib) == 1:
+            if (va, ia[0], vb, ib[0]) in linked:
+                return True
+        elif any((va, i, vb, j) in linked for i in ia for j in ib):
             return True
         if units is None:
             return False
@@ -552,7 +555,7 @@ def order_groups(
     keys = [key(g) for g in range(len(groups))]
 
     def push_if_ready(g: int) -> None:
-        if not done[g] and len(heads_of[g]) >= need[g]:
+        if not done[g] and len(heads_of.get(g, ())) >= need[g]:
             heapq.heappush(ready, (keys[g], g))
 
     def settle(v: int) -> None:
@@ -578,7 +581,7 @@ def order_groups(
         g = -1
         while ready:
             _, cand = heapq.heappop(ready)
-            if not done[cand] and len(heads_of[cand]) >= need[cand]:
+            if not done[cand] and len(heads_of.get(cand, ())) >= need[cand]:
                 g = cand
                 break
         if g == -1:
@@ -607,10 +610,11 @@ def _let_go(
     lag: dict[int, float] = {}  # per distinct head group: how far ahead it sits elsewhere
     best: tuple[float, int] | None = None
     chosen = -1
-    for v in range(len(sizes)):
-        if pos[v] >= sizes[v]:
+    # Each version's head is the group heads_of lists it under; of the versions sharing a
+    # head, the first is the one chosen, so looking at each distinct head is enough.
+    for h, versions in heads_of.items():
+        if not versions:
             continue
-        h = owner[v][pos[v]]
         if h not in lag:
             # Many versions: a fixed sample of the group's cells, scaled to the whole,
             # keeps each let-go linear in the number of versions.
@@ -624,9 +628,9 @@ def _let_go(
                     (i - pos[u]) / max(1, sizes[u]) for u, i in cells if (u, i) not in floating
                 )
             )
-        score = (lag[h], -v)
+        score = (lag[h], -min(versions))
         if best is None or score > best:
-            best, chosen = score, v
+            best, chosen = score, -score[1]
     v = chosen
     h = owner[v][pos[v]]
     for i in range(pos[v], sizes[v]):
@@ -635,6 +639,8 @@ def _let_go(
         floating.add((v, i))
     need[h] -= 1
     heads_of[h].discard(v)
+    if not heads_of[h]:
+        del heads_of[h]  # readers use .get: only heads with versions stay listed
     return v
 
 
