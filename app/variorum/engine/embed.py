@@ -123,11 +123,11 @@ class SentenceModel:
                 ids = fresh[w] = [one]
             out[w] = ids
         if todo:
-            encoded = self.tokenizer.encode_batch_fast(  # type: ignore[attr-defined]
-                todo, add_special_tokens=False
-            )
-            for w, e in zip(todo, encoded, strict=True):
-                out[w] = fresh[w] = e.ids
+            # The BPE model alone: the tokenizer's only other step (prepend ▁, spaces to ▁)
+            # is done here, and building full encodings would cost twice the BPE.
+            bpe = self.tokenizer.model  # type: ignore[attr-defined]
+            for w in todo:
+                out[w] = fresh[w] = [t.id for t in bpe.tokenize(_MARK + w)]
         if fresh:
             with _ids_lock:
                 if len(_word_ids) + len(fresh) > CACHE_WORDS:
@@ -158,9 +158,9 @@ class SentenceModel:
         return out
 
     def _encode_sums(self, texts: list[str]) -> Vectors:
-        split = [t.split(" ") for t in texts]
-        ids_of = self.word_ids(w for ws in split for w in ws if w)
-        ids_of[""] = []  # runs of spaces split into empty words
+        split = [t.split(" ") if t else [] for t in texts]  # "" has no tokens at all
+        # An empty word (from a run of spaces) is the lone "▁" token, as in the tokenizer.
+        ids_of = self.word_ids(w for ws in split for w in ws)
         lengths = np.fromiter(
             (sum(len(ids_of[w]) for w in ws) for ws in split), dtype=np.int64, count=len(texts)
         )

@@ -119,6 +119,7 @@ SENTENCES = [
     "“We will not back down,” Zelenskyy told reporters — twice.",
     "The €4.2m barrier, approved 9-3, protects 1,400 homes.",
     "Work starts in May (weather permitting) and lasts 18 months.",
+    "Résumé of a naïve café owner 🙂 in Łódź,\tsaid\nthe  mayor.",  # byte fallback, odd spaces
 ]
 
 
