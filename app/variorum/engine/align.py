@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import heapq
 from bisect import bisect_left, bisect_right
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 
 from rapidfuzz import fuzz
 
@@ -141,13 +142,28 @@ def candidate_pairs(
         partners = defaultdict(set)
         for a, b in pairs:
             partners[a].add(b)
+    # A key's posting is the sentences holding it; identical sentences always meet, even
+    # with no content word ("It is."), through the key "\x00" + their text. Only keys held
+    # by 2..max_postings sentences of two or more versions make pairs, so those are counted
+    # first (C-level passes) and only they are indexed: a book-length version adds
+    # millions of postings of words no other version has or that every sentence has.
+    postings: Counter[str] = Counter()
+    in_versions: Counter[str] = Counter()
+    for units in versions:
+        postings.update(chain.from_iterable(map(set, (u.words for u in units))))
+        norms = ["\x00" + u.norm for u in units]
+        postings.update(norms)
+        in_versions.update(set(chain.from_iterable(u.words for u in units)).union(norms))
+    wanted = {w for w, n in postings.items() if 2 <= n <= max_postings and in_versions[w] > 1}
     index: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for v, units in enumerate(versions):
         for i, u in enumerate(units):
-            for w in set(u.words):  # postings stay in (version, sentence) order
-                index[w].append((v, i))
-            # Identical sentences always meet, even with no content word ("It is.").
-            index["\x00" + u.norm].append((v, i))
+            if not wanted.isdisjoint(u.words):
+                for w in wanted.intersection(u.words):  # postings in (version, sentence) order
+                    index[w].append((v, i))
+            key = "\x00" + u.norm
+            if key in wanted:
+                index[key].append((v, i))
     cands: dict[tuple[int, int], set[tuple[int, int]]] = defaultdict(set)
     for w in sorted(index):
         posting = index[w]
@@ -168,7 +184,7 @@ def candidate_pairs(
                 if theirs:
                     cands[(va, vb)].update((i, j) for i in mine for j in theirs)
     # Sentences none of whose words is rare enough to index (the identical-text key aside).
-    rare = {w for w, posting in index.items() if len(posting) <= max_postings}
+    rare = {w for w, n in postings.items() if n <= max_postings}
     common_only = {
         (v, i)
         for v, units in enumerate(versions)
@@ -534,11 +550,22 @@ def order_groups(
     """
     owner: list[list[int]] = [[0] * n for n in sizes]
     where: list[dict[int, int]] = []  # group -> version -> first sentence id
+    # Sort key: earliest relative position, then the first version and its sentence.
+    keys: list[tuple[float, int, int]] = []
+    scale = [max(1, n) for n in sizes]
     for g, grp in enumerate(groups):
-        where.append({v: min(ids) for v, ids in grp.cells.items()})
+        first = {v: ids[0] if len(ids) == 1 else min(ids) for v, ids in grp.cells.items()}
+        where.append(first)
+        if len(first) == 1:  # most rows of a long version are its own
+            ((v0, i0),) = first.items()
+            keys.append((i0 / scale[v0], v0, i0))
+        else:
+            v0 = min(first)
+            keys.append((min(i / scale[v] for v, i in first.items()), v0, first[v0]))
         for v, ids in grp.cells.items():
+            own = owner[v]
             for i in ids:
-                owner[v][i] = g
+                own[i] = g
     done = [False] * len(groups)
     floating: set[tuple[int, int]] = set()
     need = [len(grp.cells) for grp in groups]  # versions whose order still binds the group
@@ -546,24 +573,18 @@ def order_groups(
     heads_of: dict[int, set[int]] = defaultdict(set)
     ready: list[tuple[tuple[float, int, int], int]] = []
 
-    def key(g: int) -> tuple[float, int, int]:
-        cells = where[g]
-        rel = min(i / max(1, sizes[v]) for v, i in cells.items())
-        v0 = min(cells)
-        return (rel, v0, cells[v0])
-
-    keys = [key(g) for g in range(len(groups))]
-
     def push_if_ready(g: int) -> None:
         if not done[g] and len(heads_of.get(g, ())) >= need[g]:
             heapq.heappush(ready, (keys[g], g))
 
     def settle(v: int) -> None:
         """Move version v's pointer past emitted and floating sentences; register its head."""
-        while pos[v] < sizes[v] and (done[owner[v][pos[v]]] or (v, pos[v]) in floating):
-            pos[v] += 1
-        if pos[v] < sizes[v]:
-            h = owner[v][pos[v]]
+        p, n, own = pos[v], sizes[v], owner[v]
+        while p < n and (done[own[p]] or (floating and (v, p) in floating)):
+            p += 1
+        pos[v] = p
+        if p < n:
+            h = own[p]
             heads_of[h].add(v)
             push_if_ready(h)
 
