@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -26,7 +27,9 @@ ABBREVIATIONS = frozenset(
 _BLANK = re.compile(r"\n[ \t]*\n\s*")
 # Terminal punctuation, optional closing quotes/brackets, then space. Possessive and
 # anchored at the start of a punctuation run, so a million full stops cost one pass.
-_BOUNDARY = re.compile(r"(?<![.!?…])([.!?…]++)([’”\"'»)\]]*+)(\s+)")
+_BOUNDARY = re.compile(r"([.!?…](?<![.!?…]{2})[.!?…]*+)([’”\"'»)\]]*+)(\s+)")
+# (Starting with the character class, not the look-behind, lets the regex engine skip
+# straight to the next punctuation mark instead of trying every position.)
 _MAX_ABBREVIATION = 12  # longest abbreviation looked back for ("u.s.a" and "sept" fit)
 _CJK_BOUNDARY = re.compile(r"[。！？]+[」』”’]*")
 _LINE_END_PUNCT = (".", "!", "?", "…", "’", "”", '"', "'", ":", ";", ")", "»")
@@ -84,12 +87,16 @@ def paragraphs(text: str, check: Check = None) -> list[Span]:
     return spans
 
 
+# The run of letters, digits and full stops that ends where the pattern is asked to end.
+_TAIL_RUN = re.compile(r"(?:[^\W_]|\.)*+\Z")
+
+
 def _is_abbreviation(text: str, dot: int) -> bool:
     """Is the full stop at ``dot`` part of an abbreviation or an initial?"""
-    j = dot
     stop = max(0, dot - _MAX_ABBREVIATION - 1)
-    while j > stop and (text[j - 1].isalnum() or text[j - 1] == "."):
-        j -= 1
+    # The letters, digits and dots right before ``dot``, looking back no further than stop.
+    m = _TAIL_RUN.search(text, stop, dot)
+    j = m.start() if m is not None else dot
     if j == stop and stop > 0 and (text[j - 1].isalnum() or text[j - 1] == "."):
         return False  # a long run of letters: a word, not an abbreviation
     word = text[j:dot].lower()
@@ -127,6 +134,34 @@ def _sentence_breaks(
     return sorted(set(breaks))
 
 
+def _all_breaks(text: str, check: Check) -> tuple[list[int], list[int]]:
+    """(full-stop breaks, CJK breaks) of the whole text, each sorted, in one pass each.
+
+    A boundary match never crosses into another paragraph except through the spaces
+    between them, so the breaks :func:`_sentence_breaks` finds inside a paragraph
+    [start, end) are exactly those of the whole text with start < break < end."""
+    latin: list[int] = []
+    append = latin.append
+    n = len(text)
+    for k, m in enumerate(_BOUNDARY.finditer(text)):
+        if check is not None and not (k + 1) % CHECK_EVERY:
+            check()
+        nxt = m.end()
+        if nxt >= n or text[nxt].islower():
+            continue
+        punct, closers, _space = m.groups()
+        if punct == "." and not closers and _is_abbreviation(text, m.start()):
+            continue
+        append(nxt)
+    # Most text has no CJK full stop: three substring tests beat a regex scan.
+    cjk = [m.end() for m in _CJK_BOUNDARY.finditer(text)] if _has_cjk_stop(text) else []
+    return latin, cjk
+
+
+def _has_cjk_stop(text: str) -> bool:
+    return "。" in text or "！" in text or "？" in text
+
+
 def split_sentences(
     text: str,
     granularity: Granularity = Granularity.SENTENCE,
@@ -137,20 +172,28 @@ def split_sentences(
     with ``stop_after``, it stops once it has found more than that many. ``check`` is
     called every so often and may raise to stop."""
     out: list[Sentence] = []
+    by_sentence = granularity is Granularity.SENTENCE
+    latin, cjk = _all_breaks(text, check) if by_sentence else ([], [])
     for pi, para in enumerate(paragraphs(text, check)):
         cuts = [para.start]
-        if granularity is Granularity.SENTENCE:
-            most = None if stop_after is None else stop_after - len(out)
-            cuts.extend(_sentence_breaks(text, para.start, para.end, most, check))
+        if by_sentence:
+            ps, pe = para.start, para.end
+            found = latin[bisect_right(latin, ps) : bisect_left(latin, pe)]
+            if stop_after is not None:
+                found = found[: stop_after - len(out) + 1]
+            found_cjk = cjk[bisect_right(cjk, ps) : bisect_left(cjk, pe)]
+            cuts.extend(sorted(set(found + found_cjk)) if found_cjk else found)
         cuts.append(para.end)
         if check is not None and not pi % CHECK_EVERY:
             check()
         for a, b in itertools.pairwise(cuts):
-            s, e = _strip_span(text, a, b)
-            if e > s:
+            piece = text[a:b]
+            kept = piece.strip()  # str.strip and _strip_span agree on what a space is
+            if kept:
                 if check is not None and not (len(out) + 1) % CHECK_EVERY:
                     check()
-                out.append(Sentence(len(out), pi, s, e, text[s:e]))
+                s = a + len(piece) - len(piece.lstrip())
+                out.append(Sentence(len(out), pi, s, s + len(kept), kept))
                 if stop_after is not None and len(out) > stop_after:
                     return out
     return out

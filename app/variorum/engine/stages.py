@@ -51,10 +51,8 @@ from variorum.engine.progress import Step
 from variorum.engine.segment import split_sentences
 from variorum.engine.text import (
     TokenizedText,
-    is_content,
     normalise,
     normalise_keep_length,
-    skeleton,
 )
 from variorum.engine.worddiff import word_ops
 
@@ -165,7 +163,10 @@ def units(
     folded = normalise_keep_length(
         plain.text, settings.ignore_case, settings.ignore_punctuation, settings.ignore_quote_style
     )
-    for k, s in enumerate(sentences):
+    step.check()
+    keys = plain.content_keys([(s.start, s.end) for s in sentences])
+    step.check()
+    for k, (s, words) in enumerate(zip(sentences, keys, strict=True)):
         if not (k + 1) % 1024:
             step.check()
         if folded is not None:
@@ -177,7 +178,6 @@ def units(
                 settings.ignore_punctuation,
                 settings.ignore_quote_style,
             )
-        words = tuple(map(skeleton, filter(is_content, plain.folded_words(s.start, s.end))))
         out.append(Unit(norm, words))
     return tuple(out)
 
