@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import itertools
 import re
-from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -134,32 +133,48 @@ def _sentence_breaks(
     return sorted(set(breaks))
 
 
-def _all_breaks(text: str, check: Check) -> tuple[list[int], list[int]]:
-    """(full-stop breaks, CJK breaks) of the whole text, each sorted, in one pass each.
+def _has_cjk_stop(text: str) -> bool:
+    return "。" in text or "！" in text or "？" in text
 
-    A boundary match never crosses into another paragraph except through the spaces
-    between them, so the breaks :func:`_sentence_breaks` finds inside a paragraph
-    [start, end) are exactly those of the whole text with start < break < end."""
-    latin: list[int] = []
-    append = latin.append
-    n = len(text)
-    for k, m in enumerate(_BOUNDARY.finditer(text)):
+
+Pieces = tuple[tuple[int, int, str], ...]
+"""A paragraph's sentences: (start, end, text), offsets relative to the paragraph."""
+
+
+def _paragraph_pieces(
+    text: str, start: int, end: int, cjk: bool, check: Check
+) -> tuple[Pieces, int]:
+    """The sentences of the paragraph [start, end) and how many full-stop breaks made them.
+
+    They depend only on the paragraph's characters: a boundary never looks past the spaces
+    around a paragraph, so versions sharing a paragraph can share its split."""
+    breaks: list[int] = []
+    for k, m in enumerate(_BOUNDARY.finditer(text, start, end)):
         if check is not None and not (k + 1) % CHECK_EVERY:
             check()
         nxt = m.end()
-        if nxt >= n or text[nxt].islower():
+        if nxt >= end or text[nxt].islower():
             continue
         punct, closers, _space = m.groups()
         if punct == "." and not closers and _is_abbreviation(text, m.start()):
             continue
-        append(nxt)
-    # Most text has no CJK full stop: three substring tests beat a regex scan.
-    cjk = [m.end() for m in _CJK_BOUNDARY.finditer(text)] if _has_cjk_stop(text) else []
-    return latin, cjk
+        breaks.append(nxt)
+    n_latin = len(breaks)
+    if cjk:
+        breaks.extend(m.end() for m in _CJK_BOUNDARY.finditer(text, start, end) if m.end() < end)
+        breaks = sorted(set(breaks))
+    return _pieces(text, start, [start, *breaks, end]), n_latin
 
 
-def _has_cjk_stop(text: str) -> bool:
-    return "。" in text or "！" in text or "？" in text
+def _pieces(text: str, start: int, cuts: list[int]) -> Pieces:
+    out = []
+    for a, b in itertools.pairwise(cuts):
+        piece = text[a:b]
+        kept = piece.strip()  # str.strip and _strip_span agree on what a space is
+        if kept:
+            s = a + len(piece) - len(piece.lstrip()) - start
+            out.append((s, s + len(kept), kept))
+    return tuple(out)
 
 
 def split_sentences(
@@ -167,35 +182,38 @@ def split_sentences(
     granularity: Granularity = Granularity.SENTENCE,
     stop_after: int | None = None,
     check: Check = None,
+    memo: dict[str, tuple[Pieces, int]] | None = None,
 ) -> list[Sentence]:
     """All sentences (or paragraphs, at paragraph granularity) of ``text``, in reading order;
     with ``stop_after``, it stops once it has found more than that many. ``check`` is
-    called every so often and may raise to stop."""
+    called every so often and may raise to stop. ``memo`` (paragraph text -> its split)
+    may be shared by the calls for several versions of one story, which share paragraphs."""
     out: list[Sentence] = []
     by_sentence = granularity is Granularity.SENTENCE
-    latin, cjk = _all_breaks(text, check) if by_sentence else ([], [])
+    cjk = _has_cjk_stop(text)
+    memo = {} if memo is None else memo
     for pi, para in enumerate(paragraphs(text, check)):
-        cuts = [para.start]
-        if by_sentence:
-            ps, pe = para.start, para.end
-            found = latin[bisect_right(latin, ps) : bisect_left(latin, pe)]
-            if stop_after is not None:
-                found = found[: stop_after - len(out) + 1]
-            found_cjk = cjk[bisect_right(cjk, ps) : bisect_left(cjk, pe)]
-            cuts.extend(sorted(set(found + found_cjk)) if found_cjk else found)
-        cuts.append(para.end)
         if check is not None and not pi % CHECK_EVERY:
             check()
-        for a, b in itertools.pairwise(cuts):
-            piece = text[a:b]
-            kept = piece.strip()  # str.strip and _strip_span agree on what a space is
-            if kept:
-                if check is not None and not (len(out) + 1) % CHECK_EVERY:
-                    check()
-                s = a + len(piece) - len(piece.lstrip())
-                out.append(Sentence(len(out), pi, s, s + len(kept), kept))
-                if stop_after is not None and len(out) > stop_after:
-                    return out
+        ps, pe = para.start, para.end
+        if not by_sentence:
+            pieces = _pieces(text, ps, [ps, pe])
+        else:
+            key = text[ps:pe]
+            known = memo.get(key)
+            if known is None:
+                known = memo[key] = _paragraph_pieces(text, ps, pe, cjk, check)
+            pieces, n_latin = known
+            if stop_after is not None and n_latin > stop_after - len(out) + 1:
+                # Near the limit the old rule applies: only the first breaks are looked for.
+                most = stop_after - len(out)
+                pieces = _pieces(text, ps, [ps, *_sentence_breaks(text, ps, pe, most), pe])
+        for rs, re_, kept in pieces:
+            if check is not None and not (len(out) + 1) % CHECK_EVERY:
+                check()
+            out.append(Sentence(len(out), pi, ps + rs, ps + re_, kept))
+            if stop_after is not None and len(out) > stop_after:
+                return out
     return out
 
 

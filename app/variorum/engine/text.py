@@ -264,8 +264,7 @@ class TokenizedText:
         self._ends: np.ndarray = ends
         self._words: np.ndarray = words
         self._ids: np.ndarray = ids
-        # Per id, the token's folded form (exact only when the text folds to the same
-        # length, the only case it is used in besides word_norms' fallback below).
+        # Per id, the token's folded form: what Token.norm is, for every case above.
         self._norms = norms
 
     def _patched(self, fs: _Scan, chunks: list[tuple[int, int]]) -> tuple[_Scan, list[str]]:
@@ -309,9 +308,9 @@ class TokenizedText:
 
     def _range(self, start: int, end: int) -> tuple[int, int]:
         """Indices [i, j) of the tokens lying inside [start, end)."""
-        i = int(np.searchsorted(self._starts, start))
-        j = int(np.searchsorted(self._starts, end))
-        while j > i and self._ends[j - 1] > end:
+        i, j = self._starts.searchsorted((start, end)).tolist()
+        ends = self._ends
+        while j > i and ends[j - 1] > end:
             j -= 1
         return i, j
 
@@ -327,6 +326,20 @@ class TokenizedText:
             strict=True,
         )
         return [Token(text[s:e], folded[s:e], s, e, w) for s, e, w in spans]
+
+    def span_parts(
+        self, start: int, end: int
+    ) -> tuple[list[str], list[int], list[int], list[bool]]:
+        """The tokens :meth:`span` gives as parallel lists (norms, starts, ends, is_word),
+        without making Token values."""
+        i, j = self._range(start, end)
+        norms = list(map(self._norms.__getitem__, self._ids[i:j].tolist()))
+        return (
+            norms,
+            self._starts[i:j].tolist(),
+            self._ends[i:j].tolist(),
+            self._words[i:j].tolist(),
+        )
 
     @property
     def tokens(self) -> list[Token]:
