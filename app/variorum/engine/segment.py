@@ -26,7 +26,9 @@ ABBREVIATIONS = frozenset(
 _BLANK = re.compile(r"\n[ \t]*\n\s*")
 # Terminal punctuation, optional closing quotes/brackets, then space. Possessive and
 # anchored at the start of a punctuation run, so a million full stops cost one pass.
-_BOUNDARY = re.compile(r"(?<![.!?…])([.!?…]++)([’”\"'»)\]]*+)(\s+)")
+_BOUNDARY = re.compile(r"([.!?…](?<![.!?…]{2})[.!?…]*+)([’”\"'»)\]]*+)(\s+)")
+# (Starting with the character class, not the look-behind, lets the regex engine skip
+# straight to the next punctuation mark instead of trying every position.)
 _MAX_ABBREVIATION = 12  # longest abbreviation looked back for ("u.s.a" and "sept" fit)
 _CJK_BOUNDARY = re.compile(r"[。！？]+[」』”’]*")
 _LINE_END_PUNCT = (".", "!", "?", "…", "’", "”", '"', "'", ":", ";", ")", "»")
@@ -84,12 +86,16 @@ def paragraphs(text: str, check: Check = None) -> list[Span]:
     return spans
 
 
+# The run of letters, digits and full stops that ends where the pattern is asked to end.
+_TAIL_RUN = re.compile(r"(?:[^\W_]|\.)*+\Z")
+
+
 def _is_abbreviation(text: str, dot: int) -> bool:
     """Is the full stop at ``dot`` part of an abbreviation or an initial?"""
-    j = dot
     stop = max(0, dot - _MAX_ABBREVIATION - 1)
-    while j > stop and (text[j - 1].isalnum() or text[j - 1] == "."):
-        j -= 1
+    # The letters, digits and dots right before ``dot``, looking back no further than stop.
+    m = _TAIL_RUN.search(text, stop, dot)
+    j = m.start() if m is not None else dot
     if j == stop and stop > 0 and (text[j - 1].isalnum() or text[j - 1] == "."):
         return False  # a long run of letters: a word, not an abbreviation
     word = text[j:dot].lower()
@@ -127,32 +133,87 @@ def _sentence_breaks(
     return sorted(set(breaks))
 
 
+def _has_cjk_stop(text: str) -> bool:
+    return "。" in text or "！" in text or "？" in text
+
+
+Pieces = tuple[tuple[int, int, str], ...]
+"""A paragraph's sentences: (start, end, text), offsets relative to the paragraph."""
+
+
+def _paragraph_pieces(
+    text: str, start: int, end: int, cjk: bool, check: Check
+) -> tuple[Pieces, int]:
+    """The sentences of the paragraph [start, end) and how many full-stop breaks made them.
+
+    They depend only on the paragraph's characters: a boundary never looks past the spaces
+    around a paragraph, so versions sharing a paragraph can share its split."""
+    breaks: list[int] = []
+    for k, m in enumerate(_BOUNDARY.finditer(text, start, end)):
+        if check is not None and not (k + 1) % CHECK_EVERY:
+            check()
+        nxt = m.end()
+        if nxt >= end or text[nxt].islower():
+            continue
+        punct, closers, _space = m.groups()
+        if punct == "." and not closers and _is_abbreviation(text, m.start()):
+            continue
+        breaks.append(nxt)
+    n_latin = len(breaks)
+    if cjk:
+        breaks.extend(m.end() for m in _CJK_BOUNDARY.finditer(text, start, end) if m.end() < end)
+        breaks = sorted(set(breaks))
+    return _pieces(text, start, [start, *breaks, end]), n_latin
+
+
+def _pieces(text: str, start: int, cuts: list[int]) -> Pieces:
+    out = []
+    for a, b in itertools.pairwise(cuts):
+        piece = text[a:b]
+        kept = piece.strip()  # str.strip and _strip_span agree on what a space is
+        if kept:
+            s = a + len(piece) - len(piece.lstrip()) - start
+            out.append((s, s + len(kept), kept))
+    return tuple(out)
+
+
 def split_sentences(
     text: str,
     granularity: Granularity = Granularity.SENTENCE,
     stop_after: int | None = None,
     check: Check = None,
+    memo: dict[str, tuple[Pieces, int]] | None = None,
 ) -> list[Sentence]:
     """All sentences (or paragraphs, at paragraph granularity) of ``text``, in reading order;
     with ``stop_after``, it stops once it has found more than that many. ``check`` is
-    called every so often and may raise to stop."""
+    called every so often and may raise to stop. ``memo`` (paragraph text -> its split)
+    may be shared by the calls for several versions of one story, which share paragraphs."""
     out: list[Sentence] = []
+    by_sentence = granularity is Granularity.SENTENCE
+    cjk = _has_cjk_stop(text)
+    memo = {} if memo is None else memo
     for pi, para in enumerate(paragraphs(text, check)):
-        cuts = [para.start]
-        if granularity is Granularity.SENTENCE:
-            most = None if stop_after is None else stop_after - len(out)
-            cuts.extend(_sentence_breaks(text, para.start, para.end, most, check))
-        cuts.append(para.end)
         if check is not None and not pi % CHECK_EVERY:
             check()
-        for a, b in itertools.pairwise(cuts):
-            s, e = _strip_span(text, a, b)
-            if e > s:
-                if check is not None and not (len(out) + 1) % CHECK_EVERY:
-                    check()
-                out.append(Sentence(len(out), pi, s, e, text[s:e]))
-                if stop_after is not None and len(out) > stop_after:
-                    return out
+        ps, pe = para.start, para.end
+        if not by_sentence:
+            pieces = _pieces(text, ps, [ps, pe])
+        else:
+            key = text[ps:pe]
+            known = memo.get(key)
+            if known is None:
+                known = memo[key] = _paragraph_pieces(text, ps, pe, cjk, check)
+            pieces, n_latin = known
+            if stop_after is not None and n_latin > stop_after - len(out) + 1:
+                # Near the limit the old rule applies: only the first breaks are looked for.
+                most = stop_after - len(out)
+                pieces = _pieces(text, ps, [ps, *_sentence_breaks(text, ps, pe, most), pe])
+        for rs, re_, kept in pieces:
+            if check is not None and not (len(out) + 1) % CHECK_EVERY:
+                check()
+            out.append(Sentence(len(out), pi, ps + rs, ps + re_, kept))
+            if stop_after is not None and len(out) > stop_after:
+                return out
     return out
 
 

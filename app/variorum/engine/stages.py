@@ -48,15 +48,14 @@ from variorum.engine.model import (
     Version,
 )
 from variorum.engine.progress import Step
-from variorum.engine.segment import split_sentences
+from variorum.engine.segment import Pieces, split_sentences
 from variorum.engine.text import (
     TokenizedText,
-    is_content,
+    fold,
     normalise,
     normalise_keep_length,
-    skeleton,
 )
-from variorum.engine.worddiff import word_ops
+from variorum.engine.worddiff import SpanTokens, span_word_ops
 
 MAX_MEANING_SENTENCES = 20_000
 """Paraphrase matching is used when no version has more sentences than this."""
@@ -125,9 +124,11 @@ def segment(docs: Sequence[Document], settings: Settings, step: Step = QUIET) ->
         raise ValueError("version labels must be distinct")
     step(0.0, "Splitting sentences")
     most = limits.LIMITS.version_sentences
+    memo: dict[str, tuple[Pieces, int]] = {}  # versions of one story share most paragraphs
     sentences = tuple(
-        tuple(split_sentences(d.text, settings.granularity, most, check=step.check)) for d in docs
+        tuple(split_sentences(d.text, settings.granularity, most, step.check, memo)) for d in docs
     )
+    del memo
     over = limits.check_documents(docs, settings.granularity, None, [len(s) for s in sentences])
     if over:
         raise limits.LimitExceeded(over)
@@ -165,7 +166,10 @@ def units(
     folded = normalise_keep_length(
         plain.text, settings.ignore_case, settings.ignore_punctuation, settings.ignore_quote_style
     )
-    for k, s in enumerate(sentences):
+    step.check()
+    keys = plain.content_keys([(s.start, s.end) for s in sentences])
+    step.check()
+    for k, (s, words) in enumerate(zip(sentences, keys, strict=True)):
         if not (k + 1) % 1024:
             step.check()
         if folded is not None:
@@ -177,7 +181,6 @@ def units(
                 settings.ignore_punctuation,
                 settings.ignore_quote_style,
             )
-        words = tuple(map(skeleton, filter(is_content, plain.folded_words(s.start, s.end))))
         out.append(Unit(norm, words))
     return tuple(out)
 
@@ -269,12 +272,16 @@ def diff(seg: Segmented, grouped: Grouped, settings: Settings, step: Step = QUIE
     )
 
     def norm_of(v: int, start: int, end: int) -> str:
-        return normalise(
-            docs[v].text[start:end],
-            settings.ignore_case,
-            settings.ignore_punctuation,
-            settings.ignore_quote_style,
-        )
+        if settings.ignore_punctuation:
+            return normalise(
+                docs[v].text[start:end],
+                settings.ignore_case,
+                settings.ignore_punctuation,
+                settings.ignore_quote_style,
+            )
+        # normalise() without its regex: split() collapses and strips the same spaces.
+        folded = fold(docs[v].text[start:end], settings.ignore_case, settings.ignore_quote_style)
+        return " ".join(folded.split())
 
     rows: list[Row] = []
     sentence_rows: list[dict[int, int]] = [dict() for _ in range(n)]
@@ -293,10 +300,12 @@ def diff(seg: Segmented, grouped: Grouped, settings: Settings, step: Step = QUIE
         if len(vs) == 1:
             unmatched[vs[0]].update(spans[vs[0]][0])
         _ref_ids, ref_s, ref_e = spans[ref]
-        ref_norm = norm_of(ref, ref_s, ref_e)
         cells = []
         sims = []
         all_same = True
+        if len(vs) > 1:  # a one-version row has nothing to compare
+            ref_norm = norm_of(ref, ref_s, ref_e)
+            ref_tokens = SpanTokens(*diffable[ref].span_parts(ref_s, ref_e))
         for v in vs:
             ids, s, e = spans[v]
             ops: tuple = ()  # type: ignore[type-arg]
@@ -305,7 +314,8 @@ def diff(seg: Segmented, grouped: Grouped, settings: Settings, step: Step = QUIE
                 same = norm == ref_norm
                 all_same = all_same and same
                 sims.append(1.0 if same else fuzz.ratio(norm, ref_norm) / 100.0)
-                ops = word_ops(diffable[ref].span(ref_s, ref_e), ref_e, diffable[v].span(s, e), e)
+                tokens = SpanTokens(*diffable[v].span_parts(s, e))
+                ops = span_word_ops(ref_tokens, ref_e, tokens, e)
             cells.append(Cell(labels[v], ids, s, e, ids[0] in grouped.moved[v], ops))
         match: MatchKind | None
         if len(vs) == 1:

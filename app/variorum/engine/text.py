@@ -5,14 +5,14 @@ Display always uses the original characters; these forms are for comparison only
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
-from array import array
-from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
-from itertools import compress, islice
 from typing import NamedTuple
+
+import numpy as np
 
 # Typographic variants folded for comparison (quote style, dashes, odd spaces).
 _QUOTES = str.maketrans(
@@ -48,11 +48,9 @@ TOKEN_RE = re.compile(
 )
 _WORD_RE = re.compile(r"\w")
 _WORD_CHAR = re.compile(r"\w")
-_NON_WORD_CHAR = re.compile(r"\W")
-_MATCH_START = re.Match.start
-_MATCH_END = re.Match.end
 _PUNCT_RE = re.compile(r"[^\w\s]")
 _SPACE_RE = re.compile(r"\s+")
+_DOUBLED = re.compile(r"([^\W\d_])\1+")
 
 STOPWORDS = frozenset(
     """a about above after again against all also although am among an and any are aren't as
@@ -148,11 +146,92 @@ def tokenize(
     return out
 
 
+# The only characters whose folded form falls in another of TOKEN_RE's character classes
+# (found by folding every code point): these dashes and quotes become joiners, which
+# matters only between two word characters; the Kelvin sign becomes an ASCII letter.
+# (İ lengthens when folded, and then no folded scan is made at all.)
+_RESPLIT = re.compile(
+    "[\u2010\u2012-\u2015\u2018\u201a\u201b\u2032\u212a](?:(?<=\u212a)|(?<=\\w.)(?=\\w))"
+)
+# A token with the spaces before it: the matches tile the text, so their lengths give the
+# offsets, and no match attempt is spent on a space.
+_SPACED_TOKEN = re.compile(r"\s*+(?:" + TOKEN_RE.pattern + ")")
+
+
+class _Scan(NamedTuple):
+    starts: np.ndarray  # int64 offsets
+    ends: np.ndarray
+    ids: np.ndarray  # index into vocab, per token
+    vocab: list[str]  # distinct token strings
+    words: np.ndarray  # bool per token: a word or number (first character \w)
+
+
+def _scan(source: str, start: int = 0, end: int | None = None) -> _Scan:
+    """The tokens of ``source[start:end]`` (offsets into ``source``), as TOKEN_RE.finditer
+    finds them, from one ``findall``: no match object and no Python work per token."""
+    end = len(source) if end is None else end
+    while end > start and source[end - 1].isspace():  # each would be a failed attempt
+        end -= 1
+    found = _SPACED_TOKEN.findall(source, start, end)
+    n = len(found)
+    ends = np.cumsum(np.fromiter(map(len, found), np.int64, n)) + start
+    # Distinct (spaces + token) strings are few: per-token facts are worked out once per
+    # distinct string and gathered by index.
+    distinct = dict.fromkeys(found)
+    index = dict(zip(distinct, itertools.count(), strict=False))
+    ids = np.fromiter(map(index.__getitem__, found), np.int64, n)
+    del found, index
+    vocab = [m.lstrip() for m in distinct]
+    lengths = np.fromiter(map(len, vocab), np.int64, len(vocab))
+    is_word = np.fromiter((_WORD_CHAR.match(t) is not None for t in vocab), np.bool_, len(vocab))
+    return _Scan(ends - lengths[ids], ends, ids, vocab, is_word[ids])
+
+
+def _resplit_chunks(scan: _Scan, text: str) -> list[tuple[int, int]]:
+    """Token index ranges [i, j) of the space-delimited chunks of ``scan`` that hold a
+    character at which ``text`` and its folded form split differently."""
+    hits = [m.start() for m in _RESPLIT.finditer(text)]
+    if not hits:
+        return []
+    starts, ends = scan.starts, scan.ends
+    # Tokens touching each other form a chunk; spaces separate chunks.
+    gap = np.ones(len(starts), dtype=np.bool_)
+    gap[1:] = starts[1:] > ends[:-1]
+    chunk_first = np.flatnonzero(gap)
+    k = np.searchsorted(starts, np.asarray(hits, dtype=np.int64), side="right") - 1
+    c = np.unique(np.searchsorted(chunk_first, k, side="right") - 1)
+    first = chunk_first[c]
+    last = np.append(chunk_first, len(starts))[c + 1]
+    return list(zip(first.tolist(), last.tolist(), strict=True))
+
+
+def _token_bounded(scan: _Scan, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
+    """Per span [lo, hi): does it start at a token after a space (or at 0) and end at a
+    token's end before a space (or the end)? A quick sufficient test of ``_at_space``."""
+    starts, ends = scan.starts, scan.ends
+    n = len(starts)
+    if n == 0:
+        return np.zeros(len(lo), dtype=np.bool_)
+    # Tokens tile the text up to its trailing spaces: a gap between two tokens is spaces.
+    space_before = np.ones(n, dtype=np.bool_)
+    space_before[1:] = starts[1:] > ends[:-1]
+    space_after = np.ones(n, dtype=np.bool_)
+    space_after[:-1] = space_before[1:]
+    k = np.minimum(np.searchsorted(starts, lo), n - 1)
+    start_ok = (lo == 0) | ((starts[k] == lo) & space_before[k])
+    m = np.clip(np.searchsorted(ends, hi), 0, n - 1)
+    end_ok = (ends[m] == hi) & space_after[m]
+    return np.asarray(start_ok & end_ok & (lo <= hi))
+
+
 class TokenizedText:
     """One text tokenised once; a span's tokens are then a slice, not a new tokenisation.
 
-    Offsets are kept in compact arrays and Token values are made only for the spans asked
-    for, so a 20 MB article costs a few bytes per word rather than a tuple per word.
+    Offsets are kept in numpy arrays and Token values are made only for the spans asked
+    for, so a 20 MB article costs a few bytes per word rather than a tuple per word. The
+    folded text is scanned once; the text's own tokens are the same except in the few
+    space-delimited chunks where folding joins words (``foo—bar`` folds to ``foo-bar``),
+    which are scanned again unfolded.
     """
 
     def __init__(
@@ -166,49 +245,101 @@ class TokenizedText:
         self._options = (ignore_case, ignore_quotes)
         folded = fold(text, ignore_case, ignore_quotes)
         self._folded = folded if len(folded) == len(text) else None
-        starts = array("q")
-        ends = array("q")
-        words = bytearray()
-        # C-level passes over chunks of matches rather than Python work per token; a token
-        # is a word when its first character is a word character (\w), as in tokenize().
-        found = TOKEN_RE.finditer(text)
-        while chunk := list(islice(found, 65536)):
-            s_chunk = list(map(_MATCH_START, chunk))
-            e_chunk = map(_MATCH_END, chunk)
-            firsts = "".join(map(text.__getitem__, s_chunk))
-            flags = _WORD_CHAR.sub("\x01", _NON_WORD_CHAR.sub("\x00", firsts)).encode("latin-1")
-            if ignore_punctuation:
-                starts.extend(compress(s_chunk, flags))
-                ends.extend(compress(e_chunk, flags))
-                words.extend(b"\x01" * flags.count(1))
-            else:
-                starts.extend(s_chunk)
-                ends.extend(e_chunk)
-                words.extend(flags)
-        self._starts = starts
         self._span_words: dict[str, list[str]] = {}
-        self._ends = ends
-        self._words = words
+        self._folded_scan: _Scan | None = None
+        if self._folded is None:
+            own = _scan(text)
+            norms = [fold(t, ignore_case, ignore_quotes) for t in own.vocab]
+        else:
+            fs = self._folded_scan = _scan(folded)
+            chunks = _resplit_chunks(fs, text) if folded != text else []
+            own, norms = fs, fs.vocab
+            if chunks:
+                own, norms = self._patched(fs, chunks)
+        words = own.words
+        starts, ends, ids = own.starts, own.ends, own.ids
+        if ignore_punctuation:
+            starts, ends, ids, words = starts[words], ends[words], ids[words], words[words]
+        self._starts: np.ndarray = starts
+        self._ends: np.ndarray = ends
+        self._words: np.ndarray = words
+        self._ids: np.ndarray = ids
+        # Per id, the token's folded form: what Token.norm is, for every case above.
+        self._norms = norms
+
+    def _patched(self, fs: _Scan, chunks: list[tuple[int, int]]) -> tuple[_Scan, list[str]]:
+        """The text's own tokens: the folded scan with ``chunks`` scanned unfolded."""
+        assert self._folded is not None
+        folded, text = self._folded, self.text
+        keep = np.ones(len(fs.starts), dtype=np.bool_)
+        new_starts: list[int] = []
+        new_ends: list[int] = []
+        for i, j in chunks:
+            keep[i:j] = False
+            # A chunk is bounded by spaces, so its tokens are those of the whole text there.
+            for m in TOKEN_RE.finditer(text, int(fs.starts[i]), int(fs.ends[j - 1])):
+                new_starts.append(m.start())
+                new_ends.append(m.end())
+        norms = list(fs.vocab)
+        new_ids = np.arange(len(norms), len(norms) + len(new_starts), dtype=np.int64)
+        norms.extend(folded[a:b] for a, b in zip(new_starts, new_ends, strict=True))
+        new_words = np.fromiter(
+            (_WORD_CHAR.match(text, a) is not None for a in new_starts), np.bool_, len(new_starts)
+        )
+        starts = np.concatenate([fs.starts[keep], np.asarray(new_starts, dtype=np.int64)])
+        order = np.argsort(starts, kind="stable")
+        merged = _Scan(
+            starts[order],
+            np.concatenate([fs.ends[keep], np.asarray(new_ends, dtype=np.int64)])[order],
+            np.concatenate([fs.ids[keep], new_ids])[order],
+            [],
+            np.concatenate([fs.words[keep], new_words])[order],
+        )
+        return merged, norms
 
     def __len__(self) -> int:
         return len(self._starts)
 
     def _token(self, k: int) -> Token:
-        s, e = self._starts[k], self._ends[k]
+        s, e = int(self._starts[k]), int(self._ends[k])
         raw = self.text[s:e]
         norm = self._folded[s:e] if self._folded is not None else fold(raw, *self._options)
         return Token(raw, norm, s, e, bool(self._words[k]))
 
-    def span(self, start: int, end: int) -> list[Token]:
-        i = bisect_left(self._starts, start)
-        j = bisect_left(self._starts, end, lo=i)
-        while j > i and self._ends[j - 1] > end:
+    def _range(self, start: int, end: int) -> tuple[int, int]:
+        """Indices [i, j) of the tokens lying inside [start, end)."""
+        i, j = self._starts.searchsorted((start, end)).tolist()
+        ends = self._ends
+        while j > i and ends[j - 1] > end:
             j -= 1
+        return i, j
+
+    def span(self, start: int, end: int) -> list[Token]:
+        i, j = self._range(start, end)
         text, folded = self.text, self._folded
         if folded is None:
             return [self._token(k) for k in range(i, j)]
-        spans = zip(self._starts[i:j], self._ends[i:j], self._words[i:j], strict=True)
-        return [Token(text[s:e], folded[s:e], s, e, w != 0) for s, e, w in spans]
+        spans = zip(
+            self._starts[i:j].tolist(),
+            self._ends[i:j].tolist(),
+            self._words[i:j].tolist(),
+            strict=True,
+        )
+        return [Token(text[s:e], folded[s:e], s, e, w) for s, e, w in spans]
+
+    def span_parts(
+        self, start: int, end: int
+    ) -> tuple[list[str], list[int], list[int], list[bool]]:
+        """The tokens :meth:`span` gives as parallel lists (norms, starts, ends, is_word),
+        without making Token values."""
+        i, j = self._range(start, end)
+        norms = list(map(self._norms.__getitem__, self._ids[i:j].tolist()))
+        return (
+            norms,
+            self._starts[i:j].tolist(),
+            self._ends[i:j].tolist(),
+            self._words[i:j].tolist(),
+        )
 
     @property
     def tokens(self) -> list[Token]:
@@ -216,16 +347,28 @@ class TokenizedText:
 
     def word_norms(self) -> Iterator[str]:
         """Folded form of every word token, in order."""
-        folded, text, words = self._folded, self.text, self._words
-        for k in range(len(self._starts)):
-            if words[k]:
-                s, e = self._starts[k], self._ends[k]
-                yield folded[s:e] if folded is not None else fold(text[s:e], *self._options)
+        return iter(list(map(self._norms.__getitem__, self._ids[self._words].tolist())))
+
+    def _at_space(self, start: int, end: int) -> bool:
+        """Is [start, end) bounded by spaces or the text's ends? Then the folded text's
+        tokens inside it are the tokens of the span on its own."""
+        folded = self._folded
+        assert folded is not None
+        return (
+            0 <= start <= end <= len(folded)
+            and (start == 0 or folded[start - 1].isspace())
+            and (end == len(folded) or folded[end].isspace())
+        )
 
     def folded_words(self, start: int, end: int) -> list[str]:
         """Folded word and number tokens of a span, without building Token values."""
         if self._folded is None:
             return [t.norm for t in self.span(start, end) if t.is_word]
+        fs = self._folded_scan
+        if fs is not None and self._at_space(start, end):
+            i, j = np.searchsorted(fs.starts, (start, end)).tolist()
+            vocab = fs.vocab
+            return [w for w in map(vocab.__getitem__, fs.ids[i:j].tolist()) if w[0].isalnum()]
         # The result depends only on the folded characters of the span: repeated sentences
         # (a transcript's "Thank you.") are scanned once.
         key = self._folded[start:end]
@@ -235,8 +378,33 @@ class TokenizedText:
             self._span_words[key] = words
         return list(words)
 
+    def content_keys(self, spans: Sequence[tuple[int, int]]) -> list[tuple[str, ...]]:
+        """Per span, ``tuple(map(skeleton, filter(is_content, self.folded_words(s, e))))``:
+        the spelling-tolerant keys of its content words, for many spans in one pass."""
+        fs = self._folded_scan
+        if fs is None or not spans:
+            return [
+                tuple(map(skeleton, filter(is_content, self.folded_words(s, e)))) for s, e in spans
+            ]
+        keys = [skeleton(w) if w[0].isalnum() and is_content(w) else None for w in fs.vocab]
+        content = np.fromiter((k is not None for k in keys), np.bool_, len(keys))[fs.ids]
+        where = np.flatnonzero(content)
+        at = fs.starts[where]
+        token_keys: list[str] = list(map(keys.__getitem__, fs.ids[where].tolist()))  # type: ignore[arg-type]
+        bounds = np.asarray(spans, dtype=np.int64).reshape(-1, 2)
+        lo = np.searchsorted(at, bounds[:, 0]).tolist()
+        hi = np.searchsorted(at, bounds[:, 1]).tolist()
+        at_space = _token_bounded(fs, bounds[:, 0], bounds[:, 1]).tolist()
+        out = []
+        for (s, e), a, b, ok in zip(spans, lo, hi, at_space, strict=True):
+            if ok or self._at_space(s, e):
+                out.append(tuple(token_keys[a:b]))
+            else:
+                out.append(tuple(map(skeleton, filter(is_content, self.folded_words(s, e)))))
+        return out
+
     def word_count(self) -> int:
-        return sum(self._words)
+        return int(self._words.sum())
 
 
 def word_count(text: str) -> int:
@@ -249,13 +417,17 @@ def skeleton(word: str) -> str:
 
     Makes Zelensky/Zelenskyy and Kyiv's/Kyiv meet; deliberately crude.
     """
-    w = unicodedata.normalize("NFKD", fold_quotes(word).lower())
-    w = "".join(ch for ch in w if not unicodedata.combining(ch))
+    if word.isascii():  # ASCII is its own NFKD form and has no combining marks
+        w = word.lower()
+    else:
+        w = unicodedata.normalize("NFKD", fold_quotes(word).lower())
+        w = "".join(ch for ch in w if not unicodedata.combining(ch))
     if w.endswith("'s"):
         w = w[:-2]
     elif w.endswith("'"):
         w = w[:-1]
-    w = re.sub(r"([^\W\d_])\1+", r"\1", w)
+    if _DOUBLED.search(w) is not None:  # a sub with a template costs more than a search
+        w = _DOUBLED.sub(r"\1", w)
     if len(w) > 4 and w.endswith("ies"):
         w = w[:-3] + "y"
     elif len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):

@@ -87,3 +87,22 @@ def test_offsets_slice_back_and_cover_all_words(text: str) -> None:
     # Nothing but white space is left out.
     covered = "".join(text[s.start : s.end] for s in sents)
     assert "".join(covered.split()) == "".join(text.split())
+
+
+def test_a_shared_memo_gives_each_version_the_split_it_gets_alone() -> None:
+    first = "Mr. Smith left. He said no.\n\nThe vote passed. Work starts in May."
+    second = "A new opening line. Really.\n\nThe vote passed. Work starts in May."
+    memo: dict = {}  # type: ignore[type-arg]
+    for text in (first, second, first):
+        assert split_sentences(text, memo=memo) == split_sentences(text)
+    assert len(memo) == 3  # the shared paragraph was split once
+
+
+@pytest.mark.parametrize("stop_after", [0, 1, 2, 3])
+def test_memo_keeps_the_stop_after_rule(stop_after: int) -> None:
+    text = "One. Two. Three. Four. Five.\n\nSix. Seven."
+    memo: dict = {}  # type: ignore[type-arg]
+    split_sentences(text, memo=memo)  # memo filled without a limit
+    got = split_sentences(text, stop_after=stop_after, memo=memo)
+    assert got == split_sentences(text, stop_after=stop_after)
+    assert len(got) == stop_after + 1

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from variorum.engine.text import TokenizedText, normalise, skeleton, tokenize
+from variorum.engine.text import TokenizedText, is_content, normalise, skeleton, tokenize
 
 
 def test_tokens_keep_numbers_acronyms_and_inner_apostrophes() -> None:
@@ -42,3 +42,54 @@ def test_tokenized_text_span_matches_direct_tokenisation() -> None:
     tt = TokenizedText(text)
     start, end = text.index("Second"), text.index("!") + 1
     assert [t.text for t in tt.span(start, end)] == [t.text for t in tokenize(text[start:end])]
+
+
+# Texts where folding changes how words split (an unspaced dash or curly quote folds to a
+# joiner, the Kelvin sign to an ASCII letter), or lengthens the text (İ), or neither.
+FOLDING_CASES = [
+    "Plain words, and 10,000 more.",
+    "The war—hardly over—went on.",
+    "a‘b c′d e–f 12—ab ab—12",
+    "K.K. and k.k. agree",
+    "İstanbul’s mayor said so.",
+    "trailing spaces   \n\n  ",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", FOLDING_CASES)
+def test_tokenized_text_matches_tokenize_for_any_folding(text: str) -> None:
+    tt = TokenizedText(text)
+    want = tokenize(text)
+    assert tt.tokens == want
+    assert list(tt.word_norms()) == [t.norm for t in want if t.is_word]
+    assert tt.word_count() == sum(t.is_word for t in want)
+    assert tt.span_parts(0, len(text)) == (
+        [t.norm for t in want],
+        [t.start for t in want],
+        [t.end for t in want],
+        [t.is_word for t in want],
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "words"),
+    [
+        ("The war—hardly over—went on.", (0, 28), ["the", "war-hardly", "over-went", "on"]),
+        ("Say ‘Hi’ now. Then go.", (14, 22), ["then", "go"]),
+        ("U.S. troops left. Mr. Smith", (0, 17), ["u.s.", "troops", "left"]),
+        ("ab cd", (1, 4), ["b", "c"]),  # a span inside words: scanned on its own
+    ],
+)
+def test_folded_words_table(text: str, span: tuple[int, int], words: list[str]) -> None:
+    assert TokenizedText(text).folded_words(*span) == words
+
+
+def test_content_keys_are_skeletons_of_content_words_per_span() -> None:
+    text = "Zelenskyy’s troops — 10,000 of them — left. The war—hardly over. ab cd"
+    tt = TokenizedText(text)
+    spans = [(0, 44), (45, 64), (66, 69), (0, len(text)), (5, 5)]
+    want = [tuple(skeleton(w) for w in tt.folded_words(s, e) if is_content(w)) for s, e in spans]
+    assert tt.content_keys(spans) == want
+    assert want[0] == ("zelensky", "trop", "10,000", "left")
+    assert tt.content_keys([]) == []

@@ -7,8 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from variorum.engine.model import OpTag
-from variorum.engine.text import tokenize
-from variorum.engine.worddiff import token_opcodes, word_ops
+from variorum.engine.text import TokenizedText, tokenize
+from variorum.engine.worddiff import SpanTokens, span_word_ops, token_opcodes, word_ops
 
 
 def changes(a: str, b: str) -> list[tuple[str, str, str]]:
@@ -79,3 +79,24 @@ def test_huge_cells_fall_back_to_one_replacement() -> None:
     b = " ".join(f"x{i}" for i in range(20001))
     ops = token_opcodes(tokenize(a), tokenize(b))
     assert [op.tag for op in ops] == [OpTag.REPLACE]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("NATO sent troops", "NATO sent troops"),  # equal: one equal op, no diff run
+        ("NATO sent 10,000 troops", "NATO sent 12,000 troops"),
+        ("the troops of the alliance", "troops in the alliance left"),
+        ("", "Something new"),
+        ("Gone now", ""),
+        ("The war—hardly over", "The war-hardly over"),
+    ],
+)
+def test_span_word_ops_match_word_ops(a: str, b: str) -> None:
+    ta, tb = TokenizedText(a), TokenizedText(b)
+    want = word_ops(ta.span(0, len(a)), len(a), tb.span(0, len(b)), len(b))
+    got = span_word_ops(
+        SpanTokens(*ta.span_parts(0, len(a))), len(a), SpanTokens(*tb.span_parts(0, len(b))), len(b)
+    )
+    assert got == want
+    assert (len(want) == 1 and want[0].tag == "equal") == (a == b != "")
