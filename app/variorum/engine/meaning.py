@@ -23,7 +23,7 @@ import numpy as np
 import numpy.typing as npt
 
 from variorum.engine.embed import SentenceModel, Vectors, document_key, documents_vectors
-from variorum.engine.text import TokenizedText, is_content, skeleton
+from variorum.engine.text import TokenizedText, skeleton
 
 MIN_COSINE = 0.55  # below this the sentences are not about the same thing at all
 MIN_COVERAGE = 0.40  # share of each side's content words with a counterpart on the other
@@ -186,16 +186,11 @@ def version_meanings(
     contents: list[list[str]] = []  # per version, its content words one sentence after another
     counts: list[list[int]] = []  # per version, content words per sentence
     for _sha, _text, spans, plain in versions:
-        flat: list[str] = []
-        sizes: list[int] = []
-        for n, (s, e) in enumerate(spans):
-            if check is not None and not (n + 1) % 4096:
-                check()
-            before = len(flat)
-            flat.extend(w for w in plain.folded_words(s, e) if is_content(w))
-            sizes.append(len(flat) - before)
-        contents.append(flat)
-        counts.append(sizes)
+        if check is not None:
+            check()
+        per_sentence = plain.content_words(spans)
+        contents.append([w for ws in per_sentence for w in ws])
+        counts.append([len(ws) for ws in per_sentence])
     every = [w for flat in contents for w in flat]
     vectors, slots = word_vectors(model, every)
     distinct = [""] * len(vectors)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -381,12 +381,20 @@ class TokenizedText:
     def content_keys(self, spans: Sequence[tuple[int, int]]) -> list[tuple[str, ...]]:
         """Per span, ``tuple(map(skeleton, filter(is_content, self.folded_words(s, e))))``:
         the spelling-tolerant keys of its content words, for many spans in one pass."""
+        return self._content(spans, skeleton)
+
+    def content_words(self, spans: Sequence[tuple[int, int]]) -> list[tuple[str, ...]]:
+        """Per span, ``tuple(filter(is_content, self.folded_words(s, e)))``: its folded
+        content words, for many spans in one pass."""
+        return self._content(spans, str)
+
+    def _content(
+        self, spans: Sequence[tuple[int, int]], each: Callable[[str], str]
+    ) -> list[tuple[str, ...]]:
         fs = self._folded_scan
         if fs is None or not spans:
-            return [
-                tuple(map(skeleton, filter(is_content, self.folded_words(s, e)))) for s, e in spans
-            ]
-        keys = [skeleton(w) if w[0].isalnum() and is_content(w) else None for w in fs.vocab]
+            return [tuple(map(each, filter(is_content, self.folded_words(s, e)))) for s, e in spans]
+        keys = [each(w) if w[0].isalnum() and is_content(w) else None for w in fs.vocab]
         content = np.fromiter((k is not None for k in keys), np.bool_, len(keys))[fs.ids]
         where = np.flatnonzero(content)
         at = fs.starts[where]
@@ -400,7 +408,7 @@ class TokenizedText:
             if ok or self._at_space(s, e):
                 out.append(tuple(token_keys[a:b]))
             else:
-                out.append(tuple(map(skeleton, filter(is_content, self.folded_words(s, e)))))
+                out.append(tuple(map(each, filter(is_content, self.folded_words(s, e)))))
         return out
 
     def word_count(self) -> int:

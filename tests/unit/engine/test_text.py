@@ -93,3 +93,6 @@ def test_content_keys_are_skeletons_of_content_words_per_span() -> None:
     assert tt.content_keys(spans) == want
     assert want[0] == ("zelensky", "trop", "10,000", "left")
     assert tt.content_keys([]) == []
+    words = [tuple(w for w in tt.folded_words(s, e) if is_content(w)) for s, e in spans]
+    assert tt.content_words(spans) == words
+    assert words[0] == ("zelenskyy's", "troops", "10,000", "left")
