@@ -4,7 +4,8 @@ before a change) vs CollateX, printed side by side from one run.
     python tests/benchmarks/bench_engine.py [--runs 15] [--skip-collatex] [--before DIR]
 
 ``--before DIR`` also times the ``app/`` folder of another checkout (e.g. the main branch)
-on the same inputs. Each case runs in a fresh subprocess so peak memory (ru_maxrss) belongs
+on the same inputs, matching paraphrases with empty caches as this one does. Each case runs
+in a fresh subprocess so peak memory (ru_maxrss) belongs
 to that case alone; times are medians with the import and file reading excluded. With
 paraphrases on, every timed run starts with empty vector caches, so the time includes
 embedding; the model load (once per process) is reported on its own. CollateX runs once per
@@ -34,7 +35,7 @@ from synth import make_versions
 load_s = 0.0
 clear = lambda: None
 settings = Settings()
-if mode == "paraphrase":
+if mode in ("paraphrase", "before"):  # "before": another checkout, same settings
     from variorum.engine.embed import shared_model
     from variorum.engine.meaning import clear_caches as clear
     t = time.perf_counter(); shared_model(); load_s = time.perf_counter() - t
