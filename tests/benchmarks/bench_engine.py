@@ -5,10 +5,10 @@ before a change) vs CollateX, printed side by side from one run.
 
 ``--before DIR`` also times the ``app/`` folder of another checkout (e.g. the main branch)
 on the same inputs, matching paraphrases with empty caches as this one does. Each case runs
-in a fresh subprocess so peak memory (ru_maxrss) belongs
-to that case alone; times are medians with the import and file reading excluded. With
-paraphrases on, every timed run starts with empty vector caches, so the time includes
-embedding; the model load (once per process) is reported on its own. CollateX runs once per
+in a fresh subprocess so peak memory (ru_maxrss) belongs to that case alone; times are
+medians with the import and file reading excluded. With paraphrases on, every timed run
+starts with empty vector caches, so the time includes embedding; the model load (once per
+process) is reported on its own. CollateX runs once per
 case (it takes seconds). Not part of the normal test run.
 """
 
