@@ -29,39 +29,55 @@ def _same(kind: FactKind, a: str, b: str) -> bool:
     return False
 
 
-def _states(kind: FactKind, value: str, facts: Sequence[Fact]) -> bool:
-    """Whether any fact of this kind in the cell has the value, whatever it is about."""
-    return any(f.kind is kind and _same(kind, value, f.value) for f in facts)
+def _states(kind: FactKind, value: str, values: Sequence[str]) -> bool:
+    """Whether any of a cell's values of this kind is the value, whatever it is about."""
+    if kind in (FactKind.PERSON, FactKind.PLACE):
+        return any(_same(kind, value, v) for v in values)
+    return value in values
 
 
 def row_conflicts(cells: Sequence[tuple[str, Sequence[Fact]]]) -> tuple[Conflict, ...]:
-    """Conflicts between the cells of one row; ``cells`` is (label, facts) in version order."""
+    """Conflicts between the cells of one row; ``cells`` is (label, facts) in version order.
+
+    Linear in the number of cells: each distinct value is checked once against each cell
+    (a fact is the cell's own when some other stating cell does not state its value)."""
     if len(cells) < 2:
         return ()
     slots: dict[tuple[FactKind, str], None] = {}
+    by_slot: list[dict[tuple[FactKind, str], list[Fact]]] = []
+    by_kind: list[dict[FactKind, list[str]]] = []
     for _label, facts in cells:
-        for f in facts:
-            slots.setdefault((f.kind, f.about), None)
+        in_slot: dict[tuple[FactKind, str], list[Fact]] = {}
+        kinds: dict[FactKind, list[str]] = {}
+        for fact in facts:
+            slots.setdefault((fact.kind, fact.about), None)
+            in_slot.setdefault((fact.kind, fact.about), []).append(fact)
+            kinds.setdefault(fact.kind, []).append(fact.value)
+        by_slot.append(in_slot)
+        by_kind.append(kinds)
     out: list[Conflict] = []
     taken: set[tuple[str, int]] = set()  # a value shown once, e.g. a speaker who is also mayor
     for kind, about in slots:
         stating = [
-            (label, [f for f in facts if f.kind is kind and f.about == about], facts)
-            for label, facts in cells
+            (label, by_slot[c][(kind, about)], by_kind[c].get(kind, []))
+            for c, (label, _facts) in enumerate(cells)
+            if (kind, about) in by_slot[c]
         ]
-        stating = [s for s in stating if s[1]]
         if len(stating) < 2:
             continue
+        holders: dict[str, int] = {}  # value -> stating cells that state it
         own: dict[str, Fact] = {}
-        for label, mine, _all in stating:
-            others = [all_facts for lab, _m, all_facts in stating if lab != label]
+        for label, mine, _values in stating:
             for f in mine:
-                if any(not _states(kind, f.value, o) for o in others):
+                if f.value not in holders:
+                    holders[f.value] = sum(_states(kind, f.value, vs) for _l, _m, vs in stating)
+                # Its own cell states it, so some other cell does not when fewer hold it.
+                if holders[f.value] < len(stating):
                     own.setdefault(label, f)
         if len(own) < 2:
             continue
         values = []
-        for label, mine, _all in stating:
+        for label, mine, _values in stating:
             f = own.get(label, mine[0])
             values.append(ConflictValue(label, f.text, f.start, f.end))
         if all((v.version, v.start) in taken for v in values):

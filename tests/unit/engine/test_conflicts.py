@@ -6,11 +6,13 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from variorum.engine.api import compare_documents, load_documents
 from variorum.engine.conflicts import row_conflicts
-from variorum.engine.facts import facts_in
-from variorum.engine.model import Comparison, FactKind
+from variorum.engine.facts import Fact, facts_in
+from variorum.engine.model import Comparison, Conflict, ConflictValue, FactKind
 from variorum.export import comparison_to_json, format_summary
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "conflicts"
@@ -109,3 +111,66 @@ def test_conflicts_in_json_and_summary_first() -> None:
     summary = format_summary(c)
     assert summary.index("Where the versions disagree") < summary.index("Versions")
     assert "€4.2 million [" in summary and "\u2260 €5.1 million" in summary
+
+
+def _reference_conflicts(cells: list[tuple[str, list[Fact]]]) -> tuple[Conflict, ...]:
+    """The first, quadratic formulation (each fact against every other cell), as an oracle."""
+    from variorum.engine.conflicts import _same
+
+    def states(kind: FactKind, value: str, facts: list[Fact]) -> bool:
+        return any(f.kind is kind and _same(kind, value, f.value) for f in facts)
+
+    slots: dict[tuple[FactKind, str], None] = {}
+    for _label, facts in cells:
+        for f in facts:
+            slots.setdefault((f.kind, f.about), None)
+    out: list[Conflict] = []
+    taken: set[tuple[str, int]] = set()
+    for kind, about in slots:
+        stating = [
+            (label, [f for f in facts if f.kind is kind and f.about == about], facts)
+            for label, facts in cells
+        ]
+        stating = [s for s in stating if s[1]]
+        if len(stating) < 2:
+            continue
+        own: dict[str, Fact] = {}
+        for label, mine, _all in stating:
+            others = [all_facts for lab, _m, all_facts in stating if lab != label]
+            for f in mine:
+                if any(not states(kind, f.value, o) for o in others):
+                    own.setdefault(label, f)
+        if len(own) < 2:
+            continue
+        values = [
+            ConflictValue(
+                label,
+                own.get(label, mine[0]).text,
+                own.get(label, mine[0]).start,
+                own.get(label, mine[0]).end,
+            )
+            for label, mine, _all in stating
+        ]
+        if all((v.version, v.start) in taken for v in values):
+            continue
+        taken.update((v.version, v.start) for v in values)
+        out.append(Conflict(kind, about, tuple(values)))
+    return tuple(out)
+
+
+_FACT = st.builds(
+    Fact,
+    st.sampled_from([FactKind.NUMBER, FactKind.PERSON, FactKind.MONEY]),
+    st.sampled_from(["votes", "speaker", "EUR"]),
+    st.sampled_from(["9-3", "8-4", "okafor", "okafr", "price", "4.2m"]),
+    st.integers(0, 50),
+    st.just(0),
+    st.just("x"),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.lists(_FACT, max_size=4), min_size=2, max_size=6))
+def test_row_conflicts_match_the_pairwise_definition(per_cell: list[list[Fact]]) -> None:
+    cells = [(f"v{k}", facts) for k, facts in enumerate(per_cell)]
+    assert row_conflicts(cells) == _reference_conflicts(cells)
