@@ -35,7 +35,14 @@ from variorum.engine.lexicon import (
     known,
 )
 from variorum.engine.model import Claim, FactKind, Sentence, Term, TermKind
-from variorum.engine.text import STOPWORDS, Token, TokenizedText, is_content, skeleton
+from variorum.engine.text import (
+    STOPWORDS,
+    Token,
+    TokenizedText,
+    is_content,
+    skeleton,
+    tokenize,
+)
 
 _OPEN_QUOTES = "‘“\"'«"
 _CLOSE_QUOTES = "’”\"'»"
@@ -140,15 +147,39 @@ class Corpus:
             for w in voc:
                 self.df[w] += 1
         self.novel_keys = [{w for w in voc if self.df[w] == 1} for voc in self.vocab]
+        self.num_df: dict[str, int] = defaultdict(int)
+        for nums in self.numbers:
+            for num in nums:
+                self.num_df[num] += 1
+        # Versions repeat most sentences, so the same phrase is looked for again and again:
+        # each (needle, version) search is done once per analysis.
+        self._phrase_in: dict[tuple[str, int], bool] = {}
+        self._quote_in: dict[tuple[str, int], bool] = {}
+        # Sentence texts already read into tokens and fact candidates (see _parse).
+        self.parsed: dict[str, _Parsed] = {}
 
     def novel(self, v: int, key: str) -> bool:
         return key in self.novel_keys[v]
 
+    def number_elsewhere(self, v: int, num: str) -> bool:
+        """Whether a version other than ``v`` has the number key ``num``."""
+        return self.num_df.get(num, 0) - (num in self.numbers[v]) > 0
+
     def phrase_elsewhere(self, v: int, keys: Sequence[str]) -> bool:
-        if any(self.df.get(k, 0) <= 1 for k in keys):
+        df = self.df
+        if any(df.get(k, 0) <= 1 for k in keys):
             return False  # holds a word only this version uses
         needle = " " + " ".join(keys) + " "
-        return any(u != v and needle in self.joined[u] for u in range(len(self.texts)))
+        found = self._phrase_in
+        for u in range(len(self.texts)):
+            if u == v:
+                continue
+            hit = found.get((needle, u))
+            if hit is None:
+                hit = found[needle, u] = needle in self.joined[u]
+            if hit:
+                return True
+        return False
 
     def quote_elsewhere(self, v: int, keys: Sequence[str]) -> bool:
         """A quotation is shared when another version has nearly the same words in a row."""
@@ -159,12 +190,18 @@ class Corpus:
             return True
         rare = min(content, key=lambda k: (self.df.get(k, 0), k))
         needle = " ".join(keys)
+        found = self._quote_in
         for u in range(len(self.texts)):
             if u == v or rare not in self.vocab[u]:
                 continue
-            for sid in self._sentences_with(u, rare)[:50]:
-                if fuzz.partial_ratio(needle, self._sentence_keys(u, sid)) >= 88:
-                    return True
+            hit = found.get((needle, u))
+            if hit is None:
+                hit = found[needle, u] = any(
+                    fuzz.partial_ratio(needle, self._sentence_keys(u, sid)) >= 88
+                    for sid in self._sentences_with(u, rare)[:50]
+                )
+            if hit:
+                return True
         return False
 
     def _sentence_keys(self, u: int, sid: int) -> str:
@@ -216,8 +253,14 @@ _QUOTE_CHARS = re.compile("[" + re.escape(_OPEN_QUOTES + _CLOSE_QUOTES) + "]")
 def _quote_spans(text: str, s: Sentence) -> list[tuple[int, int]]:
     """Quoted stretches inside one sentence; an unclosed quote runs to the sentence end,
     a close without an open starts at the sentence start (a quote broken by a paragraph)."""
+    return _quote_spans_in(text, s.start, s.end)
+
+
+def _quote_spans_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
-    body = text[s.start : s.end]
+    body = text[start:end]
+    if not _QUOTE_CHARS.search(body):
+        return spans
     open_at: int | None = None
     for m in _QUOTE_CHARS.finditer(body):
         k = m.start()
@@ -231,8 +274,7 @@ def _quote_spans(text: str, s: Sentence) -> list[tuple[int, int]]:
                 continue
             if open_at is None and (spans or k < len(body) - 3):
                 continue  # a stray apostrophe, not the end of a broken quotation
-            start = open_at if open_at is not None else 0
-            spans.append((start, k))
+            spans.append((open_at if open_at is not None else 0, k))
             open_at = None
     if open_at is not None:
         spans.append((open_at, len(body)))
@@ -241,7 +283,7 @@ def _quote_spans(text: str, s: Sentence) -> list[tuple[int, int]]:
         seg = body[a:b].rstrip(" ,.;:!?")
         a2 = a + (len(body[a:b]) - len(body[a:b].lstrip()))
         if seg.strip():
-            out.append((s.start + a2, s.start + a + len(seg)))
+            out.append((start + a2, start + a + len(seg)))
     return out
 
 
@@ -272,8 +314,12 @@ def _candidate(kind: TermKind, text: str, span: Sequence[Token]) -> Candidate:
 
 def quote_candidates(text: str, s: Sentence, words: Sequence[Token]) -> list[Candidate]:
     """Quoted stretches of sentence ``s`` holding two or more of its ``words``."""
+    return _quotes_in(text, s.start, s.end, words)
+
+
+def _quotes_in(text: str, start: int, end: int, words: Sequence[Token]) -> list[Candidate]:
     out = []
-    for a, b in _quote_spans(text, s):
+    for a, b in _quote_spans_in(text, start, end):
         qt = [t for t in words if t.start >= a and t.end <= b]
         if len(qt) >= 2:
             out.append(Candidate(TermKind.QUOTE, a, b, text[a:b], _keys(qt)))
@@ -347,7 +393,11 @@ def phrase_candidates(corpus: Corpus, v: int, tokens: Sequence[Token]) -> list[C
     # Every phrase is anchored on a word only this version uses: most sentences have none.
     if corpus.novel_keys[v].isdisjoint([skeleton(t.norm) for t in tokens if t.is_word]):
         return []
-    text = corpus.texts[v]
+    return _phrases(corpus, v, corpus.texts[v], tokens)
+
+
+def _phrases(corpus: Corpus, v: int, text: str, tokens: Sequence[Token]) -> list[Candidate]:
+    """:func:`phrase_candidates` of ``tokens``, offsets into ``text``."""
     phrases: list[tuple[int, Candidate]] = []
     run_toks: list[Token] = []
 
@@ -471,11 +521,13 @@ def _is_demonym(c: Candidate) -> bool:
     )
 
 
-def _trim_name(corpus: Corpus, v: int, c: Candidate) -> Candidate | None:
+def _trim_name(
+    corpus: Corpus, v: int, c: Candidate, text: str, words: Sequence[Token]
+) -> Candidate | None:
     """Drop shared title words from the front of a long name ("NATO Secretary General
-    Anders Fogh Rasmussen" keeps "Anders Fogh Rasmussen"); None when what is left is shared."""
-    text = corpus.texts[v]
-    toks = [t for t in corpus.tokenized[v].span(c.start, c.end) if t.is_word]
+    Anders Fogh Rasmussen" keeps "Anders Fogh Rasmussen"); None when what is left is shared.
+    ``words`` are the word tokens of the sentence holding it, offsets into ``text``."""
+    toks = [t for t in words if t.start >= c.start and t.end <= c.end]
     while len(toks) > 3 and not corpus.novel(v, skeleton(toks[0].norm)):
         if corpus.phrase_elsewhere(v, _keys(toks[1:])):
             break
@@ -493,6 +545,15 @@ def _trim_name(corpus: Corpus, v: int, c: Candidate) -> Candidate | None:
 
 def unique_terms(corpus: Corpus, v: int, cands: Sequence[Candidate]) -> list[Term]:
     """Keep candidates no other version carries; resolve overlaps by kind, then length."""
+    text = corpus.texts[v]
+    words = [t for t in corpus.tokenized[v].tokens if t.is_word] if cands else []
+    return _unique_terms(corpus, v, cands, text, words)
+
+
+def _unique_terms(
+    corpus: Corpus, v: int, cands: Sequence[Candidate], text: str, words: Sequence[Token]
+) -> list[Term]:
+    """:func:`unique_terms` of candidates in ``text`` whose word tokens are ``words``."""
     keep: list[Candidate] = []
     for c in cands:
         if c.kind is TermKind.NUMBER:
@@ -502,7 +563,7 @@ def unique_terms(corpus: Corpus, v: int, cands: Sequence[Candidate]) -> list[Ter
             else:
                 first = _FIRST_NUMBER.search(c.text)
                 num = _number_key(first.group() if first else c.text)
-                if any(num in corpus.numbers[u] for u in range(len(corpus.texts)) if u != v):
+                if corpus.number_elsewhere(v, num):
                     continue
         elif c.kind is TermKind.QUOTE:
             if corpus.quote_elsewhere(v, c.keys):
@@ -510,7 +571,7 @@ def unique_terms(corpus: Corpus, v: int, cands: Sequence[Candidate]) -> list[Ter
         elif c.kind is TermKind.NAME:
             if _is_demonym(c) or corpus.phrase_elsewhere(v, c.keys):
                 continue
-            trimmed = _trim_name(corpus, v, c)
+            trimmed = _trim_name(corpus, v, c, text, words)
             if trimmed is None:
                 continue
             c = trimmed
@@ -550,17 +611,21 @@ _FACT_TERMS = (TermKind.NAME, TermKind.NUMBER, TermKind.QUOTE, TermKind.DATE)
 _COUNTED = (FactKind.QUANTITY, FactKind.MONEY, FactKind.NUMBER)
 
 
-def _fact_numbers(corpus: Corpus, v: int, facts: Sequence[Fact]) -> list[Candidate]:
+def _fact_numbers(facts: Sequence[Fact], at: int, words: Sequence[Token]) -> list[Candidate]:
     """Figures as the facts stage read them, as number terms: in words ("two distinct
-    groups") or with their currency and scale ("€4.2 million", "9 to 3")."""
+    groups") or with their currency and scale ("€4.2 million", "9 to 3"). ``words`` are the
+    sentence's word tokens with offsets ``at`` less than the facts'."""
     out = []
     for f in facts:
         if f.kind is FactKind.DATE:
-            toks = [t for t in corpus.tokenized[v].span(f.start, f.end) if t.is_word]
-            out.append(Candidate(TermKind.DATE, f.start, f.end, f.text, _keys(toks)))
+            kind = TermKind.DATE
         elif f.kind in _COUNTED:
-            toks = [t for t in corpus.tokenized[v].span(f.start, f.end) if t.is_word]
-            out.append(Candidate(TermKind.NUMBER, f.start, f.end, f.text, _keys(toks)))
+            kind = TermKind.NUMBER
+        else:
+            continue
+        a, b = f.start - at, f.end - at
+        toks = [t for t in words if t.start >= a and t.end <= b]
+        out.append(Candidate(kind, a, b, f.text, _keys(toks)))
     return out
 
 
@@ -652,7 +717,8 @@ def find_claims(
             key = _verdict_key(text, s, is_unmatched, sent_facts)
             verdict = verdicts.get(key) if key is not None else None
             if verdict is None:
-                verdict = _judge(corpus, v, s, is_unmatched, sent_facts, topics)
+                parsed = _parse(corpus, v, s, key is not None)
+                verdict = _judge(corpus, v, s.start, parsed, is_unmatched, sent_facts, topics)
                 if key is not None:
                     verdicts[key] = verdict
             keep, rel_terms, score = verdict
@@ -692,31 +758,83 @@ def _verdict_key(
     return (text[s.start : s.end], is_unmatched, rel)
 
 
+@dataclass(frozen=True)
+class _Parsed:
+    """What a sentence's own characters say, whichever version holds it: its text, its
+    tokens and the fact candidates among them, offsets from the sentence start."""
+
+    text: str
+    tokens: list[Token]
+    words: list[Token]
+    keys: list[str]  # skeleton of each word
+    fact_cands: list[Candidate]  # quotations, numbers, names
+
+
+def _parse(corpus: Corpus, v: int, s: Sentence, bounded: bool) -> _Parsed:
+    """The tokens and fact candidates of sentence ``s`` of version ``v``; ``bounded`` when
+    whitespace (or the text's ends) surrounds it.
+
+    A bounded sentence tokenises the same alone as inside its version, and its folded
+    words are its own characters folded: lower-casing is context-free except for a
+    capital sigma, so such a sentence is read once per analysis, whichever versions hold it.
+    """
+    body = corpus.texts[v][s.start : s.end]
+    shared = bounded and "Σ" not in body
+    if shared:
+        found = corpus.parsed.get(body)
+        if found is not None:
+            return found
+        tokens = tokenize(body)
+    else:
+        at = s.start
+        tokens = [
+            Token(t.text, t.norm, t.start - at, t.end - at, t.is_word)
+            for t in corpus.tokenized[v].span(s.start, s.end)
+        ]
+    words = [t for t in tokens if t.is_word]
+    parsed = _Parsed(
+        body,
+        tokens,
+        words,
+        [skeleton(t.norm) for t in words],
+        [
+            *_quotes_in(body, 0, len(body), words),
+            *number_candidates(body, words),
+            *name_candidates(body, words),
+        ],
+    )
+    if shared:
+        corpus.parsed[body] = parsed
+    return parsed
+
+
 def _judge(
     corpus: Corpus,
     v: int,
-    s: Sentence,
+    at: int,
+    parsed: _Parsed,
     is_unmatched: bool,
     sent_facts: Sequence[Fact],
     topics: frozenset[str],
 ) -> _Verdict:
-    toks = corpus.tokenized[v].span(s.start, s.end)
-    text = corpus.texts[v]
-    words = [t for t in toks if t.is_word]
-    fact_cands = [
-        *quote_candidates(text, s, words),
-        *number_candidates(text, words),
-        *name_candidates(text, words),
-    ]
-    numbers = _fact_numbers(corpus, v, sent_facts)
+    """The verdict on one sentence (``parsed``, starting at ``at`` in version ``v``)."""
+    body, words = parsed.text, parsed.words
+    fact_cands = parsed.fact_cands
+    numbers = _fact_numbers(sent_facts, at, words)
     if not is_unmatched:
         # Phrases rank below every fact term, so they never decide whether an aligned
         # sentence keeps one: without one, its phrases need not be looked for.
-        terms = unique_terms(corpus, v, fact_cands + numbers)
+        terms = _unique_terms(corpus, v, fact_cands + numbers, body, words)
         if not any(t.kind in _FACT_TERMS for t in terms):
             return False, (), 0.0
-    cands = fact_cands + phrase_candidates(corpus, v, toks) + numbers
-    terms = unique_terms(corpus, v, cands)
+    # Every phrase is anchored on a word only this version uses: most sentences have none.
+    phrases = (
+        []
+        if corpus.novel_keys[v].isdisjoint(parsed.keys)
+        else _phrases(corpus, v, body, parsed.tokens)
+    )
+    cands = fact_cands + phrases + numbers
+    terms = _unique_terms(corpus, v, cands, body, words)
     if is_unmatched:
         folded = frozenset(t.norm.replace("’", "'") for t in words)
         keep = check_worthy(cands, terms, sent_facts, topics, folded)
@@ -724,6 +842,4 @@ def _judge(
         keep = any(t.kind in _FACT_TERMS for t in terms)
     if not keep:
         return False, (), 0.0
-    at = s.start
-    rel = tuple(Term(t.text, t.kind, t.start - at, t.end - at) for t in terms)
-    return True, rel, salience(terms, sent_facts, is_unmatched, len(words))
+    return True, tuple(terms), salience(terms, sent_facts, is_unmatched, len(words))
