@@ -22,6 +22,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import repeat
 
 from rapidfuzz import fuzz
 
@@ -37,8 +38,10 @@ from variorum.engine.lexicon import (
 from variorum.engine.model import Claim, FactKind, Sentence, Term, TermKind
 from variorum.engine.text import (
     STOPWORDS,
+    TOKEN_RE,
     Token,
     TokenizedText,
+    fold,
     is_content,
     skeleton,
     tokenize,
@@ -247,6 +250,8 @@ def _capitalised(text: str) -> bool:
     return text[:1].isupper() or (len(text) > 1 and text.isupper())
 
 
+_MATCH_START = re.Match.start
+_MATCH_END = re.Match.end
 _QUOTE_CHARS = re.compile("[" + re.escape(_OPEN_QUOTES + _CLOSE_QUOTES) + "]")
 
 
@@ -396,20 +401,54 @@ def phrase_candidates(corpus: Corpus, v: int, tokens: Sequence[Token]) -> list[C
     return _phrases(corpus, v, corpus.texts[v], tokens)
 
 
-def _phrases(corpus: Corpus, v: int, text: str, tokens: Sequence[Token]) -> list[Candidate]:
-    """:func:`phrase_candidates` of ``tokens``, offsets into ``text``."""
-    phrases: list[tuple[int, Candidate]] = []
-    run_toks: list[Token] = []
+Run = tuple[int, int, frozenset[str]]
+"""Tokens ``[start, end)`` of a run of content words, and the skeletons of its words."""
 
-    def flush(after: int) -> None:
-        """Make a phrase of the run; ``after`` indexes the token following it."""
+
+def phrase_runs(text: str, tokens: Sequence[Token]) -> list[Run]:
+    """The runs of content words (no digits, only whitespace between them) that phrases
+    are made of, in reading order."""
+    runs: list[Run] = []
+    first: int | None = None
+    prev_end = 0
+    for k, t in enumerate(tokens):
+        wordish = t.is_word and is_content(t.norm) and not t.norm[:1].isdigit()
+        if wordish and (first is None or text[prev_end : t.start].strip() == ""):
+            if first is None:
+                first = k
+        else:
+            if first is not None:
+                runs.append((first, k, frozenset(skeleton(w.norm) for w in tokens[first:k])))
+            first = k if wordish else None
+        prev_end = t.end
+    if first is not None:
+        end = len(tokens)
+        runs.append((first, end, frozenset(skeleton(w.norm) for w in tokens[first:end])))
+    return runs
+
+
+def _phrases(
+    corpus: Corpus,
+    v: int,
+    text: str,
+    tokens: Sequence[Token],
+    runs: Sequence[Run] | None = None,
+) -> list[Candidate]:
+    """:func:`phrase_candidates` of ``tokens`` (whose :func:`phrase_runs` are ``runs``),
+    offsets into ``text``."""
+    phrases: list[tuple[int, Candidate]] = []
+    novel = corpus.novel_keys[v]
+    for first, after, run_keys in phrase_runs(text, tokens) if runs is None else runs:
+        if novel.isdisjoint(run_keys):
+            continue  # no anchor: a phrase needs a word only this version uses
+        run_toks = list(tokens[first:after])
         anchors = [
             i
             for i, t in enumerate(run_toks)
-            if not _is_cap(t) and corpus.novel(v, skeleton(t.norm)) and distinctive(t.norm)
+            if not _is_cap(t) and skeleton(t.norm) in novel and distinctive(t.norm)
         ]
         if not anchors:
-            return
+            continue
         lo, hi = anchors[0], anchors[-1]
         if hi - lo + 1 > MAX_PHRASE_WORDS:
             hi = lo + MAX_PHRASE_WORDS - 1
@@ -422,23 +461,11 @@ def _phrases(corpus: Corpus, v: int, text: str, tokens: Sequence[Token]) -> list
         if span and span[-1] is run_toks[-1]:
             span += _of_phrase(text, tokens, after)  # "coalition of the willing"
         if len(span) == 1 and not noun_phrase(span):
-            return
+            continue
         if not span:
-            return
-        rarity = sum(1 for t in span if corpus.novel(v, skeleton(t.norm)))
+            continue
+        rarity = sum(1 for t in span if skeleton(t.norm) in novel)
         phrases.append((rarity, _candidate(TermKind.PHRASE, text, span)))
-
-    prev_end: int | None = None
-    for k, t in enumerate(tokens):
-        wordish = t.is_word and is_content(t.norm) and not t.norm[:1].isdigit()
-        joined = prev_end is not None and text[prev_end : t.start].strip() == ""
-        if wordish and (joined or not run_toks):
-            run_toks.append(t)
-        else:
-            flush(k)
-            run_toks = [t] if wordish else []
-        prev_end = t.end
-    flush(len(tokens))
     phrases.sort(key=lambda p: (-p[0], p[1].start))
     return [c for _, c in phrases[:MAX_PHRASES_PER_SENTENCE]]
 
@@ -768,6 +795,27 @@ class _Parsed:
     words: list[Token]
     keys: list[str]  # skeleton of each word
     fact_cands: list[Candidate]  # quotations, numbers, names
+    runs: list[Run]  # where phrases can be
+
+
+_WORD_START = re.compile(r"\w")
+_new_tuple = tuple.__new__
+
+
+def sentence_tokens(body: str) -> list[Token]:
+    """``tokenize(body)`` (default folding), built with C-level passes over the matches
+    rather than Python work per token."""
+    folded = fold(body)
+    if len(folded) != len(body):
+        return tokenize(body)
+    found = list(TOKEN_RE.finditer(body))
+    starts = list(map(_MATCH_START, found))
+    ends = list(map(_MATCH_END, found))
+    raws = list(map(body.__getitem__, map(slice, starts, ends)))
+    norms = map(folded.__getitem__, map(slice, starts, ends))
+    # A word starts with a word character (as tokenize's isalnum() or "_").
+    flags = map(bool, map(_WORD_START.match, raws))
+    return list(map(_new_tuple, repeat(Token), zip(raws, norms, starts, ends, flags)))
 
 
 def _parse(corpus: Corpus, v: int, s: Sentence, bounded: bool) -> _Parsed:
@@ -784,7 +832,7 @@ def _parse(corpus: Corpus, v: int, s: Sentence, bounded: bool) -> _Parsed:
         found = corpus.parsed.get(body)
         if found is not None:
             return found
-        tokens = tokenize(body)
+        tokens = sentence_tokens(body)
     else:
         at = s.start
         tokens = [
@@ -802,6 +850,7 @@ def _parse(corpus: Corpus, v: int, s: Sentence, bounded: bool) -> _Parsed:
             *number_candidates(body, words),
             *name_candidates(body, words),
         ],
+        phrase_runs(body, tokens),
     )
     if shared:
         corpus.parsed[body] = parsed
@@ -831,7 +880,7 @@ def _judge(
     phrases = (
         []
         if corpus.novel_keys[v].isdisjoint(parsed.keys)
-        else _phrases(corpus, v, body, parsed.tokens)
+        else _phrases(corpus, v, body, parsed.tokens, parsed.runs)
     )
     cands = fact_cands + phrases + numbers
     terms = _unique_terms(corpus, v, cands, body, words)
