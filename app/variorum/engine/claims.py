@@ -22,7 +22,6 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from itertools import repeat
 
 from rapidfuzz import fuzz
 
@@ -38,13 +37,10 @@ from variorum.engine.lexicon import (
 from variorum.engine.model import Claim, FactKind, Sentence, Term, TermKind
 from variorum.engine.text import (
     STOPWORDS,
-    TOKEN_RE,
     Token,
     TokenizedText,
-    fold,
     is_content,
     skeleton,
-    tokenize,
 )
 
 _OPEN_QUOTES = "‘“\"'«"
@@ -250,8 +246,6 @@ def _capitalised(text: str) -> bool:
     return text[:1].isupper() or (len(text) > 1 and text.isupper())
 
 
-_MATCH_START = re.Match.start
-_MATCH_END = re.Match.end
 _QUOTE_CHARS = re.compile("[" + re.escape(_OPEN_QUOTES + _CLOSE_QUOTES) + "]")
 
 
@@ -638,10 +632,10 @@ _FACT_TERMS = (TermKind.NAME, TermKind.NUMBER, TermKind.QUOTE, TermKind.DATE)
 _COUNTED = (FactKind.QUANTITY, FactKind.MONEY, FactKind.NUMBER)
 
 
-def _fact_numbers(facts: Sequence[Fact], at: int, words: Sequence[Token]) -> list[Candidate]:
+def _fact_numbers(facts: Sequence[Fact], shift: int, words: Sequence[Token]) -> list[Candidate]:
     """Figures as the facts stage read them, as number terms: in words ("two distinct
     groups") or with their currency and scale ("€4.2 million", "9 to 3"). ``words`` are the
-    sentence's word tokens with offsets ``at`` less than the facts'."""
+    sentence's word tokens, with offsets ``shift`` less than the facts'."""
     out = []
     for f in facts:
         if f.kind is FactKind.DATE:
@@ -650,7 +644,7 @@ def _fact_numbers(facts: Sequence[Fact], at: int, words: Sequence[Token]) -> lis
             kind = TermKind.NUMBER
         else:
             continue
-        a, b = f.start - at, f.end - at
+        a, b = f.start - shift, f.end - shift
         toks = [t for t in words if t.start >= a and t.end <= b]
         out.append(Candidate(kind, a, b, f.text, _keys(toks)))
     return out
@@ -787,10 +781,12 @@ def _verdict_key(
 
 @dataclass(frozen=True)
 class _Parsed:
-    """What a sentence's own characters say, whichever version holds it: its text, its
-    tokens and the fact candidates among them, offsets from the sentence start."""
+    """What a sentence's own characters say, whichever version holds it: its tokens and
+    the fact candidates among them, with offsets into ``text`` (the text of the version
+    it was first read in), where the sentence starts at ``origin``."""
 
     text: str
+    origin: int
     tokens: list[Token]
     words: list[Token]
     keys: list[str]  # skeleton of each word
@@ -798,59 +794,35 @@ class _Parsed:
     runs: list[Run]  # where phrases can be
 
 
-_WORD_START = re.compile(r"\w")
-_new_tuple = tuple.__new__
-
-
-def sentence_tokens(body: str) -> list[Token]:
-    """``tokenize(body)`` (default folding), built with C-level passes over the matches
-    rather than Python work per token."""
-    folded = fold(body)
-    if len(folded) != len(body):
-        return tokenize(body)
-    found = list(TOKEN_RE.finditer(body))
-    starts = list(map(_MATCH_START, found))
-    ends = list(map(_MATCH_END, found))
-    raws = list(map(body.__getitem__, map(slice, starts, ends)))
-    norms = map(folded.__getitem__, map(slice, starts, ends))
-    # A word starts with a word character (as tokenize's isalnum() or "_").
-    flags = map(bool, map(_WORD_START.match, raws))
-    return list(map(_new_tuple, repeat(Token), zip(raws, norms, starts, ends, flags)))
-
-
 def _parse(corpus: Corpus, v: int, s: Sentence, bounded: bool) -> _Parsed:
     """The tokens and fact candidates of sentence ``s`` of version ``v``; ``bounded`` when
     whitespace (or the text's ends) surrounds it.
 
-    A bounded sentence tokenises the same alone as inside its version, and its folded
-    words are its own characters folded: lower-casing is context-free except for a
-    capital sigma, so such a sentence is read once per analysis, whichever versions hold it.
+    A bounded sentence tokenises the same alone as inside any version, and its folded
+    words are its own characters folded (lower-casing is context-free but for a capital
+    sigma), so such a sentence is read once per analysis, whichever versions hold it.
     """
-    body = corpus.texts[v][s.start : s.end]
+    text = corpus.texts[v]
+    body = text[s.start : s.end] if bounded else ""
     shared = bounded and "Σ" not in body
     if shared:
         found = corpus.parsed.get(body)
         if found is not None:
             return found
-        tokens = sentence_tokens(body)
-    else:
-        at = s.start
-        tokens = [
-            Token(t.text, t.norm, t.start - at, t.end - at, t.is_word)
-            for t in corpus.tokenized[v].span(s.start, s.end)
-        ]
+    tokens = corpus.tokenized[v].span(s.start, s.end)
     words = [t for t in tokens if t.is_word]
     parsed = _Parsed(
-        body,
+        text,
+        s.start,
         tokens,
         words,
         [skeleton(t.norm) for t in words],
         [
-            *_quotes_in(body, 0, len(body), words),
-            *number_candidates(body, words),
-            *name_candidates(body, words),
+            *_quotes_in(text, s.start, s.end, words),
+            *number_candidates(text, words),
+            *name_candidates(text, words),
         ],
-        phrase_runs(body, tokens),
+        phrase_runs(text, tokens),
     )
     if shared:
         corpus.parsed[body] = parsed
@@ -867,23 +839,23 @@ def _judge(
     topics: frozenset[str],
 ) -> _Verdict:
     """The verdict on one sentence (``parsed``, starting at ``at`` in version ``v``)."""
-    body, words = parsed.text, parsed.words
+    text, words, origin = parsed.text, parsed.words, parsed.origin
     fact_cands = parsed.fact_cands
-    numbers = _fact_numbers(sent_facts, at, words)
+    numbers = _fact_numbers(sent_facts, at - origin, words)
     if not is_unmatched:
         # Phrases rank below every fact term, so they never decide whether an aligned
         # sentence keeps one: without one, its phrases need not be looked for.
-        terms = _unique_terms(corpus, v, fact_cands + numbers, body, words)
+        terms = _unique_terms(corpus, v, fact_cands + numbers, text, words)
         if not any(t.kind in _FACT_TERMS for t in terms):
             return False, (), 0.0
     # Every phrase is anchored on a word only this version uses: most sentences have none.
     phrases = (
         []
         if corpus.novel_keys[v].isdisjoint(parsed.keys)
-        else _phrases(corpus, v, body, parsed.tokens, parsed.runs)
+        else _phrases(corpus, v, text, parsed.tokens, parsed.runs)
     )
     cands = fact_cands + phrases + numbers
-    terms = _unique_terms(corpus, v, cands, body, words)
+    terms = _unique_terms(corpus, v, cands, text, words)
     if is_unmatched:
         folded = frozenset(t.norm.replace("’", "'") for t in words)
         keep = check_worthy(cands, terms, sent_facts, topics, folded)
@@ -891,4 +863,5 @@ def _judge(
         keep = any(t.kind in _FACT_TERMS for t in terms)
     if not keep:
         return False, (), 0.0
-    return True, tuple(terms), salience(terms, sent_facts, is_unmatched, len(words))
+    rel = tuple(Term(t.text, t.kind, t.start - origin, t.end - origin) for t in terms)
+    return True, rel, salience(terms, sent_facts, is_unmatched, len(words))

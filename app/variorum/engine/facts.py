@@ -453,14 +453,75 @@ def facts_in(text: str, start: int = 0, end: int | None = None) -> list[Fact]:
     return facts
 
 
-def facts_by_sentence(text: str, sentences: Sequence[Sentence]) -> list[tuple[Fact, ...]]:
-    """The facts of each sentence, found in one pass over the text."""
-    out: list[list[Fact]] = [[] for _ in sentences]
+def facts_by_sentence(
+    text: str,
+    sentences: Sequence[Sentence],
+    memo: dict[str, tuple[Fact, ...]] | None = None,
+) -> list[tuple[Fact, ...]]:
+    """The facts of each sentence: those :func:`facts_in` finds over the whole stretch of
+    ``sentences``, each given to the sentence it lies in (one crossing a sentence end is
+    dropped).
+
+    The text is read in pieces cut where no fact or look-around can reach across (see
+    :func:`_cut_between`), and a piece read before (``memo``, text -> facts with offsets
+    from its start; share it between the versions of one analysis) is not read again:
+    versions repeat most sentences."""
+    out: list[tuple[Fact, ...]] = []
     if not sentences:
-        return []
-    starts = [s.start for s in sentences]
-    for f in facts_in(text, sentences[0].start, sentences[-1].end):
-        k = bisect_right(starts, f.start) - 1
-        if k >= 0 and f.end <= sentences[k].end:
-            out[k].append(f)
-    return [tuple(fs) for fs in out]
+        return out
+    if memo is None:
+        memo = {}
+    n = len(sentences)
+    k = 0
+    while k < n:
+        j = k
+        while j + 1 < n and not _cut_between(text, sentences[j], sentences[j + 1]):
+            j += 1
+        a, b = sentences[k].start, sentences[j].end
+        if k == 0:
+            found: Sequence[Fact] = facts_in(text, a, b)  # what precedes it is not known
+        else:
+            body = text[a:b]
+            rel = memo.get(body)
+            if rel is None:
+                rel = tuple(_shifted(f, -a) for f in facts_in(text, a, b))
+                memo[body] = rel
+            found = [_shifted(f, a) for f in rel] if a else rel
+        _bucket(found, sentences, k, j + 1, out)
+        k = j + 1
+    return out
+
+
+def _shifted(f: Fact, by: int) -> Fact:
+    return Fact(f.kind, f.about, f.value, f.start + by, f.end + by, f.text)
+
+
+def _bucket(
+    found: Sequence[Fact],
+    sentences: Sequence[Sentence],
+    lo: int,
+    hi: int,
+    out: list[tuple[Fact, ...]],
+) -> None:
+    """Append to ``out`` the facts of ``sentences[lo:hi]`` among ``found``."""
+    per: list[list[Fact]] = [[] for _ in range(lo, hi)]
+    if found:
+        starts = [s.start for s in sentences[lo:hi]]
+        for f in found:
+            k = bisect_right(starts, f.start) - 1
+            if k >= 0 and f.end <= sentences[lo + k].end:
+                per[k].append(f)
+    out.extend(tuple(fs) for fs in per)
+
+
+def _cut_between(text: str, s: Sentence, nxt: Sentence) -> bool:
+    """Whether reading the text before ``nxt`` apart from the text from it on finds the
+    same facts: ``s`` ends in a full stop, "!" or "?" (no pattern reads across one, but
+    the title "Dr.") and only whitespace separates them. Every look-behind then sees
+    whitespace before ``nxt``, and a name or figure cannot run on across the stop."""
+    end = s.end
+    if end >= nxt.start or text[end - 1 : end] not in (".", "!", "?"):
+        return False
+    if text.endswith("Dr.", 0, end):
+        return False
+    return text[end : nxt.start].isspace()
