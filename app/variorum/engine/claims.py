@@ -64,6 +64,7 @@ _PRIORITY = {
 MAX_PHRASE_WORDS = 4
 MAX_PHRASES_PER_SENTENCE = 4
 MIN_QUOTE_WORDS = 3
+QUOTE_SENTENCES = 50  # sentences of another version a quotation is fuzzily looked for in
 _FACT_WEIGHT = {
     FactKind.MONEY: 2.0,
     FactKind.QUANTITY: 2.0,
@@ -132,15 +133,27 @@ class Corpus:
         self.vocab: list[set[str]] = []
         self.joined: list[str] = []
         self.numbers: list[set[str]] = []
-        for tt in self.tokenized:
-            norms = list(tt.word_norms())
-            words = [skeleton(w) for w in norms]
+        # Sentence texts already read into tokens (see _read), and each sentence's reading.
+        self.parsed: dict[str, _Parsed] = {}
+        self.readings: list[list[_Parsed] | None] = []
+        for v, tt in enumerate(self.tokenized):
+            readings = self._read_sentences(v)
+            self.readings.append(readings)
+            if readings is not None:
+                # The sentences hold every word: the version's words are theirs in order.
+                words = [k for r in readings for k in r.keys]
+                numbers = {k for r in readings for k in r.numbers}
+            else:
+                norms = list(tt.word_norms())
+                words = [skeleton(w) for w in norms]
+                numbers = {_number_key(w) for w in norms if w[:1].isdigit()}
             self.vocab.append(set(words))
             self.joined.append(" " + " ".join(words) + " ")
-            self.numbers.append({_number_key(w) for w in norms if w[:1].isdigit()})
+            self.numbers.append(numbers)
         # Per-sentence word index, built on first use (only quotations need it).
         self._sent_norm: list[dict[int, str]] = [{} for _ in texts]
         self._word_sents: list[dict[str, list[int]] | None] = [None for _ in texts]
+        self._indexed = [0 for _ in texts]  # sentences of each version in _word_sents
         self.df: dict[str, int] = defaultdict(int)
         for voc in self.vocab:
             for w in voc:
@@ -154,8 +167,25 @@ class Corpus:
         # each (needle, version) search is done once per analysis.
         self._phrase_in: dict[tuple[str, int], bool] = {}
         self._quote_in: dict[tuple[str, int], bool] = {}
-        # Sentence texts already read into tokens and fact candidates (see _parse).
-        self.parsed: dict[str, _Parsed] = {}
+
+    def _read_sentences(self, v: int) -> list[_Parsed] | None:
+        """Every sentence of version ``v`` read (repeated ones once), or None when the
+        sentences overlap or leave words out, so that they do not tell its words."""
+        sents = self.sentences[v]
+        end = 0
+        for s in sents:
+            if s.start < end:
+                return None
+            end = s.end
+        readings = [_read(self, v, s) for s in sents]
+        if sum(len(r.words) for r in readings) != self.tokenized[v].word_count():
+            return None
+        return readings
+
+    def reading(self, v: int, s: Sentence) -> _Parsed:
+        """The tokens of sentence ``s`` of version ``v``."""
+        readings = self.readings[v]
+        return readings[s.id] if readings is not None else _read(self, v, s)
 
     def novel(self, v: int, key: str) -> bool:
         return key in self.novel_keys[v]
@@ -197,7 +227,7 @@ class Corpus:
             if hit is None:
                 hit = found[needle, u] = any(
                     fuzz.partial_ratio(needle, self._sentence_keys(u, sid)) >= 88
-                    for sid in self._sentences_with(u, rare)[:50]
+                    for sid in self._sentences_with(u, rare)
                 )
             if hit:
                 return True
@@ -212,15 +242,22 @@ class Corpus:
             )
         return cache[sid]
 
-    def _sentences_with(self, u: int, key: str) -> list[int]:
+    def _sentences_with(self, u: int, key: str, most: int = QUOTE_SENTENCES) -> list[int]:
+        """The first ``most`` sentences of version ``u`` (in reading order) holding the
+        word ``key``. The word index is built only as far as a look-up needs: a book-length
+        version has the first few sentences with a common word near its start."""
         index = self._word_sents[u]
         if index is None:
-            index = defaultdict(list)
-            for s in self.sentences[u]:
-                for w in set(self._sentence_keys(u, s.id).split()):
-                    index[w].append(s.id)
-            self._word_sents[u] = index
-        return index.get(key, [])
+            index = self._word_sents[u] = defaultdict(list)
+        sents = self.sentences[u]
+        at = self._indexed[u]
+        while at < len(sents) and len(index.get(key, ())) < most:
+            sid = sents[at].id
+            for w in set(self._sentence_keys(u, sid).split()):
+                index[w].append(sid)
+            at += 1
+        self._indexed[u] = at
+        return index.get(key, [])[:most]
 
 
 _FIRST_NUMBER = re.compile(r"\d[\d,.]*")
@@ -238,7 +275,7 @@ def _name_like(tok: Token) -> bool:
 
 
 def _is_cap(tok: Token) -> bool:
-    return _capitalised(tok.text)
+    return _capitalised(tok[0])
 
 
 @lru_cache(maxsize=65536)
@@ -287,7 +324,14 @@ def _quote_spans_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _keys(tokens: Sequence[Token]) -> tuple[str, ...]:
-    return tuple(skeleton(t.norm) for t in tokens if t.is_word)
+    return tuple(_skeleton(t.norm) for t in tokens if t.is_word)
+
+
+def _skeleton(norm: str) -> str:
+    """``skeleton(norm)`` of a word token. A token that starts with an ASCII digit is a
+    number of digits, separators and "%", its own skeleton: a long text has more distinct
+    numbers than skeleton's cache holds."""
+    return norm if norm[:1].isdigit() and norm.isascii() else skeleton(norm)
 
 
 def extract_candidates(
@@ -613,7 +657,10 @@ def _term(c: Candidate) -> Term:
     if c.kind is TermKind.NAME and c.text[-2:] in ("’s", "'s"):
         end -= 2  # "Macron’s position": the name is Macron
     text = c.text[: end - c.start]
-    return Term(re.sub(r"\s+", " ", text), c.kind, c.start, end)
+    return Term(_SPACES.sub(" ", text), c.kind, c.start, end)
+
+
+_SPACES = re.compile(r"\s+")
 
 
 def salience(terms: Sequence[Term], facts: Sequence[Fact], unmatched: bool, words: int) -> float:
@@ -738,7 +785,7 @@ def find_claims(
             key = _verdict_key(text, s, is_unmatched, sent_facts)
             verdict = verdicts.get(key) if key is not None else None
             if verdict is None:
-                parsed = _parse(corpus, v, s, key is not None)
+                parsed = corpus.reading(v, s)
                 verdict = _judge(corpus, v, s.start, parsed, is_unmatched, sent_facts, topics)
                 if key is not None:
                     verdicts[key] = verdict
@@ -779,54 +826,61 @@ def _verdict_key(
     return (text[s.start : s.end], is_unmatched, rel)
 
 
-@dataclass(frozen=True)
 class _Parsed:
     """What a sentence's own characters say, whichever version holds it: its tokens and
-    the fact candidates among them, with offsets into ``text`` (the text of the version
-    it was first read in), where the sentence starts at ``origin``."""
+    (once asked for, :func:`_candidates`) the fact candidates and phrase runs among them,
+    with offsets into ``text`` (the text of the version it was first read in), where the
+    sentence starts at ``origin``."""
 
-    text: str
-    origin: int
-    tokens: list[Token]
-    words: list[Token]
-    keys: list[str]  # skeleton of each word
-    fact_cands: list[Candidate]  # quotations, numbers, names
-    runs: list[Run]  # where phrases can be
+    __slots__ = ("cands", "end", "keys", "numbers", "origin", "runs", "text", "tokens", "words")
+
+    def __init__(self, text: str, origin: int, end: int, tokens: list[Token]) -> None:
+        self.text = text
+        self.origin = origin
+        self.end = end
+        self.tokens = tokens
+        self.words = [t for t in tokens if t.is_word]
+        self.keys = [_skeleton(t.norm) for t in self.words]  # skeleton of each word
+        self.numbers = [_number_key(t.norm) for t in self.words if t.norm[:1].isdigit()]
+        self.cands: list[Candidate] | None = None  # quotations, numbers, names
+        self.runs: list[Run] = []  # where phrases can be
 
 
-def _parse(corpus: Corpus, v: int, s: Sentence, bounded: bool) -> _Parsed:
-    """The tokens and fact candidates of sentence ``s`` of version ``v``; ``bounded`` when
-    whitespace (or the text's ends) surrounds it.
+def _read(corpus: Corpus, v: int, s: Sentence) -> _Parsed:
+    """The tokens of sentence ``s`` of version ``v``.
 
-    A bounded sentence tokenises the same alone as inside any version, and its folded
-    words are its own characters folded (lower-casing is context-free but for a capital
-    sigma), so such a sentence is read once per analysis, whichever versions hold it.
+    A sentence with whitespace (or the text's ends) around it tokenises the same alone as
+    inside any version, and its folded words are its own characters folded (lower-casing
+    is context-free but for a capital sigma), so such a sentence is read once per
+    analysis, whichever versions hold it.
     """
     text = corpus.texts[v]
+    bounded = (s.start == 0 or text[s.start - 1].isspace()) and (
+        s.end >= len(text) or text[s.end].isspace()
+    )
     body = text[s.start : s.end] if bounded else ""
     shared = bounded and "Σ" not in body
     if shared:
         found = corpus.parsed.get(body)
         if found is not None:
             return found
-    tokens = corpus.tokenized[v].span(s.start, s.end)
-    words = [t for t in tokens if t.is_word]
-    parsed = _Parsed(
-        text,
-        s.start,
-        tokens,
-        words,
-        [skeleton(t.norm) for t in words],
-        [
-            *_quotes_in(text, s.start, s.end, words),
-            *number_candidates(text, words),
-            *name_candidates(text, words),
-        ],
-        phrase_runs(text, tokens),
-    )
+    parsed = _Parsed(text, s.start, s.end, corpus.tokenized[v].span(s.start, s.end))
     if shared:
         corpus.parsed[body] = parsed
     return parsed
+
+
+def _candidates(parsed: _Parsed) -> list[Candidate]:
+    """The fact candidates of a sentence (quotations, numbers, names), found once."""
+    if parsed.cands is None:
+        text, words, tokens = parsed.text, parsed.words, parsed.tokens
+        parsed.cands = [
+            *_quotes_in(text, parsed.origin, parsed.end, words),
+            *number_candidates(text, words),
+            *name_candidates(text, words),
+        ]
+        parsed.runs = phrase_runs(text, tokens)
+    return parsed.cands
 
 
 def _judge(
@@ -840,7 +894,7 @@ def _judge(
 ) -> _Verdict:
     """The verdict on one sentence (``parsed``, starting at ``at`` in version ``v``)."""
     text, words, origin = parsed.text, parsed.words, parsed.origin
-    fact_cands = parsed.fact_cands
+    fact_cands = _candidates(parsed)
     numbers = _fact_numbers(sent_facts, at - origin, words)
     if not is_unmatched:
         # Phrases rank below every fact term, so they never decide whether an aligned
