@@ -180,6 +180,8 @@ class Corpus:
         readings = [_read(self, v, s) for s in sents]
         if sum(len(r.words) for r in readings) != self.tokenized[v].word_count():
             return None
+        for r in readings:
+            r.versions.add(v)
         return readings
 
     def reading(self, v: int, s: Sentence) -> _Parsed:
@@ -832,7 +834,9 @@ class _Parsed:
     with offsets into ``text`` (the text of the version it was first read in), where the
     sentence starts at ``origin``."""
 
-    __slots__ = ("cands", "end", "keys", "numbers", "origin", "runs", "text", "tokens", "words")
+    __slots__ = (
+        "cands", "end", "keys", "numbers", "origin", "runs", "text", "tokens", "versions", "words",
+    )  # fmt: skip
 
     def __init__(self, text: str, origin: int, end: int, tokens: list[Token]) -> None:
         self.text = text
@@ -840,10 +844,14 @@ class _Parsed:
         self.end = end
         self.tokens = tokens
         self.words = [t for t in tokens if t.is_word]
-        self.keys = [_skeleton(t.norm) for t in self.words]  # skeleton of each word
-        self.numbers = [_number_key(t.norm) for t in self.words if t.norm[:1].isdigit()]
+        norms = [t.norm for t in self.words]
+        # skeleton of each word (_skeleton, inlined: this runs for every word)
+        self.keys = [n if n[:1].isdigit() and n.isascii() else skeleton(n) for n in norms]
+        self.numbers = [_number_key(n) for n in norms if n[:1].isdigit()]
         self.cands: list[Candidate] | None = None  # quotations, numbers, names
-        self.runs: list[Run] = []  # where phrases can be
+        self.runs: list[Run] | None = None  # where phrases can be (_runs)
+        # Versions whose words (Corpus.joined) hold this sentence's words in a row.
+        self.versions: set[int] = set()
 
 
 def _read(corpus: Corpus, v: int, s: Sentence) -> _Parsed:
@@ -873,14 +881,38 @@ def _read(corpus: Corpus, v: int, s: Sentence) -> _Parsed:
 def _candidates(parsed: _Parsed) -> list[Candidate]:
     """The fact candidates of a sentence (quotations, numbers, names), found once."""
     if parsed.cands is None:
-        text, words, tokens = parsed.text, parsed.words, parsed.tokens
+        text, words = parsed.text, parsed.words
         parsed.cands = [
             *_quotes_in(text, parsed.origin, parsed.end, words),
             *number_candidates(text, words),
             *name_candidates(text, words),
         ]
-        parsed.runs = phrase_runs(text, tokens)
     return parsed.cands
+
+
+def _runs(parsed: _Parsed) -> list[Run]:
+    """The phrase runs of a sentence, found once."""
+    if parsed.runs is None:
+        parsed.runs = phrase_runs(parsed.text, parsed.tokens)
+    return parsed.runs
+
+
+def _held_elsewhere(parsed: _Parsed, v: int) -> bool:
+    """Whether a version other than ``v`` holds the words of this sentence in a row."""
+    held = parsed.versions
+    return len(held) >= 2 or (bool(held) and v not in held)
+
+
+def _maybe_unique(corpus: Corpus, v: int, c: Candidate) -> bool:
+    """Whether :func:`unique_terms` may keep ``c``, a candidate of a sentence another
+    version holds too: a figure whose number that version lacks, or (to be safe) a
+    candidate without words, whose look-up is not of its own words."""
+    if not c.keys:
+        return True
+    if c.kind is TermKind.NUMBER and any(ch.isdigit() for ch in c.text):
+        first = _FIRST_NUMBER.search(c.text)
+        return not corpus.number_elsewhere(v, _number_key(first.group() if first else c.text))
+    return False
 
 
 def _judge(
@@ -896,6 +928,15 @@ def _judge(
     text, words, origin = parsed.text, parsed.words, parsed.origin
     fact_cands = _candidates(parsed)
     numbers = _fact_numbers(sent_facts, at - origin, words)
+    # When another version has this very sentence, it has every run of its words and no
+    # name, quotation or date in it is unique; only a figure may be ("9" of "9:30" is no
+    # number of that version's).
+    if (
+        not is_unmatched
+        and _held_elsewhere(parsed, v)
+        and not any(_maybe_unique(corpus, v, c) for c in (*fact_cands, *numbers))
+    ):
+        return False, (), 0.0
     if not is_unmatched:
         # Phrases rank below every fact term, so they never decide whether an aligned
         # sentence keeps one: without one, its phrases need not be looked for.
@@ -906,7 +947,7 @@ def _judge(
     phrases = (
         []
         if corpus.novel_keys[v].isdisjoint(parsed.keys)
-        else _phrases(corpus, v, text, parsed.tokens, parsed.runs)
+        else _phrases(corpus, v, text, parsed.tokens, _runs(parsed))
     )
     cands = fact_cands + phrases + numbers
     terms = _unique_terms(corpus, v, cands, text, words)

@@ -91,3 +91,50 @@ def test_sentences_with_gives_the_first_sentences_of_the_full_index() -> None:
     for key in ("council", "rain", "the", "absent"):
         assert corpus._sentences_with(0, key) == full.get(key, [])[:50]
         assert corpus._sentences_with(0, key, 3) == full.get(key, [])[:3]
+
+
+def _claims_of(*texts: str) -> list[tuple[str, int, tuple[str, ...]]]:
+    from variorum.engine import stages
+    from variorum.engine.model import Document, Settings
+
+    settings = Settings(match_paraphrases=False)
+    docs = [Document(f"v{k}", f"v{k}.txt", t) for k, t in enumerate(texts)]
+    seg = stages.segment(docs, settings)
+    scored = stages.score(seg, settings)
+    grouped = stages.group(scored, stages.align(seg, scored, settings), settings)
+    diffed = stages.diff(seg, grouped, settings)
+    found, _other = stages.claims(seg, diffed, stages.facts(seg))
+    return sorted((c.version, c.sentence, tuple(t.text for t in c.terms)) for c in found)
+
+
+@pytest.mark.parametrize(
+    ("shared", "claimed"),
+    [
+        ("Mayor Anna Berg met Northgate Holdings on Monday.", False),  # all shared
+        ("The meeting starts at 9:30 today.", True),  # "9" of "9:30" is no number of either
+    ],
+)
+def test_a_sentence_both_versions_hold(shared: str, claimed: bool) -> None:
+    a = f"The council met in the hall. {shared} Residents welcomed it."
+    b = f"Residents welcomed it. The council met in the hall. {shared}"
+    found = _claims_of(a, b)
+    assert bool(found) is claimed
+    if claimed:
+        assert [terms for _v, _s, terms in found] == [("9:30 today",), ("9:30 today",)]
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "keys", "maybe"),
+    [
+        ("name", "Anna Berg", ("ana", "berg"), False),
+        ("number", "1,400 homes", ("1,400", "home"), False),  # the other version has 1,400
+        ("number", "9:30 today", ("9:30", "today"), True),  # its number is "9": no one's
+        ("date", "May", (), True),  # no words of its own: looked up the long way
+    ],
+)
+def test_maybe_unique(kind: str, text: str, keys: tuple[str, ...], maybe: bool) -> None:
+    from variorum.engine.claims import Candidate, _maybe_unique
+    from variorum.engine.model import TermKind
+
+    corpus = corpus_of("Anna Berg saw 1,400 homes at 9:30 today.", "Anna Berg saw 1,400 homes.")
+    assert _maybe_unique(corpus, 1, Candidate(TermKind(kind), 0, 1, text, keys)) is maybe
