@@ -394,27 +394,31 @@ def name_candidates(text: str, words: Sequence[Token]) -> list[Candidate]:
     """Runs of capitalised words (joined by "of", "de"...), leading stopwords dropped. A
     lone capitalised first word is just a sentence start unless it is an acronym or no
     English word."""
-    out = []
+    out: list[Candidate] = []
+    caps = [_capitalised(t[0]) for t in words]
+    if True not in caps:
+        return out  # most sentences of a long text: no name, no work
+    n = len(words)
     k = 0
-    while k < len(words):
+    while k < n:
         t = words[k]
-        if not _is_cap(t) or t.norm[:1].isdigit():
+        if not caps[k] or t.norm[:1].isdigit():
             k += 1
             continue
         run = [t]
         m = k + 1
-        while m < len(words):
+        while m < n:
             gap = text[run[-1].end : words[m].start]
             if gap.strip(" *") != "":
                 break
-            if _is_cap(words[m]) and not words[m].norm[:1].isdigit():
+            if caps[m] and not words[m].norm[:1].isdigit():
                 run.append(words[m])
                 m += 1
                 continue
             if (
                 words[m].norm in _NAME_JOINERS
-                and m + 1 < len(words)
-                and _is_cap(words[m + 1])
+                and m + 1 < n
+                and caps[m + 1]
                 and text[words[m].end : words[m + 1].start].strip(" *") == ""
             ):
                 run.extend(words[m : m + 2])
@@ -449,22 +453,27 @@ def phrase_runs(text: str, tokens: Sequence[Token]) -> list[Run]:
     """The runs of content words (no digits, only whitespace between them) that phrases
     are made of, in reading order."""
     runs: list[Run] = []
-    first: int | None = None
+    first = -1
     prev_end = 0
-    for k, t in enumerate(tokens):
-        wordish = t.is_word and is_content(t.norm) and not t.norm[:1].isdigit()
-        if wordish and (first is None or text[prev_end : t.start].strip() == ""):
-            if first is None:
+    content = is_content
+    for k, (_raw, norm, start, end, is_word) in enumerate(tokens):
+        if is_word and not norm[:1].isdigit() and content(norm):
+            if first < 0:
                 first = k
-        else:
-            if first is not None:
-                runs.append((first, k, frozenset(skeleton(w.norm) for w in tokens[first:k])))
-            first = k if wordish else None
-        prev_end = t.end
-    if first is not None:
-        end = len(tokens)
-        runs.append((first, end, frozenset(skeleton(w.norm) for w in tokens[first:end])))
+            elif start != prev_end and text[prev_end:start].strip():
+                runs.append((first, k, _run_keys(tokens, first, k)))
+                first = k
+        elif first >= 0:
+            runs.append((first, k, _run_keys(tokens, first, k)))
+            first = -1
+        prev_end = end
+    if first >= 0:
+        runs.append((first, len(tokens), _run_keys(tokens, first, len(tokens))))
     return runs
+
+
+def _run_keys(tokens: Sequence[Token], first: int, end: int) -> frozenset[str]:
+    return frozenset(map(skeleton, [t[1] for t in tokens[first:end]]))
 
 
 def _phrases(
