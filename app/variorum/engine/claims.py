@@ -445,8 +445,8 @@ def phrase_candidates(corpus: Corpus, v: int, tokens: Sequence[Token]) -> list[C
     return _phrases(corpus, v, corpus.texts[v], tokens)
 
 
-Run = tuple[int, int, frozenset[str]]
-"""Tokens ``[start, end)`` of a run of content words, and the skeletons of its words."""
+Run = tuple[int, int]
+"""Tokens ``[start, end)`` of a run of content words."""
 
 
 def phrase_runs(text: str, tokens: Sequence[Token]) -> list[Run]:
@@ -461,19 +461,15 @@ def phrase_runs(text: str, tokens: Sequence[Token]) -> list[Run]:
             if first < 0:
                 first = k
             elif start != prev_end and text[prev_end:start].strip():
-                runs.append((first, k, _run_keys(tokens, first, k)))
+                runs.append((first, k))
                 first = k
         elif first >= 0:
-            runs.append((first, k, _run_keys(tokens, first, k)))
+            runs.append((first, k))
             first = -1
         prev_end = end
     if first >= 0:
-        runs.append((first, len(tokens), _run_keys(tokens, first, len(tokens))))
+        runs.append((first, len(tokens)))
     return runs
-
-
-def _run_keys(tokens: Sequence[Token], first: int, end: int) -> frozenset[str]:
-    return frozenset(map(skeleton, [t[1] for t in tokens[first:end]]))
 
 
 def _phrases(
@@ -487,9 +483,7 @@ def _phrases(
     offsets into ``text``."""
     phrases: list[tuple[int, Candidate]] = []
     novel = corpus.novel_keys[v]
-    for first, after, run_keys in phrase_runs(text, tokens) if runs is None else runs:
-        if novel.isdisjoint(run_keys):
-            continue  # no anchor: a phrase needs a word only this version uses
+    for first, after in phrase_runs(text, tokens) if runs is None else runs:
         run_toks = list(tokens[first:after])
         anchors = [
             i

@@ -86,8 +86,10 @@ _WORDS = """nine three to votes 9 to 3 9-3 €4.2m 4.2 million euros $5 1,400 ho
     twenty-five troops 10,000 multinational US$ EUR 7 NATO Ukraine""".split()
 
 
-def test_pieces_find_what_one_pass_finds_on_random_text() -> None:
+@pytest.mark.parametrize("shared", [False, True])
+def test_pieces_find_what_one_pass_finds_on_random_text(shared: bool) -> None:
     rng = random.Random(11)
+    memo: dict[str, tuple[Fact, ...]] = {}  # shared: pieces read for earlier texts
     for _ in range(400):
         words = [rng.choice(_WORDS) for _ in range(rng.randint(1, 60))]
         seps = [rng.choice([" ", " ", " ", "  ", "\n", "\n\n", ""]) for _ in words]
@@ -95,4 +97,37 @@ def test_pieces_find_what_one_pass_finds_on_random_text() -> None:
         sentences = split_sentences(text, Granularity.SENTENCE)
         if not sentences:
             continue
-        assert facts_by_sentence(text, sentences, {}) == one_pass(text, sentences), text
+        got = facts_by_sentence(text, sentences, memo if shared else {})
+        assert got == one_pass(text, sentences), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "Mayor Tom Price said so, said Deputy Mayor Ann Lee.",
+        "Former President Joe Bloggs met Prime Minister Ann Lee and Dr. Who.",
+        "Vice President Vice President Kim; deputy Mayor Lee; Chairman Mao said.",
+        "He said said told Ann. She insisted, Mayor Okafor argued.",
+        "xPresident Ann said nothing; Presidents Day; Mayorship.",
+    ],
+)
+def test_finditer_from_is_finditer(text: str) -> None:
+    from variorum.engine.facts import (
+        _SAID_RE,
+        _SAID_WORDS,
+        _TITLE_RE,
+        _TITLE_STARTS,
+        finditer_from,
+    )
+
+    for pattern, starts in ((_TITLE_RE, _TITLE_STARTS), (_SAID_RE, _SAID_WORDS)):
+        for lo, hi in ((0, len(text)), (3, max(3, len(text) - 5))):
+            want = [m.span() for m in pattern.finditer(text, lo, hi)]
+            assert [m.span() for m in finditer_from(pattern, starts, text, lo, hi)] == want
+
+
+def test_shortest_literals() -> None:
+    from variorum.engine.facts import _shortest
+
+    assert _shortest({"Chair", "Chairman", "Dr", "Dr.", "Mayor"}) == ("Chair", "Dr", "Mayor")
