@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
@@ -772,9 +772,11 @@ def find_claims(
     unmatched: Sequence[AbstractSet[int]],
     labels: Sequence[str],
     facts: Sequence[Sequence[tuple[Fact, ...]]],
+    check: Callable[[], None] | None = None,
 ) -> tuple[list[Claim], list[Claim]]:
     """(claims, other unique text) of every version. Claims come most salient first (ties
-    in reading order); other unique text in version and reading order."""
+    in reading order); other unique text in version and reading order. ``check`` is
+    called every few hundred sentences (it raises to cancel)."""
     claims: list[Claim] = []
     other: list[Claim] = []
     topics = topic_names(corpus)
@@ -785,6 +787,8 @@ def find_claims(
         # sentences (a long transcript's "Thank you.") are judged once per version.
         verdicts: dict[tuple[object, ...], _Verdict] = {}
         for s in sents:
+            if check is not None and not (s.id + 1) % 512:
+                check()
             is_unmatched = s.id in unmatched[v]
             sent_facts = facts[v][s.id]
             key = _verdict_key(text, s, is_unmatched, sent_facts)

@@ -335,7 +335,7 @@ def claims(
     step.check()
     corpus = Corpus([d.text for d in seg.docs], seg.sentences, seg.plain)
     found_claims, other = find_claims(
-        corpus, diffed.sentence_rows, diffed.unmatched, seg.labels, found
+        corpus, diffed.sentence_rows, diffed.unmatched, seg.labels, found, step.check
     )
     return tuple(found_claims), tuple(other)
 

@@ -136,3 +136,27 @@ def test_maybe_unique(kind: str, text: str, keys: tuple[str, ...], maybe: bool) 
 
     corpus = corpus_of("Anna Berg saw 1,400 homes at 9:30 today.", "Anna Berg saw 1,400 homes.")
     assert _maybe_unique(corpus, 1, Candidate(TermKind(kind), 0, 1, text, keys)) is maybe
+
+
+def test_claims_stage_can_be_cancelled_midway() -> None:
+    from variorum.engine import stages
+    from variorum.engine.model import Document, Settings
+    from variorum.engine.progress import Cancelled, Step
+
+    settings = Settings(match_paraphrases=False)
+    long = " ".join(f"Item {k} cost {k} euros." for k in range(2000))
+    docs = [Document("a", "a.txt", long), Document("b", "b.txt", "Nothing alike here.")]
+    seg = stages.segment(docs, settings)
+    scored = stages.score(seg, settings)
+    grouped = stages.group(scored, stages.align(seg, scored, settings), settings)
+    diffed = stages.diff(seg, grouped, settings)
+    found = stages.facts(seg)
+    calls = []
+
+    def cancel() -> bool:
+        calls.append(1)
+        return len(calls) > 1  # the stage's first check passes, a later one cancels
+
+    with pytest.raises(Cancelled):
+        stages.claims(seg, diffed, found, Step(None, cancel))
+    assert len(calls) == 2
