@@ -521,8 +521,11 @@ def facts_by_sentence(
             j += 1
         pieces.append((k, j))
         k = j + 1
+    # A piece after a cut has only whitespace and a stop before it; so has the first one
+    # when the text starts with it (else what precedes it is not known: read in place).
+    shared = pieces if sentences[0].start == 0 else pieces[1:]
     new: dict[str, None] = {}
-    for k, j in pieces[1:]:
+    for k, j in shared:
         body = text[sentences[k].start : sentences[j].end]
         if body not in memo and _ends_cut(body):
             new[body] = None
@@ -530,12 +533,12 @@ def facts_by_sentence(
     for k, j in pieces:
         a, b = sentences[k].start, sentences[j].end
         found: Sequence[Fact]
-        rel = memo.get(text[a:b]) if k else None
+        rel = memo.get(text[a:b]) if k or not a else None
         if rel is not None:
             found = [_shifted(f, a) for f in rel] if a else rel
         else:
-            # The first piece (what precedes it is not known) and a last one that ends
-            # without a stop are read in place.
+            # A first piece after unknown text, and a last one that ends without a stop
+            # (what follows might read on), are read in place.
             found = facts_in(text, a, b)
         _bucket(found, sentences, k, j + 1, out)
     return out
