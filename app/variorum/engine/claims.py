@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
@@ -35,7 +35,13 @@ from variorum.engine.lexicon import (
     known,
 )
 from variorum.engine.model import Claim, FactKind, Sentence, Term, TermKind
-from variorum.engine.text import STOPWORDS, Token, TokenizedText, is_content, skeleton
+from variorum.engine.text import (
+    STOPWORDS,
+    Token,
+    TokenizedText,
+    is_content,
+    skeleton,
+)
 
 _OPEN_QUOTES = "‘“\"'«"
 _CLOSE_QUOTES = "’”\"'»"
@@ -58,6 +64,7 @@ _PRIORITY = {
 MAX_PHRASE_WORDS = 4
 MAX_PHRASES_PER_SENTENCE = 4
 MIN_QUOTE_WORDS = 3
+QUOTE_SENTENCES = 50  # sentences of another version a quotation is fuzzily looked for in
 _FACT_WEIGHT = {
     FactKind.MONEY: 2.0,
     FactKind.QUANTITY: 2.0,
@@ -126,29 +133,84 @@ class Corpus:
         self.vocab: list[set[str]] = []
         self.joined: list[str] = []
         self.numbers: list[set[str]] = []
-        for tt in self.tokenized:
-            norms = list(tt.word_norms())
-            words = [skeleton(w) for w in norms]
+        # Sentence texts already read into tokens (see _read), and each sentence's reading.
+        self.parsed: dict[str, _Parsed] = {}
+        self.readings: list[list[_Parsed] | None] = []
+        for v, tt in enumerate(self.tokenized):
+            readings = self._read_sentences(v)
+            self.readings.append(readings)
+            if readings is not None:
+                # The sentences hold every word: the version's words are theirs in order.
+                words = [k for r in readings for k in r.keys]
+                numbers = {k for r in readings for k in r.numbers}
+            else:
+                norms = list(tt.word_norms())
+                words = [skeleton(w) for w in norms]
+                numbers = {_number_key(w) for w in norms if w[:1].isdigit()}
             self.vocab.append(set(words))
             self.joined.append(" " + " ".join(words) + " ")
-            self.numbers.append({_number_key(w) for w in norms if w[:1].isdigit()})
+            self.numbers.append(numbers)
         # Per-sentence word index, built on first use (only quotations need it).
         self._sent_norm: list[dict[int, str]] = [{} for _ in texts]
         self._word_sents: list[dict[str, list[int]] | None] = [None for _ in texts]
+        self._indexed = [0 for _ in texts]  # sentences of each version in _word_sents
         self.df: dict[str, int] = defaultdict(int)
         for voc in self.vocab:
             for w in voc:
                 self.df[w] += 1
         self.novel_keys = [{w for w in voc if self.df[w] == 1} for voc in self.vocab]
+        self.num_df: dict[str, int] = defaultdict(int)
+        for nums in self.numbers:
+            for num in nums:
+                self.num_df[num] += 1
+        # Versions repeat most sentences, so the same phrase is looked for again and again:
+        # each (needle, version) search is done once per analysis.
+        self._phrase_in: dict[tuple[str, int], bool] = {}
+        self._quote_in: dict[tuple[str, int], bool] = {}
+
+    def _read_sentences(self, v: int) -> list[_Parsed] | None:
+        """Every sentence of version ``v`` read (repeated ones once), or None when the
+        sentences overlap or leave words out, so that they do not tell its words."""
+        sents = self.sentences[v]
+        end = 0
+        for s in sents:
+            if s.start < end:
+                return None
+            end = s.end
+        readings = [_read(self, v, s) for s in sents]
+        if sum(len(r.words) for r in readings) != self.tokenized[v].word_count():
+            return None
+        for r in readings:
+            r.versions.add(v)
+        return readings
+
+    def reading(self, v: int, s: Sentence) -> _Parsed:
+        """The tokens of sentence ``s`` of version ``v``."""
+        readings = self.readings[v]
+        return readings[s.id] if readings is not None else _read(self, v, s)
 
     def novel(self, v: int, key: str) -> bool:
         return key in self.novel_keys[v]
 
+    def number_elsewhere(self, v: int, num: str) -> bool:
+        """Whether a version other than ``v`` has the number key ``num``."""
+        return self.num_df.get(num, 0) - (num in self.numbers[v]) > 0
+
     def phrase_elsewhere(self, v: int, keys: Sequence[str]) -> bool:
-        if any(self.df.get(k, 0) <= 1 for k in keys):
+        df = self.df
+        if any(df.get(k, 0) <= 1 for k in keys):
             return False  # holds a word only this version uses
         needle = " " + " ".join(keys) + " "
-        return any(u != v and needle in self.joined[u] for u in range(len(self.texts)))
+        found = self._phrase_in
+        for u in range(len(self.texts)):
+            if u == v:
+                continue
+            hit = found.get((needle, u))
+            if hit is None:
+                hit = found[needle, u] = needle in self.joined[u]
+            if hit:
+                return True
+        return False
 
     def quote_elsewhere(self, v: int, keys: Sequence[str]) -> bool:
         """A quotation is shared when another version has nearly the same words in a row."""
@@ -159,12 +221,18 @@ class Corpus:
             return True
         rare = min(content, key=lambda k: (self.df.get(k, 0), k))
         needle = " ".join(keys)
+        found = self._quote_in
         for u in range(len(self.texts)):
             if u == v or rare not in self.vocab[u]:
                 continue
-            for sid in self._sentences_with(u, rare)[:50]:
-                if fuzz.partial_ratio(needle, self._sentence_keys(u, sid)) >= 88:
-                    return True
+            hit = found.get((needle, u))
+            if hit is None:
+                hit = found[needle, u] = any(
+                    fuzz.partial_ratio(needle, self._sentence_keys(u, sid)) >= 88
+                    for sid in self._sentences_with(u, rare)
+                )
+            if hit:
+                return True
         return False
 
     def _sentence_keys(self, u: int, sid: int) -> str:
@@ -176,15 +244,22 @@ class Corpus:
             )
         return cache[sid]
 
-    def _sentences_with(self, u: int, key: str) -> list[int]:
+    def _sentences_with(self, u: int, key: str, most: int = QUOTE_SENTENCES) -> list[int]:
+        """The first ``most`` sentences of version ``u`` (in reading order) holding the
+        word ``key``. The word index is built only as far as a look-up needs: a book-length
+        version has the first few sentences with a common word near its start."""
         index = self._word_sents[u]
         if index is None:
-            index = defaultdict(list)
-            for s in self.sentences[u]:
-                for w in set(self._sentence_keys(u, s.id).split()):
-                    index[w].append(s.id)
-            self._word_sents[u] = index
-        return index.get(key, [])
+            index = self._word_sents[u] = defaultdict(list)
+        sents = self.sentences[u]
+        at = self._indexed[u]
+        while at < len(sents) and len(index.get(key, ())) < most:
+            sid = sents[at].id
+            for w in set(self._sentence_keys(u, sid).split()):
+                index[w].append(sid)
+            at += 1
+        self._indexed[u] = at
+        return index.get(key, [])[:most]
 
 
 _FIRST_NUMBER = re.compile(r"\d[\d,.]*")
@@ -202,7 +277,7 @@ def _name_like(tok: Token) -> bool:
 
 
 def _is_cap(tok: Token) -> bool:
-    return _capitalised(tok.text)
+    return _capitalised(tok[0])
 
 
 @lru_cache(maxsize=65536)
@@ -216,8 +291,14 @@ _QUOTE_CHARS = re.compile("[" + re.escape(_OPEN_QUOTES + _CLOSE_QUOTES) + "]")
 def _quote_spans(text: str, s: Sentence) -> list[tuple[int, int]]:
     """Quoted stretches inside one sentence; an unclosed quote runs to the sentence end,
     a close without an open starts at the sentence start (a quote broken by a paragraph)."""
+    return _quote_spans_in(text, s.start, s.end)
+
+
+def _quote_spans_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
-    body = text[s.start : s.end]
+    body = text[start:end]
+    if not _QUOTE_CHARS.search(body):
+        return spans
     open_at: int | None = None
     for m in _QUOTE_CHARS.finditer(body):
         k = m.start()
@@ -231,8 +312,7 @@ def _quote_spans(text: str, s: Sentence) -> list[tuple[int, int]]:
                 continue
             if open_at is None and (spans or k < len(body) - 3):
                 continue  # a stray apostrophe, not the end of a broken quotation
-            start = open_at if open_at is not None else 0
-            spans.append((start, k))
+            spans.append((open_at if open_at is not None else 0, k))
             open_at = None
     if open_at is not None:
         spans.append((open_at, len(body)))
@@ -241,12 +321,19 @@ def _quote_spans(text: str, s: Sentence) -> list[tuple[int, int]]:
         seg = body[a:b].rstrip(" ,.;:!?")
         a2 = a + (len(body[a:b]) - len(body[a:b].lstrip()))
         if seg.strip():
-            out.append((s.start + a2, s.start + a + len(seg)))
+            out.append((start + a2, start + a + len(seg)))
     return out
 
 
 def _keys(tokens: Sequence[Token]) -> tuple[str, ...]:
-    return tuple(skeleton(t.norm) for t in tokens if t.is_word)
+    return tuple(_skeleton(t.norm) for t in tokens if t.is_word)
+
+
+def _skeleton(norm: str) -> str:
+    """``skeleton(norm)`` of a word token. A token that starts with an ASCII digit is a
+    number of digits, separators and "%", its own skeleton: a long text has more distinct
+    numbers than skeleton's cache holds."""
+    return norm if norm[:1].isdigit() and norm.isascii() else skeleton(norm)
 
 
 def extract_candidates(
@@ -272,8 +359,12 @@ def _candidate(kind: TermKind, text: str, span: Sequence[Token]) -> Candidate:
 
 def quote_candidates(text: str, s: Sentence, words: Sequence[Token]) -> list[Candidate]:
     """Quoted stretches of sentence ``s`` holding two or more of its ``words``."""
+    return _quotes_in(text, s.start, s.end, words)
+
+
+def _quotes_in(text: str, start: int, end: int, words: Sequence[Token]) -> list[Candidate]:
     out = []
-    for a, b in _quote_spans(text, s):
+    for a, b in _quote_spans_in(text, start, end):
         qt = [t for t in words if t.start >= a and t.end <= b]
         if len(qt) >= 2:
             out.append(Candidate(TermKind.QUOTE, a, b, text[a:b], _keys(qt)))
@@ -303,27 +394,31 @@ def name_candidates(text: str, words: Sequence[Token]) -> list[Candidate]:
     """Runs of capitalised words (joined by "of", "de"...), leading stopwords dropped. A
     lone capitalised first word is just a sentence start unless it is an acronym or no
     English word."""
-    out = []
+    out: list[Candidate] = []
+    caps = [_capitalised(t[0]) for t in words]
+    if True not in caps:
+        return out  # most sentences of a long text: no name, no work
+    n = len(words)
     k = 0
-    while k < len(words):
+    while k < n:
         t = words[k]
-        if not _is_cap(t) or t.norm[:1].isdigit():
+        if not caps[k] or t.norm[:1].isdigit():
             k += 1
             continue
         run = [t]
         m = k + 1
-        while m < len(words):
+        while m < n:
             gap = text[run[-1].end : words[m].start]
             if gap.strip(" *") != "":
                 break
-            if _is_cap(words[m]) and not words[m].norm[:1].isdigit():
+            if caps[m] and not words[m].norm[:1].isdigit():
                 run.append(words[m])
                 m += 1
                 continue
             if (
                 words[m].norm in _NAME_JOINERS
-                and m + 1 < len(words)
-                and _is_cap(words[m + 1])
+                and m + 1 < n
+                and caps[m + 1]
                 and text[words[m].end : words[m + 1].start].strip(" *") == ""
             ):
                 run.extend(words[m : m + 2])
@@ -347,19 +442,56 @@ def phrase_candidates(corpus: Corpus, v: int, tokens: Sequence[Token]) -> list[C
     # Every phrase is anchored on a word only this version uses: most sentences have none.
     if corpus.novel_keys[v].isdisjoint([skeleton(t.norm) for t in tokens if t.is_word]):
         return []
-    text = corpus.texts[v]
-    phrases: list[tuple[int, Candidate]] = []
-    run_toks: list[Token] = []
+    return _phrases(corpus, v, corpus.texts[v], tokens)
 
-    def flush(after: int) -> None:
-        """Make a phrase of the run; ``after`` indexes the token following it."""
+
+Run = tuple[int, int]
+"""Tokens ``[start, end)`` of a run of content words."""
+
+
+def phrase_runs(text: str, tokens: Sequence[Token]) -> list[Run]:
+    """The runs of content words (no digits, only whitespace between them) that phrases
+    are made of, in reading order."""
+    runs: list[Run] = []
+    first = -1
+    prev_end = 0
+    content = is_content
+    for k, (_raw, norm, start, end, is_word) in enumerate(tokens):
+        if is_word and not norm[:1].isdigit() and content(norm):
+            if first < 0:
+                first = k
+            elif start != prev_end and text[prev_end:start].strip():
+                runs.append((first, k))
+                first = k
+        elif first >= 0:
+            runs.append((first, k))
+            first = -1
+        prev_end = end
+    if first >= 0:
+        runs.append((first, len(tokens)))
+    return runs
+
+
+def _phrases(
+    corpus: Corpus,
+    v: int,
+    text: str,
+    tokens: Sequence[Token],
+    runs: Sequence[Run] | None = None,
+) -> list[Candidate]:
+    """:func:`phrase_candidates` of ``tokens`` (whose :func:`phrase_runs` are ``runs``),
+    offsets into ``text``."""
+    phrases: list[tuple[int, Candidate]] = []
+    novel = corpus.novel_keys[v]
+    for first, after in phrase_runs(text, tokens) if runs is None else runs:
+        run_toks = list(tokens[first:after])
         anchors = [
             i
             for i, t in enumerate(run_toks)
-            if not _is_cap(t) and corpus.novel(v, skeleton(t.norm)) and distinctive(t.norm)
+            if not _is_cap(t) and skeleton(t.norm) in novel and distinctive(t.norm)
         ]
         if not anchors:
-            return
+            continue
         lo, hi = anchors[0], anchors[-1]
         if hi - lo + 1 > MAX_PHRASE_WORDS:
             hi = lo + MAX_PHRASE_WORDS - 1
@@ -372,23 +504,11 @@ def phrase_candidates(corpus: Corpus, v: int, tokens: Sequence[Token]) -> list[C
         if span and span[-1] is run_toks[-1]:
             span += _of_phrase(text, tokens, after)  # "coalition of the willing"
         if len(span) == 1 and not noun_phrase(span):
-            return
+            continue
         if not span:
-            return
-        rarity = sum(1 for t in span if corpus.novel(v, skeleton(t.norm)))
+            continue
+        rarity = sum(1 for t in span if skeleton(t.norm) in novel)
         phrases.append((rarity, _candidate(TermKind.PHRASE, text, span)))
-
-    prev_end: int | None = None
-    for k, t in enumerate(tokens):
-        wordish = t.is_word and is_content(t.norm) and not t.norm[:1].isdigit()
-        joined = prev_end is not None and text[prev_end : t.start].strip() == ""
-        if wordish and (joined or not run_toks):
-            run_toks.append(t)
-        else:
-            flush(k)
-            run_toks = [t] if wordish else []
-        prev_end = t.end
-    flush(len(tokens))
     phrases.sort(key=lambda p: (-p[0], p[1].start))
     return [c for _, c in phrases[:MAX_PHRASES_PER_SENTENCE]]
 
@@ -471,11 +591,13 @@ def _is_demonym(c: Candidate) -> bool:
     )
 
 
-def _trim_name(corpus: Corpus, v: int, c: Candidate) -> Candidate | None:
+def _trim_name(
+    corpus: Corpus, v: int, c: Candidate, text: str, words: Sequence[Token]
+) -> Candidate | None:
     """Drop shared title words from the front of a long name ("NATO Secretary General
-    Anders Fogh Rasmussen" keeps "Anders Fogh Rasmussen"); None when what is left is shared."""
-    text = corpus.texts[v]
-    toks = [t for t in corpus.tokenized[v].span(c.start, c.end) if t.is_word]
+    Anders Fogh Rasmussen" keeps "Anders Fogh Rasmussen"); None when what is left is shared.
+    ``words`` are the word tokens of the sentence holding it, offsets into ``text``."""
+    toks = [t for t in words if t.start >= c.start and t.end <= c.end]
     while len(toks) > 3 and not corpus.novel(v, skeleton(toks[0].norm)):
         if corpus.phrase_elsewhere(v, _keys(toks[1:])):
             break
@@ -493,6 +615,15 @@ def _trim_name(corpus: Corpus, v: int, c: Candidate) -> Candidate | None:
 
 def unique_terms(corpus: Corpus, v: int, cands: Sequence[Candidate]) -> list[Term]:
     """Keep candidates no other version carries; resolve overlaps by kind, then length."""
+    text = corpus.texts[v]
+    words = [t for t in corpus.tokenized[v].tokens if t.is_word] if cands else []
+    return _unique_terms(corpus, v, cands, text, words)
+
+
+def _unique_terms(
+    corpus: Corpus, v: int, cands: Sequence[Candidate], text: str, words: Sequence[Token]
+) -> list[Term]:
+    """:func:`unique_terms` of candidates in ``text`` whose word tokens are ``words``."""
     keep: list[Candidate] = []
     for c in cands:
         if c.kind is TermKind.NUMBER:
@@ -502,7 +633,7 @@ def unique_terms(corpus: Corpus, v: int, cands: Sequence[Candidate]) -> list[Ter
             else:
                 first = _FIRST_NUMBER.search(c.text)
                 num = _number_key(first.group() if first else c.text)
-                if any(num in corpus.numbers[u] for u in range(len(corpus.texts)) if u != v):
+                if corpus.number_elsewhere(v, num):
                     continue
         elif c.kind is TermKind.QUOTE:
             if corpus.quote_elsewhere(v, c.keys):
@@ -510,7 +641,7 @@ def unique_terms(corpus: Corpus, v: int, cands: Sequence[Candidate]) -> list[Ter
         elif c.kind is TermKind.NAME:
             if _is_demonym(c) or corpus.phrase_elsewhere(v, c.keys):
                 continue
-            trimmed = _trim_name(corpus, v, c)
+            trimmed = _trim_name(corpus, v, c, text, words)
             if trimmed is None:
                 continue
             c = trimmed
@@ -531,7 +662,10 @@ def _term(c: Candidate) -> Term:
     if c.kind is TermKind.NAME and c.text[-2:] in ("’s", "'s"):
         end -= 2  # "Macron’s position": the name is Macron
     text = c.text[: end - c.start]
-    return Term(re.sub(r"\s+", " ", text), c.kind, c.start, end)
+    return Term(_SPACES.sub(" ", text), c.kind, c.start, end)
+
+
+_SPACES = re.compile(r"\s+")
 
 
 def salience(terms: Sequence[Term], facts: Sequence[Fact], unmatched: bool, words: int) -> float:
@@ -550,17 +684,21 @@ _FACT_TERMS = (TermKind.NAME, TermKind.NUMBER, TermKind.QUOTE, TermKind.DATE)
 _COUNTED = (FactKind.QUANTITY, FactKind.MONEY, FactKind.NUMBER)
 
 
-def _fact_numbers(corpus: Corpus, v: int, facts: Sequence[Fact]) -> list[Candidate]:
+def _fact_numbers(facts: Sequence[Fact], shift: int, words: Sequence[Token]) -> list[Candidate]:
     """Figures as the facts stage read them, as number terms: in words ("two distinct
-    groups") or with their currency and scale ("€4.2 million", "9 to 3")."""
+    groups") or with their currency and scale ("€4.2 million", "9 to 3"). ``words`` are the
+    sentence's word tokens, with offsets ``shift`` less than the facts'."""
     out = []
     for f in facts:
         if f.kind is FactKind.DATE:
-            toks = [t for t in corpus.tokenized[v].span(f.start, f.end) if t.is_word]
-            out.append(Candidate(TermKind.DATE, f.start, f.end, f.text, _keys(toks)))
+            kind = TermKind.DATE
         elif f.kind in _COUNTED:
-            toks = [t for t in corpus.tokenized[v].span(f.start, f.end) if t.is_word]
-            out.append(Candidate(TermKind.NUMBER, f.start, f.end, f.text, _keys(toks)))
+            kind = TermKind.NUMBER
+        else:
+            continue
+        a, b = f.start - shift, f.end - shift
+        toks = [t for t in words if t.start >= a and t.end <= b]
+        out.append(Candidate(kind, a, b, f.text, _keys(toks)))
     return out
 
 
@@ -634,9 +772,11 @@ def find_claims(
     unmatched: Sequence[AbstractSet[int]],
     labels: Sequence[str],
     facts: Sequence[Sequence[tuple[Fact, ...]]],
+    check: Callable[[], None] | None = None,
 ) -> tuple[list[Claim], list[Claim]]:
     """(claims, other unique text) of every version. Claims come most salient first (ties
-    in reading order); other unique text in version and reading order."""
+    in reading order); other unique text in version and reading order. ``check`` is
+    called every few hundred sentences (it raises to cancel)."""
     claims: list[Claim] = []
     other: list[Claim] = []
     topics = topic_names(corpus)
@@ -647,12 +787,15 @@ def find_claims(
         # sentences (a long transcript's "Thank you.") are judged once per version.
         verdicts: dict[tuple[object, ...], _Verdict] = {}
         for s in sents:
+            if check is not None and not (s.id + 1) % 512:
+                check()
             is_unmatched = s.id in unmatched[v]
             sent_facts = facts[v][s.id]
             key = _verdict_key(text, s, is_unmatched, sent_facts)
             verdict = verdicts.get(key) if key is not None else None
             if verdict is None:
-                verdict = _judge(corpus, v, s, is_unmatched, sent_facts, topics)
+                parsed = corpus.reading(v, s)
+                verdict = _judge(corpus, v, s.start, parsed, is_unmatched, sent_facts, topics)
                 if key is not None:
                     verdicts[key] = verdict
             keep, rel_terms, score = verdict
@@ -692,31 +835,129 @@ def _verdict_key(
     return (text[s.start : s.end], is_unmatched, rel)
 
 
+class _Parsed:
+    """What a sentence's own characters say, whichever version holds it: its tokens and
+    (once asked for, :func:`_candidates`) the fact candidates and phrase runs among them,
+    with offsets into ``text`` (the text of the version it was first read in), where the
+    sentence starts at ``origin``."""
+
+    __slots__ = (
+        "cands", "end", "keys", "numbers", "origin", "runs", "text", "tokens", "versions", "words",
+    )  # fmt: skip
+
+    def __init__(self, text: str, origin: int, end: int, tokens: list[Token]) -> None:
+        self.text = text
+        self.origin = origin
+        self.end = end
+        self.tokens = tokens
+        self.words = [t for t in tokens if t.is_word]
+        norms = [t.norm for t in self.words]
+        # skeleton of each word (_skeleton, inlined: this runs for every word)
+        self.keys = [n if n[:1].isdigit() and n.isascii() else skeleton(n) for n in norms]
+        self.numbers = [_number_key(n) for n in norms if n[:1].isdigit()]
+        self.cands: list[Candidate] | None = None  # quotations, numbers, names
+        self.runs: list[Run] | None = None  # where phrases can be (_runs)
+        # Versions whose words (Corpus.joined) hold this sentence's words in a row.
+        self.versions: set[int] = set()
+
+
+def _read(corpus: Corpus, v: int, s: Sentence) -> _Parsed:
+    """The tokens of sentence ``s`` of version ``v``.
+
+    A sentence with whitespace (or the text's ends) around it tokenises the same alone as
+    inside any version, and its folded words are its own characters folded (lower-casing
+    is context-free but for a capital sigma), so such a sentence is read once per
+    analysis, whichever versions hold it.
+    """
+    text = corpus.texts[v]
+    bounded = (s.start == 0 or text[s.start - 1].isspace()) and (
+        s.end >= len(text) or text[s.end].isspace()
+    )
+    body = text[s.start : s.end] if bounded else ""
+    shared = bounded and "Σ" not in body
+    if shared:
+        found = corpus.parsed.get(body)
+        if found is not None:
+            return found
+    parsed = _Parsed(text, s.start, s.end, corpus.tokenized[v].span(s.start, s.end))
+    if shared:
+        corpus.parsed[body] = parsed
+    return parsed
+
+
+def _candidates(parsed: _Parsed) -> list[Candidate]:
+    """The fact candidates of a sentence (quotations, numbers, names), found once."""
+    if parsed.cands is None:
+        text, words = parsed.text, parsed.words
+        parsed.cands = [
+            *_quotes_in(text, parsed.origin, parsed.end, words),
+            *number_candidates(text, words),
+            *name_candidates(text, words),
+        ]
+    return parsed.cands
+
+
+def _runs(parsed: _Parsed) -> list[Run]:
+    """The phrase runs of a sentence, found once."""
+    if parsed.runs is None:
+        parsed.runs = phrase_runs(parsed.text, parsed.tokens)
+    return parsed.runs
+
+
+def _held_elsewhere(parsed: _Parsed, v: int) -> bool:
+    """Whether a version other than ``v`` holds the words of this sentence in a row."""
+    held = parsed.versions
+    return len(held) >= 2 or (bool(held) and v not in held)
+
+
+def _maybe_unique(corpus: Corpus, v: int, c: Candidate) -> bool:
+    """Whether :func:`unique_terms` may keep ``c``, a candidate of a sentence another
+    version holds too: a figure whose number that version lacks, or (to be safe) a
+    candidate without words, whose look-up is not of its own words."""
+    if not c.keys:
+        return True
+    if c.kind is TermKind.NUMBER and any(ch.isdigit() for ch in c.text):
+        first = _FIRST_NUMBER.search(c.text)
+        return not corpus.number_elsewhere(v, _number_key(first.group() if first else c.text))
+    return False
+
+
 def _judge(
     corpus: Corpus,
     v: int,
-    s: Sentence,
+    at: int,
+    parsed: _Parsed,
     is_unmatched: bool,
     sent_facts: Sequence[Fact],
     topics: frozenset[str],
 ) -> _Verdict:
-    toks = corpus.tokenized[v].span(s.start, s.end)
-    text = corpus.texts[v]
-    words = [t for t in toks if t.is_word]
-    fact_cands = [
-        *quote_candidates(text, s, words),
-        *number_candidates(text, words),
-        *name_candidates(text, words),
-    ]
-    numbers = _fact_numbers(corpus, v, sent_facts)
+    """The verdict on one sentence (``parsed``, starting at ``at`` in version ``v``)."""
+    text, words, origin = parsed.text, parsed.words, parsed.origin
+    fact_cands = _candidates(parsed)
+    numbers = _fact_numbers(sent_facts, at - origin, words)
+    # When another version has this very sentence, it has every run of its words and no
+    # name, quotation or date in it is unique; only a figure may be ("9" of "9:30" is no
+    # number of that version's).
+    if (
+        not is_unmatched
+        and _held_elsewhere(parsed, v)
+        and not any(_maybe_unique(corpus, v, c) for c in (*fact_cands, *numbers))
+    ):
+        return False, (), 0.0
     if not is_unmatched:
         # Phrases rank below every fact term, so they never decide whether an aligned
         # sentence keeps one: without one, its phrases need not be looked for.
-        terms = unique_terms(corpus, v, fact_cands + numbers)
+        terms = _unique_terms(corpus, v, fact_cands + numbers, text, words)
         if not any(t.kind in _FACT_TERMS for t in terms):
             return False, (), 0.0
-    cands = fact_cands + phrase_candidates(corpus, v, toks) + numbers
-    terms = unique_terms(corpus, v, cands)
+    # Every phrase is anchored on a word only this version uses: most sentences have none.
+    phrases = (
+        []
+        if corpus.novel_keys[v].isdisjoint(parsed.keys)
+        else _phrases(corpus, v, text, parsed.tokens, _runs(parsed))
+    )
+    cands = fact_cands + phrases + numbers
+    terms = _unique_terms(corpus, v, cands, text, words)
     if is_unmatched:
         folded = frozenset(t.norm.replace("’", "'") for t in words)
         keep = check_worthy(cands, terms, sent_facts, topics, folded)
@@ -724,6 +965,5 @@ def _judge(
         keep = any(t.kind in _FACT_TERMS for t in terms)
     if not keep:
         return False, (), 0.0
-    at = s.start
-    rel = tuple(Term(t.text, t.kind, t.start - at, t.end - at) for t in terms)
+    rel = tuple(Term(t.text, t.kind, t.start - origin, t.end - origin) for t in terms)
     return True, rel, salience(terms, sent_facts, is_unmatched, len(words))

@@ -144,6 +144,21 @@ _SPEAKER_AFTER = re.compile(
     rf"\b{_SAID}\s+(?:(?:{_TITLES}|Deputy|Former|Acting)\s+)*(?P<name>{_NAME_RUN})"
 )
 _SAID_RE = re.compile(rf"\b{_SAID}\b")
+_SAID_WORDS = tuple(_SAID[3:-1].split("|"))
+
+
+def _shortest(literals: set[str]) -> tuple[str, ...]:
+    """The literals no other one is a prefix of: where they occur, all of them occur."""
+    return tuple(
+        sorted(w for w in literals if not any(o != w and w.startswith(o) for o in literals))
+    )
+
+
+# The first word of every title and title prefix: where a _TITLE_RE match can begin.
+_TITLE_STARTS = _shortest(
+    {t.replace("\\", "").split()[0].split("-")[0] for t in _TITLES.split("|")}
+    | {"Former", "former", "Acting", "acting", "Deputy", "deputy", "Vice", "vice"}
+)
 # The name that ends just before a "said": matched on the few characters before it.
 _NAME_BEFORE = re.compile(rf"(?P<name>{_NAME_RUN})\s+$")
 _LOOK_BACK = 60
@@ -400,15 +415,39 @@ def _person_key(name: str) -> str:
     return skeleton(last)
 
 
+def finditer_from(
+    pattern: re.Pattern[str], starts: Sequence[str], text: str, start: int, end: int
+) -> list[re.Match[str]]:
+    """``list(pattern.finditer(text, start, end))`` for a pattern that matches only where
+    one of the literals ``starts`` begins and never matches empty, found by looking for
+    those literals (str.find runs far faster than the regex engine's scan)."""
+    at: set[int] = set()
+    for lit in starts:
+        k = text.find(lit, start, end)
+        while k >= 0:
+            at.add(k)
+            k = text.find(lit, k + 1, end)
+    out: list[re.Match[str]] = []
+    pos = start
+    for k in sorted(at):
+        if k < pos:
+            continue  # inside the previous match, as finditer would skip it
+        m = pattern.match(text, k, end)
+        if m is not None:
+            out.append(m)
+            pos = m.end()
+    return out
+
+
 def _person_facts(text: str, start: int, end: int) -> list[Fact]:
     out: list[Fact] = []
-    for m in _TITLE_RE.finditer(text, start, end):
+    for m in finditer_from(_TITLE_RE, _TITLE_STARTS, text, start, end):
         title = re.sub(r"^(?:former|acting)\s+", "", m.group("title"), flags=re.IGNORECASE)
         name = m.group("name")
         s, e = m.start("name"), m.end("name")
         out.append(Fact(FactKind.PERSON, title.lower(), _person_key(name), s, e, name))
     # A leading lookahead would make the regex engine try every position; "said" is rare.
-    for said in _SAID_RE.finditer(text, start, end):
+    for said in finditer_from(_SAID_RE, _SAID_WORDS, text, start, end):
         after = _SPEAKER_AFTER.match(text, said.start(), end)
         lo = max(start, said.start() - _LOOK_BACK)
         before = _NAME_BEFORE.search(text, lo, said.start())
@@ -453,14 +492,112 @@ def facts_in(text: str, start: int = 0, end: int | None = None) -> list[Fact]:
     return facts
 
 
-def facts_by_sentence(text: str, sentences: Sequence[Sentence]) -> list[tuple[Fact, ...]]:
-    """The facts of each sentence, found in one pass over the text."""
-    out: list[list[Fact]] = [[] for _ in sentences]
+def facts_by_sentence(
+    text: str,
+    sentences: Sequence[Sentence],
+    memo: dict[str, tuple[Fact, ...]] | None = None,
+) -> list[tuple[Fact, ...]]:
+    """The facts of each sentence: those :func:`facts_in` finds over the whole stretch of
+    ``sentences``, each given to the sentence it lies in (one crossing a sentence end is
+    dropped).
+
+    The text is read in pieces cut where no fact or look-around can reach across (see
+    :func:`_cut_between`), and a piece read before (``memo``, text -> facts with offsets
+    from its start; share it between the versions of one analysis) is not read again:
+    versions repeat most sentences. New pieces are read together, joined by spaces (the
+    cut makes that the same as reading each alone), to save the cost of a scan per piece.
+    """
+    out: list[tuple[Fact, ...]] = []
     if not sentences:
-        return []
-    starts = [s.start for s in sentences]
-    for f in facts_in(text, sentences[0].start, sentences[-1].end):
+        return out
+    if memo is None:
+        memo = {}
+    n = len(sentences)
+    pieces: list[tuple[int, int]] = []  # (first, last) sentence of each piece
+    k = 0
+    while k < n:
+        j = k
+        while j + 1 < n and not _cut_between(text, sentences[j], sentences[j + 1]):
+            j += 1
+        pieces.append((k, j))
+        k = j + 1
+    # A piece after a cut has only whitespace and a stop before it; so has the first one
+    # when the text starts with it (else what precedes it is not known: read in place).
+    shared = pieces if sentences[0].start == 0 else pieces[1:]
+    new: dict[str, None] = {}
+    for k, j in shared:
+        body = text[sentences[k].start : sentences[j].end]
+        if body not in memo and _ends_cut(body):
+            new[body] = None
+    _read_together(list(new), memo)
+    for k, j in pieces:
+        a, b = sentences[k].start, sentences[j].end
+        found: Sequence[Fact]
+        rel = memo.get(text[a:b]) if k or not a else None
+        if rel is not None:
+            found = [_shifted(f, a) for f in rel] if a else rel
+        else:
+            # A first piece after unknown text, and a last one that ends without a stop
+            # (what follows might read on), are read in place.
+            found = facts_in(text, a, b)
+        _bucket(found, sentences, k, j + 1, out)
+    return out
+
+
+def _ends_cut(body: str) -> bool:
+    """Whether a piece ends as :func:`_cut_between` requires: after it, nothing reads on."""
+    return body[-1:] in (".", "!", "?") and not body.endswith("Dr.")
+
+
+def _read_together(bodies: Sequence[str], memo: dict[str, tuple[Fact, ...]]) -> None:
+    """Put the facts of each of ``bodies`` (pieces that follow whitespace and end as
+    :func:`_ends_cut` says) into ``memo``, reading them in one pass."""
+    if not bodies:
+        return
+    joined = " ".join(bodies)
+    starts = []
+    at = 0
+    for body in bodies:
+        starts.append(at)
+        at += len(body) + 1
+    per: list[list[Fact]] = [[] for _ in bodies]
+    for f in facts_in(joined):
         k = bisect_right(starts, f.start) - 1
-        if k >= 0 and f.end <= sentences[k].end:
-            out[k].append(f)
-    return [tuple(fs) for fs in out]
+        per[k].append(_shifted(f, -starts[k]))
+    for body, fs in zip(bodies, per, strict=True):
+        memo[body] = tuple(fs)
+
+
+def _shifted(f: Fact, by: int) -> Fact:
+    return Fact(f.kind, f.about, f.value, f.start + by, f.end + by, f.text)
+
+
+def _bucket(
+    found: Sequence[Fact],
+    sentences: Sequence[Sentence],
+    lo: int,
+    hi: int,
+    out: list[tuple[Fact, ...]],
+) -> None:
+    """Append to ``out`` the facts of ``sentences[lo:hi]`` among ``found``."""
+    per: list[list[Fact]] = [[] for _ in range(lo, hi)]
+    if found:
+        starts = [s.start for s in sentences[lo:hi]]
+        for f in found:
+            k = bisect_right(starts, f.start) - 1
+            if k >= 0 and f.end <= sentences[lo + k].end:
+                per[k].append(f)
+    out.extend(tuple(fs) for fs in per)
+
+
+def _cut_between(text: str, s: Sentence, nxt: Sentence) -> bool:
+    """Whether reading the text before ``nxt`` apart from the text from it on finds the
+    same facts: ``s`` ends in a full stop, "!" or "?" (no pattern reads across one, but
+    the title "Dr.") and only whitespace separates them. Every look-behind then sees
+    whitespace before ``nxt``, and a name or figure cannot run on across the stop."""
+    end = s.end
+    if end >= nxt.start or text[end - 1 : end] not in (".", "!", "?"):
+        return False
+    if text.endswith("Dr.", 0, end):
+        return False
+    return text[end : nxt.start].isspace()

@@ -332,8 +332,10 @@ def diff(seg: Segmented, grouped: Grouped, settings: Settings, step: Step = QUIE
 def facts(seg: Segmented, step: Step = QUIET) -> Facts:
     """The facts (people, places, figures, dates) each sentence of each version states."""
     step(0.9, "Finding claims")
+    memo: dict[str, tuple[Fact, ...]] = {}  # versions repeat most sentences: read each once
     return tuple(
-        tuple(facts_by_sentence(d.text, s)) for d, s in zip(seg.docs, seg.sentences, strict=True)
+        tuple(facts_by_sentence(d.text, s, memo))
+        for d, s in zip(seg.docs, seg.sentences, strict=True)
     )
 
 
@@ -345,7 +347,7 @@ def claims(
     step.check()
     corpus = Corpus([d.text for d in seg.docs], seg.sentences, seg.plain)
     found_claims, other = find_claims(
-        corpus, diffed.sentence_rows, diffed.unmatched, seg.labels, found
+        corpus, diffed.sentence_rows, diffed.unmatched, seg.labels, found, step.check
     )
     return tuple(found_claims), tuple(other)
 
