@@ -136,3 +136,25 @@ def test_cancel_stops_reading_between_files(
     assert blocker.args is not None and blocker.args[0].cancelled
     assert len(read) == 1
     assert window.inputs.documents == ()
+
+
+def test_claims_in_the_first_part_only_are_said_in_status_and_report(
+    window: MainWindow,
+    qtbot: QtBot,
+    seed_paths: list[Path],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from variorum.engine import stages
+
+    monkeypatch.setattr(stages, "MAX_CLAIM_SENTENCES", 50)
+    window.open_files([_long_article(tmp_path / "minutes.txt", 120), seed_paths[0]])
+    qtbot.waitUntil(lambda: window.comparison is not None, timeout=WAIT_MS)
+    c = window.comparison
+    assert c is not None
+    version = next(v for v in c.versions if v.label == "minutes")
+    assert version.claims_cut == "claims looked for in its first 50 of 120 sentences"
+    assert all(cl.sentence < 50 for cl in c.claims_for("minutes"))
+    assert "claims looked for in the first part of minutes only" in window.status_area.text()
+    report = build_report_html(c, None, ReportInfo("Report", datetime(2026, 12, 3)))
+    assert "Claims: claims looked for in its first 50 of 120 sentences" in report

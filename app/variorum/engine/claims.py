@@ -773,10 +773,12 @@ def find_claims(
     labels: Sequence[str],
     facts: Sequence[Sequence[tuple[Fact, ...]]],
     check: Callable[[], None] | None = None,
+    most: int | None = None,
 ) -> tuple[list[Claim], list[Claim]]:
-    """(claims, other unique text) of every version. Claims come most salient first (ties
-    in reading order); other unique text in version and reading order. ``check`` is
-    called every few hundred sentences (it raises to cancel)."""
+    """(claims, other unique text) of every version, in its first ``most`` sentences (all
+    when None). Claims come most salient first (ties in reading order); other unique text
+    in version and reading order. ``check`` is called every few hundred sentences (it
+    raises to cancel)."""
     claims: list[Claim] = []
     other: list[Claim] = []
     topics = topic_names(corpus)
@@ -786,7 +788,7 @@ def find_claims(
         # it, its tokens are its own), its facts and whether it is matched: repeated
         # sentences (a long transcript's "Thank you.") are judged once per version.
         verdicts: dict[tuple[object, ...], _Verdict] = {}
-        for s in sents:
+        for s in sents if most is None else sents[:most]:
             if check is not None and not (s.id + 1) % 512:
                 check()
             is_unmatched = s.id in unmatched[v]

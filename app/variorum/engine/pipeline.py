@@ -49,13 +49,14 @@ def _run(
     links = stages.align(seg, scored, settings, step)
     grouped = stages.group(scored, links, settings, step)
     diffed = stages.diff(seg, grouped, settings, step)
-    found = stages.facts(seg, step)
+    found = stages.facts(seg, diffed, step)
     claims, other = stages.claims(seg, diffed, found, step)
     rows = stages.conflicts(diffed.rows, found, seg.labels)
     matrix = stages.similarity(rows, scored.units, seg.labels)
     step(1.0, "Done")
     elapsed = (time.perf_counter() - t0) * 1000.0
-    return Comparison(seg.versions, rows, claims, matrix, settings, elapsed, other)
+    versions = stages.claims_cut(seg.versions)
+    return Comparison(versions, rows, claims, matrix, settings, elapsed, other)
 
 
 _pause_lock = threading.Lock()

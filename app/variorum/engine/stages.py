@@ -58,6 +58,10 @@ from variorum.engine.text import (
 from variorum.engine.worddiff import SpanTokens, span_word_ops
 
 MAX_MEANING_SENTENCES = 20_000
+# Claims are looked for in a version's first this many sentences: judging a sentence costs
+# a few hundred microseconds, so a book-length version would take minutes, and ten
+# thousand claims are already more than anyone reads. The rest stays compared, row by row.
+MAX_CLAIM_SENTENCES = 10_000
 """Paraphrase matching is used when no version has more sentences than this."""
 
 QUIET = Step(None, None)
@@ -329,27 +333,60 @@ def diff(seg: Segmented, grouped: Grouped, settings: Settings, step: Step = QUIE
     return Diffed(tuple(rows), tuple(sentence_rows), tuple(frozenset(u) for u in unmatched))
 
 
-def facts(seg: Segmented, step: Step = QUIET) -> Facts:
-    """The facts (people, places, figures, dates) each sentence of each version states."""
+def facts(seg: Segmented, diffed: Diffed | None = None, step: Step = QUIET) -> Facts:
+    """The facts (people, places, figures, dates) each sentence of each version states.
+
+    Past a version's first :data:`MAX_CLAIM_SENTENCES` sentences (given ``diffed``), only
+    sentences aligned with another version's are read: facts there serve conflicts alone."""
     step(0.9, "Finding claims")
     memo: dict[str, tuple[Fact, ...]] = {}  # versions repeat most sentences: read each once
-    return tuple(
-        tuple(facts_by_sentence(d.text, s, memo))
-        for d, s in zip(seg.docs, seg.sentences, strict=True)
-    )
+    out = []
+    for v, (d, sents) in enumerate(zip(seg.docs, seg.sentences, strict=True)):
+        if diffed is None or len(sents) <= MAX_CLAIM_SENTENCES:
+            out.append(tuple(facts_by_sentence(d.text, sents, memo)))
+            continue
+        head = facts_by_sentence(d.text, sents[:MAX_CLAIM_SENTENCES], memo)
+        alone = diffed.unmatched[v]
+        for k, s in enumerate(sents[MAX_CLAIM_SENTENCES:]):
+            if not (k + 1) % 4096:
+                step.check()
+            head.append(() if s.id in alone else tuple(facts_by_sentence(d.text, [s])[0]))
+        out.append(tuple(head))
+    return tuple(out)
 
 
 def claims(
     seg: Segmented, diffed: Diffed, found: Facts, step: Step = QUIET
 ) -> tuple[tuple[Claim, ...], tuple[Claim, ...]]:
     """(claims, other unique text): check-worthy content only one version carries, most
-    salient first; and the unmatched sentences that carry no checkable fact."""
+    salient first; and the unmatched sentences that carry no checkable fact. Only each
+    version's first :data:`MAX_CLAIM_SENTENCES` sentences are looked at."""
     step.check()
     corpus = Corpus([d.text for d in seg.docs], seg.sentences, seg.plain)
     found_claims, other = find_claims(
-        corpus, diffed.sentence_rows, diffed.unmatched, seg.labels, found, step.check
+        corpus,
+        diffed.sentence_rows,
+        diffed.unmatched,
+        seg.labels,
+        found,
+        step.check,
+        MAX_CLAIM_SENTENCES,
     )
     return tuple(found_claims), tuple(other)
+
+
+def claims_cut(versions: Sequence[Version]) -> tuple[Version, ...]:
+    """``versions``, each one too long for claims throughout saying so (``claims_cut``)."""
+    return tuple(
+        replace(
+            v,
+            claims_cut=f"claims looked for in its first {MAX_CLAIM_SENTENCES:,} "
+            f"of {len(v.sentences):,} sentences",
+        )
+        if len(v.sentences) > MAX_CLAIM_SENTENCES
+        else v
+        for v in versions
+    )
 
 
 def conflicts(rows: Sequence[Row], found: Facts, labels: Sequence[str]) -> tuple[Row, ...]:

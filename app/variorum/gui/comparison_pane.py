@@ -113,6 +113,9 @@ class ComparisonPane(QWidget):
         partial = [v.label for v in c.versions if v.partial]
         if partial:
             parts.append(f"only the first part of {', '.join(partial)} compared")
+        cut = [v.label for v in c.versions if v.claims_cut]
+        if cut:
+            parts.append(f"claims looked for in the first part of {', '.join(cut)} only")
         return " \u00b7 ".join(parts)
 
     # -- the current cell ----------------------------------------------------------------

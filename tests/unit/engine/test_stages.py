@@ -276,3 +276,28 @@ def test_blas_runs_on_one_thread_during_an_analysis_and_comes_back() -> None:
             assert set(blas_threads()) <= {1}
         assert set(blas_threads()) <= {1}
     assert blas_threads() == before
+
+
+def test_claims_are_looked_for_in_a_long_versions_first_sentences_only(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(stages, "MAX_CLAIM_SENTENCES", 3)
+    long = (
+        "Mayor Anna Berg opened the session. "
+        "Northgate Holdings won the contract for 4 million euros. "
+        "The council voted 9 to 3 on Monday. "
+        "Colonel Ivo Marsh signed for 7,000 troops in Tallinn. "
+        "The council approved the flood barrier on Monday. "
+        "It will cost 5 million euros."
+    )
+    short = "The council approved the flood barrier on Monday. It will cost 4 million euros."
+    c = run_pipeline(_docs(long, short), WORDING)
+    texts = {cl.text for cl in c.claims if cl.version == "v0"}
+    assert any("Northgate" in t for t in texts)  # within the first three sentences
+    assert not any("Marsh" in t for t in texts)  # the fourth: not looked at
+    assert not any(o.sentence >= 3 for o in c.other_unique if o.version == "v0")
+    assert c.versions[0].claims_cut == "claims looked for in its first 3 of 6 sentences"
+    assert c.versions[1].claims_cut == ""
+    # Past the cut, aligned sentences still have their facts: the cost conflict is found.
+    costs = [k for r in c.rows for k in r.conflicts if k.kind is FactKind.MONEY]
+    assert costs and {v.text for v in costs[0].values} == {"5 million euros", "4 million euros"}
