@@ -126,7 +126,10 @@ class Corpus:
         texts: Sequence[str],
         sentences: Sequence[Sequence[Sentence]],
         tokenized: Sequence[TokenizedText] | None = None,
+        most: int | None = None,
     ) -> None:
+        """``most``: only a version's first this many sentences are ever judged (see
+        :func:`find_claims`), so only they are read; the words of all are indexed."""
         self.texts = texts
         self.sentences = sentences
         self.tokenized = list(tokenized) if tokenized else [TokenizedText(t) for t in texts]
@@ -137,6 +140,25 @@ class Corpus:
         self.parsed: dict[str, _Parsed] = {}
         self.readings: list[list[_Parsed] | None] = []
         for v, tt in enumerate(self.tokenized):
+            if most is not None and len(sentences[v]) > most:
+                # A long version: its first sentences read for judging, all its words
+                # indexed from the tokens (each distinct word's key made once).
+                head = [_read(self, v, s) for s in sentences[v][:most]]
+                for r in head:
+                    r.versions.add(v)
+                self.readings.append(head)
+                key_of: dict[str, str] = {}
+                words = []
+                for n in tt.word_norms():
+                    k = key_of.get(n)
+                    if k is None:
+                        k = key_of[n] = n if n[:1].isdigit() and n.isascii() else skeleton(n)
+                    words.append(k)
+                numbers = {_number_key(n) for n in key_of if n[:1].isdigit()}
+                self.vocab.append(set(key_of.values()))
+                self.joined.append(" " + " ".join(words) + " ")
+                self.numbers.append(numbers)
+                continue
             readings = self._read_sentences(v)
             self.readings.append(readings)
             if readings is not None:
@@ -187,7 +209,9 @@ class Corpus:
     def reading(self, v: int, s: Sentence) -> _Parsed:
         """The tokens of sentence ``s`` of version ``v``."""
         readings = self.readings[v]
-        return readings[s.id] if readings is not None else _read(self, v, s)
+        if readings is not None and s.id < len(readings):
+            return readings[s.id]
+        return _read(self, v, s)
 
     def novel(self, v: int, key: str) -> bool:
         return key in self.novel_keys[v]

@@ -362,7 +362,7 @@ def claims(
     salient first; and the unmatched sentences that carry no checkable fact. Only each
     version's first :data:`MAX_CLAIM_SENTENCES` sentences are looked at."""
     step.check()
-    corpus = Corpus([d.text for d in seg.docs], seg.sentences, seg.plain)
+    corpus = Corpus([d.text for d in seg.docs], seg.sentences, seg.plain, MAX_CLAIM_SENTENCES)
     found_claims, other = find_claims(
         corpus,
         diffed.sentence_rows,

@@ -160,3 +160,23 @@ def test_claims_stage_can_be_cancelled_midway() -> None:
     with pytest.raises(Cancelled):
         stages.claims(seg, diffed, found, Step(None, cancel))
     assert len(calls) == 2
+
+
+def test_a_long_version_is_indexed_alike_with_only_its_first_sentences_read() -> None:
+    texts = [
+        "Mayor Anna Berg met 1,400 residents. The council voted 9-3. Work starts in May "
+        "and lasts 18 months, said Tom Price. Zelenskyy's aide spoke at 9:30.",
+        "The council voted 9 to 3. Work starts in May.",
+    ]
+    sentences = [split_sentences(t) for t in texts]
+    full = Corpus(texts, sentences, [TokenizedText(t) for t in texts])
+    cut = Corpus(texts, sentences, [TokenizedText(t) for t in texts], most=2)
+    assert cut.joined == full.joined
+    assert cut.vocab == full.vocab
+    assert cut.numbers == full.numbers
+    assert cut.novel_keys == full.novel_keys
+    assert len(cut.readings[0] or []) == 2
+    assert [r.keys for r in cut.readings[1] or []] == [r.keys for r in full.readings[1] or []]
+    # A sentence past the first part is still read when asked for.
+    late = sentences[0][3]
+    assert cut.reading(0, late).keys == full.reading(0, late).keys
