@@ -293,6 +293,16 @@ def diff(seg: Segmented, grouped: Grouped, settings: Settings, step: Step = QUIE
     for r, g in enumerate(grouped.groups):
         if r % 256 == 0:
             step.check()
+        if len(g.cells) == 1:  # a one-version row (most of a long version): nothing to diff
+            ((v, raw),) = g.cells.items()
+            ids = tuple(raw) if len(raw) == 1 else tuple(sorted(raw))
+            for i in ids:
+                sentence_rows[v][i] = r
+            unmatched[v].update(ids)
+            s, e = sentences[v][ids[0]].start, sentences[v][ids[-1]].end
+            cell = Cell(labels[v], ids, s, e, ids[0] in grouped.moved[v], ())
+            rows.append(Row((cell,), RowKind.UNIQUE, 0.0, labels[v], None))
+            continue
         vs = sorted(g.cells)
         ref = base if base in g.cells else vs[0]
         spans = {}
