@@ -16,7 +16,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
 
-from rapidfuzz import fuzz
+import numpy as np
+from rapidfuzz import fuzz, process
 
 from variorum.engine.meaning import (
     VersionMeaning,
@@ -96,8 +97,6 @@ def version_pairs(versions: Sequence[Sequence[Unit]], base: int = 0) -> list[tup
     if n <= ALL_PAIRS_UP_TO:
         return [(a, b) for a in range(n) for b in range(a + 1, n)]
     import zlib
-
-    import numpy as np
 
     sketch = np.zeros((n, SKETCH_BUCKETS), dtype=np.float32)
     bucket: dict[str, int] = {}
@@ -278,7 +277,7 @@ def align_pair(
     """Links between two versions: order-keeping 1-1 and merges, then moves, then (given
     ``meaning``) paraphrases among the sentences still unlinked on both sides."""
     floor = max(MIN_SCORE, threshold - 0.15)
-    scored = [(i, j, similarity(units_a[i], units_b[j])) for i, j in sorted(cands)]
+    scored = _scores(units_a, units_b, sorted(cands))
     scored = [t for t in scored if t[2] >= floor]
     chain = ordered_chain(scored, threshold)
     near = {(i, j) for i, j, _ in scored}
@@ -347,6 +346,28 @@ def align_pair(
             )
         )
     return links
+
+
+def _scores(
+    units_a: Sequence[Unit], units_b: Sequence[Unit], pairs: list[tuple[int, int]]
+) -> list[tuple[int, int, float]]:
+    """:func:`similarity` of each pair. When the pairs are a good part of all pairs (short
+    articles share many words), every pair is scored in one C call instead: the same
+    ratios, at a quarter of the cost per pair."""
+    dense = len(pairs) * 4 > len(units_a) * len(units_b) and (
+        all(len(u.norm) <= LONG_TEXT for u in units_a)
+        or all(len(u.norm) <= LONG_TEXT for u in units_b)
+    )
+    if not dense:
+        return [(i, j, similarity(units_a[i], units_b[j])) for i, j in pairs]
+    ratios = process.cdist(
+        [u.norm for u in units_a],
+        [u.norm for u in units_b],
+        scorer=fuzz.ratio,
+        dtype=np.float64,
+        workers=1,
+    ).tolist()
+    return [(i, j, ratios[i][j] / 100.0) for i, j in pairs]
 
 
 def _keeps(

@@ -214,3 +214,14 @@ def test_many_versions_align_linearly_many_pairs_that_connect_all(n: int) -> Non
                     frontier.append(y)
     assert reached == set(range(n))
     assert pairs == version_pairs(_units(n))  # deterministic
+
+
+def test_dense_scoring_gives_the_ratios_pair_by_pair() -> None:
+    from variorum.engine.align import Unit, _scores, similarity
+
+    a = [Unit(t, ()) for t in ("the council voted", "work starts in may", "x" * 5000)]
+    b = [Unit(t, ()) for t in ("the council has voted", "work begins in june")]
+    every = [(i, j) for i in range(3) for j in range(2)]
+    want = [(i, j, similarity(a[i], b[j])) for i, j in every]
+    assert _scores(a, b, every) == want  # dense: one C call
+    assert _scores(a, b, every[:1]) == want[:1]  # sparse: pair by pair
