@@ -132,7 +132,12 @@ _MANY_NEWLINES = re.compile(r"\n{3,}")
 
 def _key(line: str) -> str:
     """A line as furniture patterns see it: lower-case, undecorated, single-spaced."""
-    return _SPACES.sub(" ", line.strip(_DECORATION)).casefold()
+    bare = line.strip(_DECORATION)
+    if bare[:1].isspace() or bare[-1:].isspace():
+        return _SPACES.sub(" ", bare).casefold()  # an edge space stays (as one)
+    # Otherwise the same: str.split and the regex's \s agree on what a space is, and
+    # splitting costs a fraction of a substitution per space (a second on 20 MB).
+    return " ".join(bare.split()).casefold()
 
 
 def _is_headline(line: str) -> bool:
@@ -215,7 +220,10 @@ def _remove_furniture(lines: list[str]) -> tuple[list[str], list[str]]:
 
 def join_body(lines: list[str]) -> str:
     """Lines back into text: 3+ newlines become one blank line, the whole stripped."""
-    return _MANY_NEWLINES.sub("\n\n", "\n".join(lines)).strip()
+    text = "\n".join(lines)
+    if "\n\n\n" in text:  # a find is a small part of the regex's scan of every position
+        text = _MANY_NEWLINES.sub("\n\n", text)
+    return text.strip()
 
 
 def split_furniture(text: str) -> tuple[str | None, str, tuple[str, ...]]:

@@ -191,6 +191,8 @@ def split_sentences(
     out: list[Sentence] = []
     by_sentence = granularity is Granularity.SENTENCE
     cjk = _has_cjk_stop(text)
+    if by_sentence and not cjk and len(text) >= WHOLE_TEXT_CHARS:
+        return _split_whole(text, paragraphs(text, check), stop_after, check)
     memo = {} if memo is None else memo
     for pi, para in enumerate(paragraphs(text, check)):
         if check is not None and not pi % CHECK_EVERY:
@@ -214,6 +216,60 @@ def split_sentences(
             out.append(Sentence(len(out), pi, ps + rs, ps + re_, kept))
             if stop_after is not None and len(out) > stop_after:
                 return out
+    return out
+
+
+WHOLE_TEXT_CHARS = 1_000_000
+"""From this length on a text's sentence breaks are found in one scan of the whole text:
+a book-length text rarely repeats a paragraph, and the memo's keys and a scan per
+paragraph then cost more than they save."""
+
+
+def _split_whole(
+    text: str, paras: list[Span], stop_after: int | None, check: Check
+) -> list[Sentence]:
+    """:func:`split_sentences` at sentence granularity of a text without CJK full stops.
+
+    A break is found where the paragraph's own scan finds it: a boundary never starts in
+    the spaces between paragraphs, and one that runs into them ends at the next
+    paragraph's start, which is not a break (the paragraph scan finds no space there)."""
+    breaks: list[int] = []
+    size = len(text)
+    for k, m in enumerate(_BOUNDARY.finditer(text)):
+        if check is not None and not (k + 1) % CHECK_EVERY:
+            check()
+        nxt = m.end()
+        if nxt >= size or text[nxt].islower():
+            continue
+        punct, closers, _space = m.groups()
+        if punct == "." and not closers and _is_abbreviation(text, m.start()):
+            continue
+        breaks.append(nxt)
+    out: list[Sentence] = []
+    append = out.append
+    b, n_breaks = 0, len(breaks)
+    for pi, para in enumerate(paras):
+        ps, pe = para.start, para.end
+        while b < n_breaks and breaks[b] <= ps:  # a break at ps is the one before it
+            b += 1
+        a = ps
+        while True:
+            cut = pe
+            if b < n_breaks and breaks[b] < pe:
+                cut = breaks[b]
+                b += 1
+            piece = text[a:cut]
+            kept = piece.strip()  # str.strip and _strip_span agree on what a space is
+            if kept:
+                if check is not None and not (len(out) + 1) % CHECK_EVERY:
+                    check()
+                start = a + len(piece) - len(piece.lstrip())
+                append(Sentence(len(out), pi, start, start + len(kept), kept))
+                if stop_after is not None and len(out) > stop_after:
+                    return out
+            if cut == pe:
+                break
+            a = cut
     return out
 
 

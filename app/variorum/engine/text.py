@@ -5,7 +5,6 @@ Display always uses the original characters; these forms are for comparison only
 
 from __future__ import annotations
 
-import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
@@ -166,6 +165,15 @@ class _Scan(NamedTuple):
     words: np.ndarray  # bool per token: a word or number (first character \w)
 
 
+class _Numbering(dict[str, int]):
+    """Each key its number in order of first appearance, given when it is first asked for
+    (a look-up is a C call; only a new key costs a Python one)."""
+
+    def __missing__(self, key: str) -> int:
+        number = self[key] = len(self)
+        return number
+
+
 def _scan(source: str, start: int = 0, end: int | None = None) -> _Scan:
     """The tokens of ``source[start:end]`` (offsets into ``source``), as TOKEN_RE.finditer
     finds them, from one ``findall``: no match object and no Python work per token."""
@@ -174,14 +182,16 @@ def _scan(source: str, start: int = 0, end: int | None = None) -> _Scan:
         end -= 1
     found = _SPACED_TOKEN.findall(source, start, end)
     n = len(found)
-    ends = np.cumsum(np.fromiter(map(len, found), np.int64, n)) + start
-    # Distinct (spaces + token) strings are few: per-token facts are worked out once per
-    # distinct string and gathered by index.
-    distinct = dict.fromkeys(found)
-    index = dict(zip(distinct, itertools.count(), strict=False))
+    # Distinct (spaces + token) strings are few: per-token facts (lengths too) are worked
+    # out once per distinct string and gathered by index; one pass numbers them.
+    index = _Numbering()
     ids = np.fromiter(map(index.__getitem__, found), np.int64, n)
-    del found, index
-    vocab = [m.lstrip() for m in distinct]
+    del found
+    spaced = list(index)
+    del index
+    spaced_lengths = np.fromiter(map(len, spaced), np.int64, len(spaced))
+    ends = np.cumsum(spaced_lengths[ids]) + start
+    vocab = [m.lstrip() for m in spaced]
     lengths = np.fromiter(map(len, vocab), np.int64, len(vocab))
     is_word = np.fromiter((_WORD_CHAR.match(t) is not None for t in vocab), np.bool_, len(vocab))
     return _Scan(ends - lengths[ids], ends, ids, vocab, is_word[ids])
@@ -286,14 +296,16 @@ class TokenizedText:
         new_words = np.fromiter(
             (_WORD_CHAR.match(text, a) is not None for a in new_starts), np.bool_, len(new_starts)
         )
-        starts = np.concatenate([fs.starts[keep], np.asarray(new_starts, dtype=np.int64)])
-        order = np.argsort(starts, kind="stable")
+        # Each chunk's new tokens go where its old ones were: an insert, not a sort.
+        kept_starts = fs.starts[keep]
+        added = np.asarray(new_starts, dtype=np.int64)
+        at = np.searchsorted(kept_starts, added)
         merged = _Scan(
-            starts[order],
-            np.concatenate([fs.ends[keep], np.asarray(new_ends, dtype=np.int64)])[order],
-            np.concatenate([fs.ids[keep], new_ids])[order],
+            np.insert(kept_starts, at, added),
+            np.insert(fs.ends[keep], at, np.asarray(new_ends, dtype=np.int64)),
+            np.insert(fs.ids[keep], at, new_ids),
             [],
-            np.concatenate([fs.words[keep], new_words])[order],
+            np.insert(fs.words[keep], at, new_words),
         )
         return merged, norms
 

@@ -100,3 +100,12 @@ def test_invalid_bytes_after_a_utf8_bom_are_reported() -> None:
 def test_multibyte_character_cut_at_the_sample_boundary_still_detects() -> None:
     text = "Zażółć gęślą jaźń. " * 8000  # cp1250 text far longer than the sample
     assert decode_text(text.encode("cp1250")) == text
+
+
+@pytest.mark.parametrize(
+    "text", ["a\r\nb", "a\r\r\nb\n\r", "\r", "x\u2028y\x85z\u2029w", "plain", "\r\n\r\n"]
+)
+def test_normalise_newlines_is_the_regex_rule(text: str) -> None:
+    from variorum.engine.ingest_decode import _NEWLINES, normalise_newlines
+
+    assert normalise_newlines(text) == _NEWLINES.sub("\n", text).replace("\u2029", "\n\n")

@@ -208,3 +208,33 @@ def test_document_from_text_normalises_newlines_and_drops_a_bom() -> None:
     assert doc.title == "Title here"
     assert doc.text == "One.\nTwo."
     assert (doc.label, doc.source, doc.sha256) == ("pasted", "", "")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Advertisement",
+        "»  Read   more ",
+        "\u2003Share\u2003",
+        "a\t\tb\u00a0 c",
+        "» \u2003x",
+        "",
+        "»",
+    ],
+)
+def test_key_is_the_regex_key(line: str) -> None:
+    import re
+
+    from variorum.engine.ingest_furniture import _DECORATION, _key
+
+    assert _key(line) == re.sub(r"\s+", " ", line.strip(_DECORATION)).casefold()
+
+
+@pytest.mark.parametrize(
+    ("lines", "body"),
+    [(["a", "", "", "", "b"], "a\n\nb"), (["a", "", "b"], "a\n\nb"), (["", "a", ""], "a")],
+)
+def test_join_body(lines: list[str], body: str) -> None:
+    from variorum.engine.ingest_furniture import join_body
+
+    assert join_body(lines) == body

@@ -106,3 +106,45 @@ def test_memo_keeps_the_stop_after_rule(stop_after: int) -> None:
     got = split_sentences(text, stop_after=stop_after, memo=memo)
     assert got == split_sentences(text, stop_after=stop_after)
     assert len(got) == stop_after + 1
+
+
+_PIECES = [
+    "Mr.",
+    "Smith",
+    "said",
+    "U.S.",
+    "e.g.",
+    "J.",
+    "no.",
+    "3.5",
+    "it.",
+    "Yes!",
+    "why?",
+    "“Quote.”",
+    "(aside.)",
+    "...",
+    "…",
+    "end.",
+    "\n",
+    "\n\n",
+    "  ",
+    "\t",
+    "a",
+    "B.",
+]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=60), st.none() | st.integers(0, 12))
+def test_whole_text_scan_splits_as_the_paragraph_scans_do(
+    words: list[str], stop_after: int | None
+) -> None:
+    import variorum.engine.segment as segment
+
+    text = " ".join(words)
+    by_paragraph = split_sentences(text, stop_after=stop_after)
+    old, segment.WHOLE_TEXT_CHARS = segment.WHOLE_TEXT_CHARS, 0
+    try:
+        whole = split_sentences(text, stop_after=stop_after)
+    finally:
+        segment.WHOLE_TEXT_CHARS = old
+    assert whole == by_paragraph

@@ -96,3 +96,23 @@ def test_content_keys_are_skeletons_of_content_words_per_span() -> None:
     words = [tuple(w for w in tt.folded_words(s, e) if is_content(w)) for s, e in spans]
     assert tt.content_words(spans) == words
     assert words[0] == ("zelenskyy's", "troops", "10,000", "left")
+
+
+def test_numbering_counts_keys_in_order_of_first_appearance() -> None:
+    from variorum.engine.text import _Numbering
+
+    index = _Numbering()
+    assert [index[k] for k in ["b", "a", "b", "c", "a"]] == [0, 1, 0, 2, 1]
+    assert list(index) == ["b", "a", "c"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "foo—bar baz—qux—quux end",  # every chunk re-scanned unfolded
+        "—lead a—b ‘x’ c‘d K e—",
+        " ".join(f"w{k}—v{k}" if k % 3 else f"w{k}" for k in range(200)),
+    ],
+)
+def test_rescanned_chunks_land_where_their_tokens_were(text: str) -> None:
+    assert TokenizedText(text).tokens == tokenize(text)
