@@ -42,6 +42,7 @@ def comparison_to_dict(c: Comparison) -> dict[str, Any]:
                 "word_count": v.word_count,
                 "boilerplate": list(v.boilerplate),
                 **({"partial": v.partial} if v.partial else {}),
+                **({"claims_cut": v.claims_cut} if v.claims_cut else {}),
                 **({"date": v.date} if v.date is not None else {}),  # only dated versions
                 "metadata": list(v.metadata),
                 "sentences": [
@@ -184,6 +185,7 @@ def _outline(c: Comparison) -> dict[str, Any]:
                 "word_count": v.word_count,
                 "boilerplate": list(v.boilerplate),
                 **({"partial": v.partial} if v.partial else {}),
+                **({"claims_cut": v.claims_cut} if v.claims_cut else {}),
                 **({"date": v.date} if v.date is not None else {}),  # only dated versions
                 "metadata": list(v.metadata),
                 "sentences": _Items(_sentence_lines(v.sentences, _sep(3)), 3),
@@ -510,6 +512,8 @@ def format_summary(c: Comparison, max_claims: int = 8) -> str:
             lines.append(f"    set aside as site furniture: {furniture} lines")
         if v.partial:
             lines.append(f"    {v.partial}")
+        if v.claims_cut:
+            lines.append(f"    {v.claims_cut}")
     lines.append("")
     lines.extend(_changed_rows(c, max_claims))
     lines.append("")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 
 import pytest
@@ -298,6 +299,13 @@ def test_claims_are_looked_for_in_a_long_versions_first_sentences_only(
     assert not any(o.sentence >= 3 for o in c.other_unique if o.version == "v0")
     assert c.versions[0].claims_cut == "claims looked for in its first 3 of 6 sentences"
     assert c.versions[1].claims_cut == ""
+    from variorum.export import comparison_to_dict, comparison_to_json, format_summary
+
+    exported = json.loads(comparison_to_json(c))["versions"]
+    assert exported[0]["claims_cut"] == c.versions[0].claims_cut
+    assert "claims_cut" not in exported[1]
+    assert comparison_to_dict(c)["versions"][0]["claims_cut"] == c.versions[0].claims_cut
+    assert "claims looked for in its first 3 of 6 sentences" in format_summary(c)
     # Past the cut, aligned sentences still have their facts: the cost conflict is found.
     costs = [k for r in c.rows for k in r.conflicts if k.kind is FactKind.MONEY]
     assert costs and {v.text for v in costs[0].values} == {"5 million euros", "4 million euros"}
