@@ -20,12 +20,28 @@ from typing import Any
 
 import numpy as np
 
-from variorum.engine.model import Claim, Comparison, Conflict, Row, Sentence
+from variorum.engine.model import Claim, Comparison, Conflict, Row, Sentence, Version
 from variorum.engine.pipeline import collector_paused
 from variorum.safe_text import escape_json_surrogates, terminal_safe
 
 FORMAT = "variorum-comparison"
 FORMAT_VERSION = 1
+
+
+def _version_head(v: Version) -> dict[str, Any]:
+    """A version's JSON fields before its sentences (both writers share them)."""
+    return {
+        "label": v.label,
+        "source": v.source,
+        "title": v.title,
+        "text": v.text,
+        "word_count": v.word_count,
+        "boilerplate": list(v.boilerplate),
+        **({"partial": v.partial} if v.partial else {}),
+        **({"claims_cut": v.claims_cut} if v.claims_cut else {}),
+        **({"date": v.date} if v.date is not None else {}),  # only dated versions
+        "metadata": list(v.metadata),
+    }
 
 
 def comparison_to_dict(c: Comparison) -> dict[str, Any]:
@@ -35,16 +51,7 @@ def comparison_to_dict(c: Comparison) -> dict[str, Any]:
         "settings": c.settings.to_dict(),
         "versions": [
             {
-                "label": v.label,
-                "source": v.source,
-                "title": v.title,
-                "text": v.text,
-                "word_count": v.word_count,
-                "boilerplate": list(v.boilerplate),
-                **({"partial": v.partial} if v.partial else {}),
-                **({"claims_cut": v.claims_cut} if v.claims_cut else {}),
-                **({"date": v.date} if v.date is not None else {}),  # only dated versions
-                "metadata": list(v.metadata),
+                **_version_head(v),
                 "sentences": [
                     {
                         "id": s.id,
@@ -178,16 +185,7 @@ def _outline(c: Comparison) -> dict[str, Any]:
         "settings": c.settings.to_dict(),
         "versions": [
             {
-                "label": v.label,
-                "source": v.source,
-                "title": v.title,
-                "text": v.text,
-                "word_count": v.word_count,
-                "boilerplate": list(v.boilerplate),
-                **({"partial": v.partial} if v.partial else {}),
-                **({"claims_cut": v.claims_cut} if v.claims_cut else {}),
-                **({"date": v.date} if v.date is not None else {}),  # only dated versions
-                "metadata": list(v.metadata),
+                **_version_head(v),
                 "sentences": _Items(_sentence_lines(v.sentences, _sep(3)), 3),
             }
             for v in c.versions
