@@ -155,6 +155,6 @@ def test_claims_in_the_first_part_only_are_said_in_status_and_report(
     version = next(v for v in c.versions if v.label == "minutes")
     assert version.claims_cut == "claims looked for in its first 50 of 120 sentences"
     assert all(cl.sentence < 50 for cl in c.claims_for("minutes"))
-    assert "claims looked for in the first part of minutes only" in window.status_area.text()
+    assert "claims from the first part only: minutes" in window.status_area.text()
     report = build_report_html(c, None, ReportInfo("Report", datetime(2026, 12, 3)))
-    assert "Claims: claims looked for in its first 50 of 120 sentences" in report
+    assert "Claims looked for in its first 50 of 120 sentences" in report

@@ -115,7 +115,7 @@ class ComparisonPane(QWidget):
             parts.append(f"only the first part of {', '.join(partial)} compared")
         cut = [v.label for v in c.versions if v.claims_cut]
         if cut:
-            parts.append(f"claims looked for in the first part of {', '.join(cut)} only")
+            parts.append(f"claims from the first part only: {', '.join(cut)}")
         return " \u00b7 ".join(parts)
 
     # -- the current cell ----------------------------------------------------------------

@@ -182,7 +182,8 @@ def _versions_table(comparison: Comparison, base: str) -> str:
         base_tag = ' <span class="tag">(base)</span>' if v.label == base else ""
         partial = f'<br><span class="tag">Partial: {esc(v.partial)}</span>' if v.partial else ""
         if v.claims_cut:
-            partial += f'<br><span class="tag">Claims: {esc(v.claims_cut)}</span>'
+            note = v.claims_cut[:1].upper() + v.claims_cut[1:]
+            partial += f'<br><span class="tag">{esc(note)}</span>'
         out.append(
             f'<tr><td class="num">{i + 1}</td><td>{esc(v.label)}{base_tag}{partial}</td>'
             f'<td class="small">{esc(v.source)}{_set_aside(v)}</td><td>{esc(v.title or "")}</td>'
