@@ -2,9 +2,11 @@
 
     python tests/benchmarks/golden.py write DIR    # before the change
     python tests/benchmarks/golden.py check DIR    # after: lists every case whose JSON differs
+    python tests/benchmarks/golden.py check DIR seeds big2mb   # only these cases
 
-Cases: the seeds, the test families in tests/data, and synthetic versions (2x1000, 20x2000,
-20x5000), each with paraphrases on and off. ``elapsed_ms`` is dropped before comparing.
+Cases: the seeds, the test families in tests/data, synthetic versions (2x1000, 20x2000,
+20x5000) and three hostile cases at a tenth of
+their size, each with paraphrases on and off. ``elapsed_ms`` is dropped before comparing.
 Not part of the normal test run.
 """
 
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 import json
 import sys
+import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -19,6 +22,9 @@ REPO = HERE.parent.parent
 sys.path.insert(0, str(HERE))
 
 from synth import make_versions  # noqa: E402
+
+sys.path.insert(0, str(REPO / "tests" / "e2e"))
+from hostile_cases import full_stops, short_sentences, twenty_megabytes  # noqa: E402
 
 from variorum.engine.api import compare_documents, load_documents  # noqa: E402
 from variorum.engine.model import Settings  # noqa: E402
@@ -39,6 +45,17 @@ def cases() -> dict[str, list]:  # type: ignore[type-arg]
         "synth20x2000": make_versions(20, 2000),
         "synth20x5000": make_versions(20, 5000),
     }
+    # Big and odd input at a tenth of its hostile-case size, from a fixed folder (the JSON
+    # names each source's path).
+    inputs = Path(tempfile.gettempdir()) / "variorum-golden-inputs"
+    for name, build in (
+        ("big2mb", twenty_megabytes),
+        ("stops", full_stops),
+        ("short", short_sentences),
+    ):
+        folder = inputs / name
+        folder.mkdir(parents=True, exist_ok=True)
+        out[name] = load_documents([Path(p) for p in build(folder, 0.1)])[0]
     return out
 
 
@@ -51,10 +68,12 @@ def render(docs: list, paraphrase: bool) -> str:  # type: ignore[type-arg]
 
 
 def main() -> int:
-    mode, folder = sys.argv[1], Path(sys.argv[2])
+    mode, folder, only = sys.argv[1], Path(sys.argv[2]), set(sys.argv[3:])
     folder.mkdir(parents=True, exist_ok=True)
     bad = 0
     for name, docs in cases().items():
+        if only and name not in only:
+            continue
         for paraphrase in (True, False):
             path = folder / f"{name}-{'para' if paraphrase else 'words'}.json"
             text = render(docs, paraphrase)
