@@ -5,9 +5,8 @@
     python tests/benchmarks/golden.py check DIR seeds big2mb   # only these cases
 
 Cases: the seeds, the test families in tests/data, synthetic versions (2x1000, 20x2000,
-20x5000) and three hostile cases at a tenth of
-their size, each with paraphrases on and off. ``elapsed_ms`` is dropped before comparing.
-Not part of the normal test run.
+20x5000) and three hostile cases at a tenth of their size, each with paraphrases on and off.
+``elapsed_ms`` is dropped before comparing. Not part of the normal test run.
 """
 
 from __future__ import annotations
