@@ -65,6 +65,7 @@ MAX_PHRASE_WORDS = 4
 MAX_PHRASES_PER_SENTENCE = 4
 MIN_QUOTE_WORDS = 3
 QUOTE_SENTENCES = 50  # sentences of another version a quotation is fuzzily looked for in
+BULK_INDEX_SENTENCES = 5_000  # versions up to this long have their word index made at once
 _FACT_WEIGHT = {
     FactKind.MONEY: 2.0,
     FactKind.QUANTITY: 2.0,
@@ -273,9 +274,15 @@ class Corpus:
         word ``key``. The word index is built only as far as a look-up needs: a book-length
         version has the first few sentences with a common word near its start."""
         index = self._word_sents[u]
+        sents = self.sentences[u]
         if index is None:
             index = self._word_sents[u] = defaultdict(list)
-        sents = self.sentences[u]
+            if len(sents) <= BULK_INDEX_SENTENCES:
+                # An article-sized version: all its sentences' words in one pass.
+                cache = self._sent_norm[u]
+                found = self.tokenized[u].word_keys([(s.start, s.end) for s in sents])
+                for s, keys in zip(sents, found, strict=True):
+                    cache[s.id] = " ".join(keys)
         at = self._indexed[u]
         while at < len(sents) and len(index.get(key, ())) < most:
             sid = sents[at].id

@@ -9,7 +9,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -215,18 +215,33 @@ def _resplit_chunks(scan: _Scan, text: str) -> list[tuple[int, int]]:
     return list(zip(first.tolist(), last.tolist(), strict=True))
 
 
-def _token_bounded(scan: _Scan, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
-    """Per span [lo, hi): does it start at a token after a space (or at 0) and end at a
-    token's end before a space (or the end)? A quick sufficient test of ``_at_space``."""
+def _token_bounds(scan: _Scan) -> tuple[np.ndarray, np.ndarray]:
+    """Per token of ``scan``: is there a space (or the text's start) before it, and after
+    it (or the end)? Tokens tile the text up to its trailing spaces, so a gap between two
+    tokens is spaces."""
     starts, ends = scan.starts, scan.ends
     n = len(starts)
-    if n == 0:
-        return np.zeros(len(lo), dtype=np.bool_)
-    # Tokens tile the text up to its trailing spaces: a gap between two tokens is spaces.
     space_before = np.ones(n, dtype=np.bool_)
     space_before[1:] = starts[1:] > ends[:-1]
     space_after = np.ones(n, dtype=np.bool_)
     space_after[:-1] = space_before[1:]
+    return space_before, space_after
+
+
+def _token_bounded(
+    scan: _Scan,
+    lo: np.ndarray,
+    hi: np.ndarray,
+    bounds: tuple[np.ndarray, np.ndarray] | None = None,
+) -> np.ndarray:
+    """Per span [lo, hi): does it start at a token after a space (or at 0) and end at a
+    token's end before a space (or the end)? A quick sufficient test of ``_at_space``.
+    ``bounds`` is :func:`_token_bounds` of ``scan``, when already known."""
+    starts, ends = scan.starts, scan.ends
+    n = len(starts)
+    if n == 0:
+        return np.zeros(len(lo), dtype=np.bool_)
+    space_before, space_after = _token_bounds(scan) if bounds is None else bounds
     k = np.minimum(np.searchsorted(starts, lo), n - 1)
     start_ok = (lo == 0) | ((starts[k] == lo) & space_before[k])
     m = np.clip(np.searchsorted(ends, hi), 0, n - 1)
@@ -256,6 +271,7 @@ class TokenizedText:
         folded = fold(text, ignore_case, ignore_quotes)
         self._folded = folded if len(folded) == len(text) else None
         self._span_words: dict[str, list[str]] = {}
+        self._vocab_memo: dict[str, Any] = {}  # see _content
         self._folded_scan: _Scan | None = None
         if self._folded is None:
             own = _scan(text)
@@ -393,38 +409,61 @@ class TokenizedText:
     def content_keys(self, spans: Sequence[tuple[int, int]]) -> list[tuple[str, ...]]:
         """Per span, ``tuple(map(skeleton, filter(is_content, self.folded_words(s, e))))``:
         the spelling-tolerant keys of its content words, for many spans in one pass."""
-        return self._content(spans, skeleton)
+        return self._content(spans, skeleton, True)
 
     def content_words(self, spans: Sequence[tuple[int, int]]) -> list[tuple[str, ...]]:
         """Per span, ``tuple(filter(is_content, self.folded_words(s, e)))``: its folded
         content words, for many spans in one pass."""
-        return self._content(spans, str)
+        return self._content(spans, str, True)
+
+    def word_keys(self, spans: Sequence[tuple[int, int]]) -> list[tuple[str, ...]]:
+        """Per span, ``tuple(map(skeleton, self.folded_words(s, e)))``: the spelling-tolerant
+        keys of all its words, for many spans in one pass."""
+        return self._content(spans, skeleton, False)
 
     def _content(
-        self, spans: Sequence[tuple[int, int]], each: Callable[[str], str]
+        self, spans: Sequence[tuple[int, int]], each: Callable[[str], str], content: bool
     ) -> list[tuple[str, ...]]:
+        keep: Callable[[str], bool] = is_content if content else _any_word
         fs = self._folded_scan
         if fs is None or not spans:
-            return [tuple(map(each, filter(is_content, self.folded_words(s, e)))) for s, e in spans]
-        keys = [each(w) if w[0].isalnum() and is_content(w) else None for w in fs.vocab]
-        content = np.fromiter((k is not None for k in keys), np.bool_, len(keys))[fs.ids]
-        where = np.flatnonzero(content)
+            return [tuple(map(each, filter(keep, self.folded_words(s, e)))) for s, e in spans]
+        # An analysis asks this of each text several times (units, meanings, claims): the
+        # per-distinct-token facts are worked out once.
+        memo = self._vocab_memo
+        if "alnum" not in memo:
+            memo["alnum"] = alnum = np.fromiter((w[0].isalnum() for w in fs.vocab), np.bool_)
+            memo["content"] = alnum & np.fromiter(map(is_content, fs.vocab), np.bool_)
+            memo["bounded"] = _token_bounds(fs)
+        if each is skeleton:
+            if "skeleton" not in memo:
+                memo["skeleton"] = [skeleton(w) if w[0].isalnum() else w for w in fs.vocab]
+            values: list[str] = memo["skeleton"]
+        elif each is str:
+            values = fs.vocab
+        else:
+            values = [each(w) for w in fs.vocab]
+        where = np.flatnonzero(memo["content" if content else "alnum"][fs.ids])
         at = fs.starts[where]
-        token_keys: list[str] = list(map(keys.__getitem__, fs.ids[where].tolist()))  # type: ignore[arg-type]
+        token_keys = list(map(values.__getitem__, fs.ids[where].tolist()))
         bounds = np.asarray(spans, dtype=np.int64).reshape(-1, 2)
         lo = np.searchsorted(at, bounds[:, 0]).tolist()
         hi = np.searchsorted(at, bounds[:, 1]).tolist()
-        at_space = _token_bounded(fs, bounds[:, 0], bounds[:, 1]).tolist()
+        at_space = _token_bounded(fs, bounds[:, 0], bounds[:, 1], memo["bounded"]).tolist()
         out = []
         for (s, e), a, b, ok in zip(spans, lo, hi, at_space, strict=True):
             if ok or self._at_space(s, e):
                 out.append(tuple(token_keys[a:b]))
             else:
-                out.append(tuple(map(each, filter(is_content, self.folded_words(s, e)))))
+                out.append(tuple(map(each, filter(keep, self.folded_words(s, e)))))
         return out
 
     def word_count(self) -> int:
         return int(self._words.sum())
+
+
+def _any_word(word: str) -> bool:
+    return True
 
 
 def word_count(text: str) -> int:

@@ -96,6 +96,12 @@ def test_content_keys_are_skeletons_of_content_words_per_span() -> None:
     words = [tuple(w for w in tt.folded_words(s, e) if is_content(w)) for s, e in spans]
     assert tt.content_words(spans) == words
     assert words[0] == ("zelenskyy's", "troops", "10,000", "left")
+    every = [tuple(skeleton(w) for w in tt.folded_words(s, e)) for s, e in spans]
+    assert tt.word_keys(spans) == every
+    assert every[0] == ("zelensky", "trop", "10,000", "of", "them", "left")
+    # Asked again (the per-token facts are kept), the answers are the same.
+    assert tt.content_keys(spans) == want
+    assert tt.word_keys(spans[::-1]) == every[::-1]
 
 
 def test_numbering_counts_keys_in_order_of_first_appearance() -> None:
