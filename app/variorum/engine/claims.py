@@ -144,7 +144,7 @@ class Corpus:
             if most is not None and len(sentences[v]) > most:
                 # A long version: its first sentences read for judging, all its words
                 # indexed from the tokens (each distinct word's key made once).
-                head = [_read(self, v, s) for s in sentences[v][:most]]
+                head = _read_all(self, v, sentences[v][:most])
                 for r in head:
                     r.versions.add(v)
                 self.readings.append(head)
@@ -200,7 +200,7 @@ class Corpus:
             if s.start < end:
                 return None
             end = s.end
-        readings = [_read(self, v, s) for s in sents]
+        readings = _read_all(self, v, sents)
         if sum(len(r.words) for r in readings) != self.tokenized[v].word_count():
             return None
         for r in readings:
@@ -916,6 +916,27 @@ def _read(corpus: Corpus, v: int, s: Sentence) -> _Parsed:
     if shared:
         corpus.parsed[body] = parsed
     return parsed
+
+
+def _read_all(corpus: Corpus, v: int, sents: Sequence[Sentence]) -> list[_Parsed]:
+    """``[_read(corpus, v, s) for s in sents]``, the tokens of all made in one pass."""
+    text = corpus.texts[v]
+    tokens = corpus.tokenized[v].spans([(s.start, s.end) for s in sents])
+    parsed = corpus.parsed
+    out = []
+    for s, toks in zip(sents, tokens, strict=True):
+        bounded = (s.start == 0 or text[s.start - 1].isspace()) and (
+            s.end >= len(text) or text[s.end].isspace()
+        )
+        body = text[s.start : s.end] if bounded else ""
+        shared = bounded and "Σ" not in body
+        found = parsed.get(body) if shared else None
+        if found is None:
+            found = _Parsed(text, s.start, s.end, toks)
+            if shared:
+                parsed[body] = found
+        out.append(found)
+    return out
 
 
 def _candidates(parsed: _Parsed) -> list[Candidate]:

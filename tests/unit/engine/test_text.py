@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from variorum.engine.text import TokenizedText, is_content, normalise, skeleton, tokenize
 
@@ -122,3 +124,29 @@ def test_numbering_counts_keys_in_order_of_first_appearance() -> None:
 )
 def test_rescanned_chunks_land_where_their_tokens_were(text: str) -> None:
     assert TokenizedText(text).tokens == tokenize(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zelenskyy’s troops — 10,000 of them — left. The war—hardly over. ab cd",
+        "ﬁ U.S. İstanbul ΣΑΣ 9:30 — end",  # folding changes the length: no folded scan
+        "",
+    ],
+)
+def test_spans_are_span_of_each(text: str) -> None:
+    tt = TokenizedText(text)
+    n = len(text)
+    bounds = [(0, n), (0, 0), (3, 9), (n // 2, n), (1, max(1, n - 1)), (n, n), (2, 40)]
+    assert tt.spans(bounds) == [tt.span(s, e) for s, e in bounds]
+    assert tt.spans([]) == []
+
+
+@given(
+    st.text(alphabet="ab Z.9,’—-\n\u00a0ſİ", max_size=40),
+    st.lists(st.tuples(st.integers(0, 45), st.integers(0, 45)), max_size=6),
+)
+def test_spans_property(text: str, raw: list[tuple[int, int]]) -> None:
+    bounds = [(min(a, b), max(a, b)) for a, b in raw]
+    tt = TokenizedText(text)
+    assert tt.spans(bounds) == [tt.span(s, e) for s, e in bounds]
