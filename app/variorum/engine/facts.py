@@ -102,9 +102,10 @@ def _anchors(text: str, start: int, end: int) -> list[int]:
     """Where a numeric fact can start, in order: digits and currency signs, the number,
     month and weekday words this text contains, "a"/"half" before a unit of time. One big
     alternation would be simpler and several times slower to scan."""
-    low = text[start:end].lower()
+    body = text[start:end]
+    low = body.lower()
     out = [m.start() for m in _SIGNS.finditer(text, start, end)]
-    if "eur" in low or "usd" in low or "gbp" in low or "chf" in low:
+    if "EUR" in body or "USD" in body or "GBP" in body or "CHF" in body:  # _CODES is cased
         out += [m.start() for m in _CODES.finditer(text, start, end)]
     words = tuple(w for w in _ANCHOR_WORDS if w in low)
     if words:
