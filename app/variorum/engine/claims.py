@@ -19,9 +19,9 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
@@ -110,8 +110,7 @@ def distinctive(norm_word: str) -> bool:
     return True
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(NamedTuple):  # a tuple: many are made per sentence, few kept
     kind: TermKind
     start: int
     end: int
@@ -148,15 +147,12 @@ class Corpus:
                 for r in head:
                     r.versions.add(v)
                 self.readings.append(head)
-                key_of: dict[str, str] = {}
-                words = []
-                for n in tt.word_norms():
-                    k = key_of.get(n)
-                    if k is None:
-                        k = key_of[n] = n if n[:1].isdigit() and n.isascii() else skeleton(n)
-                    words.append(k)
-                numbers = {_number_key(n) for n in key_of if n[:1].isdigit()}
-                self.vocab.append(set(key_of.values()))
+                ids, forms = tt.word_forms()
+                used = set(ids)
+                key_of = [_skeleton(n) if k in used else "" for k, n in enumerate(forms)]
+                words = list(map(key_of.__getitem__, ids))
+                numbers = {_number_key(forms[k]) for k in used if forms[k][:1].isdigit()}
+                self.vocab.append({key_of[k] for k in used})
                 self.joined.append(" " + " ".join(words) + " ")
                 self.numbers.append(numbers)
                 continue
