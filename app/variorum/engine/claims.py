@@ -515,7 +515,7 @@ def _phrases(
         anchors = [
             i
             for i, t in enumerate(run_toks)
-            if not _is_cap(t) and skeleton(t.norm) in novel and distinctive(t.norm)
+            if skeleton(t.norm) in novel and not _capitalised(t[0]) and distinctive(t.norm)
         ]
         if not anchors:
             continue
