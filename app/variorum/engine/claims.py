@@ -23,6 +23,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import NamedTuple
 
+import numpy as np
 from rapidfuzz import fuzz
 
 from variorum.engine.facts import Fact
@@ -148,9 +149,11 @@ class Corpus:
                     r.versions.add(v)
                 self.readings.append(head)
                 ids, forms = tt.word_forms()
-                used = set(ids)
-                key_of = [_skeleton(n) if k in used else "" for k, n in enumerate(forms)]
-                words = list(map(key_of.__getitem__, ids))
+                used = np.flatnonzero(np.bincount(ids, minlength=len(forms))).tolist()
+                key_of = [""] * len(forms)
+                for k in used:
+                    key_of[k] = _skeleton(forms[k])
+                words = list(map(key_of.__getitem__, ids.tolist()))
                 numbers = {_number_key(forms[k]) for k in used if forms[k][:1].isdigit()}
                 self.vocab.append({key_of[k] for k in used})
                 self.joined.append(" " + " ".join(words) + " ")

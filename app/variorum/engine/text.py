@@ -399,10 +399,10 @@ class TokenizedText:
         """Folded form of every word token, in order."""
         return iter(list(map(self._norms.__getitem__, self._ids[self._words].tolist())))
 
-    def word_forms(self) -> tuple[list[int], list[str]]:
+    def word_forms(self) -> tuple[np.ndarray, list[str]]:
         """(per word token, in order, the index of its folded form; the folded forms): what
         :meth:`word_norms` gives, with each distinct form once, to work on forms."""
-        return self._ids[self._words].tolist(), self._norms
+        return self._ids[self._words], self._norms
 
     def _at_space(self, start: int, end: int) -> bool:
         """Is [start, end) bounded by spaces or the text's ends? Then the folded text's
