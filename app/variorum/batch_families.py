@@ -226,9 +226,11 @@ def family_documents(spec: FamilySpec) -> tuple[list[Document], list[str]]:
 
 def compare_family(spec: FamilySpec, settings: Settings | None = None) -> FamilyResult:
     """Compare one family; never raises (a worker's failure is the family's error)."""
+    from variorum.engine import side
     from variorum.engine.api import compare_documents
     from variorum.export import comparison_to_dict, comparison_to_json
 
+    side.never()  # a batch keeps every core busy with families already
     try:
         docs, problems = family_documents(spec)
         comparison = compare_documents(docs, settings or Settings())

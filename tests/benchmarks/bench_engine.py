@@ -8,8 +8,9 @@ on the same inputs, matching paraphrases with empty caches as this one does. Eac
 in a fresh subprocess so peak memory (ru_maxrss) belongs to that case alone; times are
 medians with the import and file reading excluded. With paraphrases on, every timed run
 starts with empty vector caches, so the time includes embedding; the model load (once per
-process) is reported on its own. CollateX runs once per
-case (it takes seconds). Not part of the normal test run.
+process) is reported on its own, as is the helper process that reads facts and claims
+beside the alignment (engine.side; "one process" is the same run without it). CollateX
+runs once per case (it takes seconds). Not part of the normal test run.
 """
 
 from __future__ import annotations
@@ -35,12 +36,20 @@ from synth import make_versions
 load_s = 0.0
 clear = lambda: None
 settings = Settings()
-if mode in ("paraphrase", "before"):  # "before": another checkout, same settings
+if mode in ("paraphrase", "before", "single"):  # "before": another checkout, same settings
     from variorum.engine.embed import shared_model
     from variorum.engine.meaning import clear_caches as clear
     t = time.perf_counter(); shared_model(); load_s = time.perf_counter() - t
 elif mode == "wording":
     settings = Settings(match_paraphrases=False)
+helper_s, helper_pid = 0.0, None
+try:  # the helper process (engine.side) is started once, in the background, like the model
+    from variorum.engine import side
+    t = time.perf_counter()
+    if side.wait_ready(60):
+        helper_s, helper_pid = time.perf_counter() - t, side._helper.proc.pid
+except ImportError:  # an engine from before the helper
+    pass
 if kind == "seeds":
     docs, _ = load_documents(sample_paths())
 elif kind.startswith("synth"):
@@ -58,8 +67,14 @@ for _ in range(runs):
     c = compare_documents(docs, settings)
     times.append(time.perf_counter() - t)
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+helper_mb = 0.0
+if helper_pid:
+    for line in open(f"/proc/{{helper_pid}}/status"):
+        if line.startswith("VmHWM:"):
+            helper_mb = int(line.split()[1]) / 1024
 print(json.dumps({{"median_s": statistics.median(times), "min_s": min(times), "runs": runs,
                   "peak_mb": peak / 1024, "growth_mb": (peak - base) / 1024, "load_s": load_s,
+                  "helper_s": helper_s, "helper_mb": helper_mb,
                   "versions": len(docs), "words": words, "rows": len(c.rows)}}))
 """
 
@@ -99,6 +114,7 @@ CASES = [
 def run(script: str, *args: str, app: Path | None = None) -> dict[str, float]:
     env = dict(os.environ)
     env["PYTHONPATH"] = str(app or REPO / "app")
+    env["VARIORUM_SIDE_PROCESS"] = "0" if "single" in args else "1"
     proc = subprocess.run(
         [sys.executable, "-c", script.format(here=str(HERE)), *args],
         capture_output=True,
@@ -125,7 +141,7 @@ def main() -> int:
     ap.add_argument("--before", type=Path, help="app/ folder of the engine to compare with")
     ap.add_argument("--only", help="run only the case with this key (e.g. synth80x2000)")
     args = ap.parse_args()
-    header = f"{'case':<20}{'paraphrases':>20}{'wording only':>20}"
+    header = f"{'case':<20}{'paraphrases':>20}{'one process':>20}{'wording only':>20}"
     if args.before:
         header += f"{'before':>20}"
     print(header + "  target")
@@ -136,12 +152,19 @@ def main() -> int:
         runs = str(min(args.runs, cap))
         para = run(CASE, case, runs, "paraphrase")
         results[case] = para
-        line = f"{name:<20}{fmt(para):>20}{fmt(run(CASE, case, runs, 'wording')):>20}"
+        single = fmt(run(CASE, case, runs, "single"))
+        line = f"{name:<20}{fmt(para):>20}{single:>20}{fmt(run(CASE, case, runs, 'wording')):>20}"
         if args.before:
             line += f"{fmt(run(CASE, case, runs, 'before', app=args.before)):>20}"
         print(line + f"  {target}", flush=True)
     if "seeds" in results and "load_s" in results["seeds"]:
-        print(f"model load (once per process): {results['seeds']['load_s'] * 1000:.0f} ms")
+        seeds = results["seeds"]
+        print(f"model load (once per process): {seeds['load_s'] * 1000:.0f} ms")
+        if seeds.get("helper_s"):
+            print(
+                f"helper process (once per process, in the background): ready in "
+                f"{seeds['helper_s'] * 1000:.0f} ms, peak {seeds['helper_mb']:.0f} MB"
+            )
     if "synth20x2000" in results and "synth80x2000" in results:
         a, b = results["synth20x2000"], results["synth80x2000"]
         if "error" not in a and "error" not in b:

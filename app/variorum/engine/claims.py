@@ -809,28 +809,66 @@ def find_claims(
     when None). Claims come most salient first (ties in reading order); other unique text
     in version and reading order. ``check`` is called every few hundred sentences (it
     raises to cancel)."""
+    topics = topic_names(corpus)
+    judges = [_Judge(corpus, v, facts[v], topics) for v in range(len(corpus.texts))]
+    return assemble_claims(
+        corpus.sentences,
+        sentence_rows,
+        unmatched,
+        labels,
+        lambda v, s, is_unmatched: judges[v](s, is_unmatched),
+        check,
+        most,
+    )
+
+
+def claim_verdicts(
+    corpus: Corpus,
+    facts: Sequence[Sequence[tuple[Fact, ...]]],
+    most: int | None = None,
+    check: Callable[[], None] | None = None,
+) -> tuple[tuple[tuple[Verdict, Verdict], ...], ...]:
+    """Per version, per sentence of its first ``most``: its verdict (aligned, unmatched),
+    as :func:`find_claims` would reach it either way. Known before the alignment is."""
+    topics = topic_names(corpus)
+    out = []
+    for v, sents in enumerate(corpus.sentences):
+        text, sent_facts = corpus.texts[v], facts[v]
+        seen: dict[tuple[object, ...], tuple[Verdict, Verdict]] = {}  # as in _Judge
+        per = []
+        for s in sents if most is None else sents[:most]:
+            if check is not None and not (s.id + 1) % 512:
+                check()
+            key = _verdict_key(text, s, False, sent_facts[s.id])
+            both = seen.get(key) if key is not None else None
+            if both is None:
+                parsed = corpus.reading(v, s)
+                both = _judge_both(corpus, v, s.start, parsed, sent_facts[s.id], topics)
+                if key is not None:
+                    seen[key] = both
+            per.append(both)
+        out.append(tuple(per))
+    return tuple(out)
+
+
+def assemble_claims(
+    sentences: Sequence[Sequence[Sentence]],
+    sentence_rows: Sequence[dict[int, int]],
+    unmatched: Sequence[AbstractSet[int]],
+    labels: Sequence[str],
+    verdict: Callable[[int, Sentence, bool], Verdict],
+    check: Callable[[], None] | None = None,
+    most: int | None = None,
+) -> tuple[list[Claim], list[Claim]]:
+    """:func:`find_claims`, each sentence's verdict given by ``verdict(v, s, unmatched)``."""
     claims: list[Claim] = []
     other: list[Claim] = []
-    topics = topic_names(corpus)
-    for v, sents in enumerate(corpus.sentences):
-        text = corpus.texts[v]
-        # A sentence's verdict depends only on its own characters (when whitespace bounds
-        # it, its tokens are its own), its facts and whether it is matched: repeated
-        # sentences (a long transcript's "Thank you.") are judged once per version.
-        verdicts: dict[tuple[object, ...], _Verdict] = {}
+    for v, sents in enumerate(sentences):
         for s in sents if most is None else sents[:most]:
             if check is not None and not (s.id + 1) % 512:
                 check()
             is_unmatched = s.id in unmatched[v]
-            sent_facts = facts[v][s.id]
-            key = _verdict_key(text, s, is_unmatched, sent_facts)
-            verdict = verdicts.get(key) if key is not None else None
-            if verdict is None:
-                parsed = corpus.reading(v, s)
-                verdict = _judge(corpus, v, s.start, parsed, is_unmatched, sent_facts, topics)
-                if key is not None:
-                    verdicts[key] = verdict
-            keep, rel_terms, score = verdict
+            keep, rel_terms, score = verdict(v, s, is_unmatched)
             if not keep and not is_unmatched:
                 continue
             at = s.start
@@ -849,7 +887,38 @@ def find_claims(
     return claims, other
 
 
-_Verdict = tuple[bool, tuple[Term, ...], float]
+class _Judge:
+    """The verdicts on the sentences of version ``v``: a sentence's verdict depends only on
+    its own characters (when whitespace bounds it, its tokens are its own), its facts and
+    whether it is matched, so repeated sentences (a long transcript's "Thank you.") are
+    judged once per version."""
+
+    def __init__(
+        self,
+        corpus: Corpus,
+        v: int,
+        facts: Sequence[tuple[Fact, ...]],
+        topics: frozenset[str],
+    ) -> None:
+        self.corpus, self.v, self.facts, self.topics = corpus, v, facts, topics
+        self.text = corpus.texts[v]
+        self.verdicts: dict[tuple[object, ...], Verdict] = {}
+
+    def __call__(self, s: Sentence, is_unmatched: bool) -> Verdict:
+        sent_facts = self.facts[s.id]
+        key = _verdict_key(self.text, s, is_unmatched, sent_facts)
+        verdict = self.verdicts.get(key) if key is not None else None
+        if verdict is None:
+            parsed = self.corpus.reading(self.v, s)
+            verdict = _judge(
+                self.corpus, self.v, s.start, parsed, is_unmatched, sent_facts, self.topics
+            )
+            if key is not None:
+                self.verdicts[key] = verdict
+        return verdict
+
+
+Verdict = tuple[bool, tuple[Term, ...], float]
 """(kept as a claim, its terms with offsets relative to the sentence start, salience)."""
 
 
@@ -983,7 +1052,7 @@ def _judge(
     is_unmatched: bool,
     sent_facts: Sequence[Fact],
     topics: frozenset[str],
-) -> _Verdict:
+) -> Verdict:
     """The verdict on one sentence (``parsed``, starting at ``at`` in version ``v``)."""
     text, words, origin = parsed.text, parsed.words, parsed.origin
     fact_cands = _candidates(parsed)
@@ -1020,3 +1089,41 @@ def _judge(
         return False, (), 0.0
     rel = tuple(Term(t.text, t.kind, t.start - origin, t.end - origin) for t in terms)
     return True, rel, salience(terms, sent_facts, is_unmatched, len(words))
+
+
+_NOT_A_CLAIM: Verdict = (False, (), 0.0)
+
+
+def _judge_both(
+    corpus: Corpus,
+    v: int,
+    at: int,
+    parsed: _Parsed,
+    sent_facts: Sequence[Fact],
+    topics: frozenset[str],
+) -> tuple[Verdict, Verdict]:
+    """``(_judge(..., False, ...), _judge(..., True, ...))`` in one reading. The two share
+    every term: the aligned verdict keeps a sentence when its terms hold a fact term, and
+    phrases, which rank below every fact term, never change which fact terms are chosen."""
+    text, words, origin = parsed.text, parsed.words, parsed.origin
+    fact_cands = _candidates(parsed)
+    numbers = _fact_numbers(sent_facts, at - origin, words)
+    held = _held_elsewhere(parsed, v) and not any(
+        _maybe_unique(corpus, v, c) for c in (*fact_cands, *numbers)
+    )
+    phrases = (
+        []
+        if corpus.novel_keys[v].isdisjoint(parsed.keys)
+        else _phrases(corpus, v, text, parsed.tokens, _runs(parsed))
+    )
+    cands = fact_cands + phrases + numbers
+    terms = _unique_terms(corpus, v, cands, text, words)
+    rel = tuple(Term(t.text, t.kind, t.start - origin, t.end - origin) for t in terms)
+    aligned = _NOT_A_CLAIM
+    if not held and any(t.kind in _FACT_TERMS for t in terms):
+        aligned = (True, rel, salience(terms, sent_facts, False, len(words)))
+    folded = frozenset(t.norm.replace("’", "'") for t in words)
+    alone = _NOT_A_CLAIM
+    if check_worthy(cands, terms, sent_facts, topics, folded):
+        alone = (True, rel, salience(terms, sent_facts, True, len(words)))
+    return aligned, alone

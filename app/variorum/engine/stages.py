@@ -30,7 +30,8 @@ from variorum.engine.align import (
     order_groups,
     version_pairs,
 )
-from variorum.engine.claims import Corpus, find_claims
+from variorum.engine.claims import Corpus, Verdict, assemble_claims, find_claims
+from variorum.engine.claims import claim_verdicts as claim_verdicts_of
 from variorum.engine.conflicts import row_conflicts
 from variorum.engine.embed import shared_model
 from variorum.engine.facts import Fact, facts_by_sentence
@@ -69,6 +70,8 @@ QUIET = Step(None, None)
 
 Facts = tuple[tuple[tuple[Fact, ...], ...], ...]
 """Per version, per sentence id: the facts that sentence states."""
+Verdicts = tuple[tuple[tuple[Verdict, Verdict], ...], ...]
+"""Per version, per sentence: its claim verdict when aligned, and when in a row alone."""
 
 
 @dataclass(frozen=True)
@@ -366,23 +369,48 @@ def facts(seg: Segmented, diffed: Diffed | None = None, step: Step = QUIET) -> F
 
 
 def claims(
-    seg: Segmented, diffed: Diffed, found: Facts, step: Step = QUIET
+    seg: Segmented,
+    diffed: Diffed,
+    found: Facts,
+    step: Step = QUIET,
+    verdicts: Verdicts | None = None,
 ) -> tuple[tuple[Claim, ...], tuple[Claim, ...]]:
     """(claims, other unique text): check-worthy content only one version carries, most
     salient first; and the unmatched sentences that carry no checkable fact. Only each
-    version's first :data:`MAX_CLAIM_SENTENCES` sentences are looked at."""
+    version's first :data:`MAX_CLAIM_SENTENCES` sentences are looked at. ``verdicts``, when
+    given, are :func:`claim_verdicts` of the same input (worked out elsewhere)."""
     step.check()
-    corpus = Corpus([d.text for d in seg.docs], seg.sentences, seg.plain, MAX_CLAIM_SENTENCES)
-    found_claims, other = find_claims(
-        corpus,
-        diffed.sentence_rows,
-        diffed.unmatched,
-        seg.labels,
-        found,
-        step.check,
-        MAX_CLAIM_SENTENCES,
-    )
+    if verdicts is None:
+        corpus = Corpus([d.text for d in seg.docs], seg.sentences, seg.plain, MAX_CLAIM_SENTENCES)
+        found_claims, other = find_claims(
+            corpus,
+            diffed.sentence_rows,
+            diffed.unmatched,
+            seg.labels,
+            found,
+            step.check,
+            MAX_CLAIM_SENTENCES,
+        )
+    else:
+        known = verdicts
+        found_claims, other = assemble_claims(
+            seg.sentences,
+            diffed.sentence_rows,
+            diffed.unmatched,
+            seg.labels,
+            lambda v, s, is_unmatched: known[v][s.id][is_unmatched],
+            step.check,
+            MAX_CLAIM_SENTENCES,
+        )
     return tuple(found_claims), tuple(other)
+
+
+def claim_verdicts(seg: Segmented, found: Facts, step: Step = QUIET) -> Verdicts:
+    """Every sentence's claim verdict, aligned and unmatched (see
+    :func:`~variorum.engine.claims.claim_verdicts`): what :func:`claims` needs besides the
+    alignment, so it can be worked out beside it."""
+    corpus = Corpus([d.text for d in seg.docs], seg.sentences, seg.plain, MAX_CLAIM_SENTENCES)
+    return claim_verdicts_of(corpus, found, MAX_CLAIM_SENTENCES, step.check)
 
 
 def claims_cut(versions: Sequence[Version]) -> tuple[Version, ...]:

@@ -92,6 +92,9 @@ def run_gui(argv: Sequence[str]) -> int:
     # nobody reads stderr), like any other file that cannot be read.
     app = make_application([])
     window = open_window(args)
+    from variorum.engine import side
+
+    side.start()  # warms up beside the first analysis; every later one overlaps with it
     if os.environ.get(SELF_TEST_ENV):
         _self_test(window)
     code = int(app.exec())  # type: ignore[attr-defined]
