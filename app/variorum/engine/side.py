@@ -13,6 +13,7 @@ settings). Set ``VARIORUM_SIDE_PROCESS=0`` to never use it. Never imports Qt.
 from __future__ import annotations
 
 import atexit
+import gc
 import os
 import pickle
 import queue
@@ -280,16 +281,18 @@ def _tunables() -> dict[str, object]:
 
 def _work(docs: list[Document], settings: Settings, tunables: dict[str, object]) -> object:
     from variorum.engine import limits, stages
-    from variorum.engine.pipeline import collector_paused
 
     limits.LIMITS = tunables["LIMITS"]  # type: ignore[assignment]
     stages.MAX_CLAIM_SENTENCES = tunables["MAX_CLAIM_SENTENCES"]  # type: ignore[assignment]
-    with collector_paused():
+    gc.disable()  # as pipeline.collector_paused does: nothing here makes cycles
+    try:
         seg = stages.segment(docs, settings)
         if any(len(s) > stages.MAX_CLAIM_SENTENCES for s in seg.sentences):
             raise ValueError("a version too long for facts without the alignment")
         found = stages.facts(seg)
         return found, stages.claim_verdicts(seg, found)
+    finally:
+        gc.enable()
 
 
 def _warm() -> object:
