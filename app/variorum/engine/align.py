@@ -10,11 +10,11 @@ are ordered so that every version reads top to bottom except for moved text.
 from __future__ import annotations
 
 import heapq
-from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from itertools import chain
+from itertools import chain, compress, count
+from operator import attrgetter, not_
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -48,6 +48,10 @@ class Unit:
 
     norm: str  # normalised text
     words: tuple[str, ...]  # content-word keys (skeletons), for candidates and long texts
+
+
+_NORM = attrgetter("norm")
+_WORDS = attrgetter("words")
 
 
 @dataclass(frozen=True)
@@ -146,23 +150,47 @@ def candidate_pairs(
     # by 2..max_postings sentences of two or more versions make pairs, so those are counted
     # first (C-level passes) and only they are indexed: a book-length version adds
     # millions of postings of words no other version has or that every sentence has.
-    postings: Counter[str] = Counter()
-    in_versions: Counter[str] = Counter()
-    for units in versions:
-        postings.update(chain.from_iterable(map(set, (u.words for u in units))))
-        norms = ["\x00" + u.norm for u in units]
-        postings.update(norms)
-        in_versions.update(set(chain.from_iterable(u.words for u in units)).union(norms))
-    wanted = {w for w, n in postings.items() if 2 <= n <= max_postings and in_versions[w] > 1}
+    words_of = [list(map(_WORDS, units)) for units in versions]
+    norms_of = [list(map(_NORM, units)) for units in versions]
+    # A key two versions hold is in one besides the longest, so the longest version's
+    # keys are only looked up, never listed or counted by version: beside a 20 MB version
+    # its own keys are most of the work.
+    longest = max(range(len(versions)), key=lambda v: len(versions[v]), default=-1)
+    own: Counter[str] = Counter()  # the longest's words: sentences holding each
+    if longest >= 0:
+        own.update(chain.from_iterable(map(set, words_of[longest])))
+    postings = Counter(own)  # words: sentences holding each, in every version
+    word_versions: Counter[str] = Counter()  # words: versions holding each, but the longest
+    texts: Counter[str] = Counter()  # texts: sentences reading so, but in the longest
+    text_versions: Counter[str] = Counter()
+    for v, (ws, norms) in enumerate(zip(words_of, norms_of, strict=True)):
+        if v != longest:
+            postings.update(chain.from_iterable(map(set, ws)))
+            word_versions.update(set(chain.from_iterable(ws)))
+            texts.update(norms)
+            text_versions.update(set(norms))
+    own_texts: Counter[str] = Counter()
+    if longest >= 0:
+        own_texts.update(filter(texts.__contains__, norms_of[longest]))
+    wanted_words = {
+        w
+        for w, k in word_versions.items()
+        if 2 <= postings[w] <= max_postings and (k > 1 or w in own)
+    }
+    wanted_texts = {
+        t
+        for t, k in text_versions.items()
+        if 2 <= texts[t] + own_texts[t] <= max_postings and (k > 1 or t in own_texts)
+    }
     index: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for v, units in enumerate(versions):
-        for i, u in enumerate(units):
-            if not wanted.isdisjoint(u.words):
-                for w in wanted.intersection(u.words):  # postings in (version, sentence) order
+    for v, (ws, norms) in enumerate(zip(words_of, norms_of, strict=True)):
+        if wanted_words:  # postings in (version, sentence) order
+            for i in compress(count(), map(not_, map(wanted_words.isdisjoint, ws))):
+                for w in wanted_words.intersection(ws[i]):
                     index[w].append((v, i))
-            key = "\x00" + u.norm
-            if key in wanted:
-                index[key].append((v, i))
+        if wanted_texts:
+            for i in compress(count(), map(wanted_texts.__contains__, norms)):
+                index["\x00" + norms[i]].append((v, i))
     cands: dict[tuple[int, int], set[tuple[int, int]]] = defaultdict(set)
     for w in sorted(index):
         posting = index[w]
@@ -183,13 +211,12 @@ def candidate_pairs(
                 if theirs:
                     cands[(va, vb)].update((i, j) for i in mine for j in theirs)
     # Sentences none of whose words is rare enough to index (the identical-text key aside).
-    rare = {w for w, n in postings.items() if n <= max_postings}
-    common_only = {
-        (v, i)
-        for v, units in enumerate(versions)
-        for i, u in enumerate(units)
-        if rare.isdisjoint(u.words)
-    }
+    common = {w for w, n in postings.items() if n > max_postings}
+    common_only: dict[int, list[int]] = {}
+    for v, ws in enumerate(words_of):
+        ids = list(compress(count(), map(common.issuperset, ws)))
+        if ids:
+            common_only[v] = ids
     if common_only:
         _add_positional_candidates(versions, common_only, cands, partners)
     return cands
@@ -197,30 +224,32 @@ def candidate_pairs(
 
 def _add_positional_candidates(
     versions: Sequence[Sequence[Unit]],
-    common_only: set[tuple[int, int]],
+    common_only: dict[int, list[int]],
     cands: dict[tuple[int, int], set[tuple[int, int]]],
     partners: dict[int, set[int]] | None = None,
 ) -> None:
     """A sentence made only of words too common to index meets the sentences of the same
     kind in each other version at about the same relative place (its near-identical twin
     is made of the same common words), so such sentences still align; a handful of pairs
-    per sentence keeps the cost linear."""
-    by_version: dict[int, list[int]] = defaultdict(list)
-    for v, i in sorted(common_only):
-        by_version[v].append(i)
+    per sentence keeps the cost linear. ``common_only`` lists such sentences by version,
+    in order."""
     w = POSITION_WINDOW
-    for va, mine in by_version.items():
+    for va, mine in common_only.items():
         na = len(versions[va])
-        for vb, theirs in by_version.items():
+        centres = np.asarray(mine, dtype=np.int64)
+        for vb, theirs in common_only.items():
             if vb <= va or (partners is not None and vb not in partners.get(va, ())):
                 continue
             nb = len(versions[vb])
             pairs = cands[(va, vb)]
-            for i in mine:
-                centre = i * nb // na
-                lo = bisect_left(theirs, centre - w)
-                hi = bisect_right(theirs, centre + w)
-                pairs.update((i, j) for j in theirs[lo:hi])
+            # Each sentence's window in one C pass; only those with a partner loop.
+            at = centres * nb // na
+            lo = np.searchsorted(theirs, at - w, side="left")
+            hi = np.searchsorted(theirs, at + w, side="right")
+            hits = np.flatnonzero(hi > lo)
+            for k, a, b in zip(hits.tolist(), lo[hits].tolist(), hi[hits].tolist(), strict=True):
+                i = mine[k]
+                pairs.update((i, j) for j in theirs[a:b])
 
 
 def ordered_chain(scored: Sequence[tuple[int, int, float]], threshold: float) -> list[int]:
