@@ -13,8 +13,8 @@ import heapq
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from itertools import chain, compress, count
-from operator import attrgetter, not_
+from itertools import chain, compress, count, islice
+from operator import attrgetter, lt, not_
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -599,24 +599,34 @@ def order_groups(
     of its version's order (it will show as moved) and the walk goes on.
     """
     owner: list[list[int]] = [[0] * n for n in sizes]
-    where: list[dict[int, int]] = []  # group -> version -> first sentence id
     # Sort key: earliest relative position, then the first version and its sentence.
     keys: list[tuple[float, int, int]] = []
     scale = [max(1, n) for n in sizes]
+    solo = [False] * len(groups)  # one version only: ready whenever that version reaches it
     for g, grp in enumerate(groups):
-        first = {v: ids[0] if len(ids) == 1 else min(ids) for v, ids in grp.cells.items()}
-        where.append(first)
-        if len(first) == 1:  # most rows of a long version are its own
-            ((v0, i0),) = first.items()
+        cells = grp.cells
+        if len(cells) == 1:  # most rows of a long version are its own
+            ((v0, ids),) = cells.items()
+            solo[g] = True
+            own = owner[v0]
+            if len(ids) == 1:
+                i0 = ids[0]
+                own[i0] = g
+            else:
+                i0 = min(ids)
+                for i in ids:
+                    own[i] = g
             keys.append((i0 / scale[v0], v0, i0))
-        else:
-            v0 = min(first)
-            keys.append((min(i / scale[v] for v, i in first.items()), v0, first[v0]))
-        for v, ids in grp.cells.items():
+            continue
+        first = {v: min(ids) for v, ids in cells.items()}
+        v0 = min(first)
+        keys.append((min(i / scale[v] for v, i in first.items()), v0, first[v0]))
+        for v, ids in cells.items():
             own = owner[v]
             for i in ids:
                 own[i] = g
     done = [False] * len(groups)
+    firsts = _FirstIds(groups)
     floating: set[tuple[int, int]] = set()
     need = [len(grp.cells) for grp in groups]  # versions whose order still binds the group
     pos = [0] * len(sizes)
@@ -644,6 +654,7 @@ def order_groups(
         if need[g] == 0:
             push_if_ready(g)
     out: list[Group] = []
+    emit = out.append
     steps = 0
     while len(out) < len(groups):
         steps += 1
@@ -658,21 +669,58 @@ def order_groups(
         if g == -1:
             # Letting go changes nothing but that version's pointer: a group's heads and
             # need drop together, so no other group's readiness changes.
-            settle(_let_go(sizes, pos, owner, where, floating, need, heads_of))
+            settle(_let_go(sizes, pos, owner, firsts, floating, need, heads_of))
             continue
         done[g] = True
-        out.append(groups[g])
+        emit(groups[g])
         heads_of.pop(g, None)
-        for v in groups[g].cells:
-            settle(v)
+        if not solo[g]:
+            for v in groups[g].cells:
+                settle(v)
+            continue
+        # A version's run of its own sentences, taken here as the heap would give them: the
+        # next one is its head, ready at once, and comes next while it sorts before every
+        # other ready group. Only what is left goes through the heap.
+        (v,) = groups[g].cells
+        p, n, own = pos[v], sizes[v], owner[v]
+        while True:
+            while p < n and (done[own[p]] or (floating and (v, p) in floating)):
+                p += 1
+            if p == n:
+                break
+            h = own[p]
+            if not solo[h] or (ready and ready[0] < (keys[h], h)):
+                break
+            steps += 1
+            if check is not None and steps % 512 == 0:
+                check()
+            done[h] = True
+            emit(groups[h])
+        pos[v] = p
+        if p < n:
+            heads_of[h].add(v)
+            push_if_ready(h)
     return out
+
+
+class _FirstIds(dict[int, list[tuple[int, int]]]):
+    """Per group, each version's first sentence id, in the group's order of versions; made
+    when first asked for (only groups left waiting at a move are)."""
+
+    def __init__(self, groups: Sequence[Group]) -> None:
+        super().__init__()
+        self.groups = groups
+
+    def __missing__(self, g: int) -> list[tuple[int, int]]:
+        firsts = self[g] = [(v, min(ids)) for v, ids in self.groups[g].cells.items()]
+        return firsts
 
 
 def _let_go(
     sizes: Sequence[int],
     pos: list[int],
     owner: list[list[int]],
-    where: list[dict[int, int]],
+    firsts: _FirstIds,
     floating: set[tuple[int, int]],
     need: list[int],
     heads_of: dict[int, set[int]],
@@ -689,7 +737,7 @@ def _let_go(
         if h not in lag:
             # Many versions: a fixed sample of the group's cells, scaled to the whole,
             # keeps each let-go linear in the number of versions.
-            cells = list(where[h].items())
+            cells = firsts[h]
             sample = cells[:LAG_SAMPLE]
             lag[h] = (
                 (len(cells) / max(1, len(sample)))
@@ -719,6 +767,8 @@ def longest_increasing(seq: Sequence[int]) -> set[int]:
     """Positions in ``seq`` of one longest strictly increasing subsequence (patience sort)."""
     import bisect
 
+    if all(map(lt, seq, islice(seq, 1, None))):  # already increasing: all of it, in C
+        return set(range(len(seq)))
     tails: list[int] = []
     tails_pos: list[int] = []
     prev = [-1] * len(seq)

@@ -249,11 +249,17 @@ def group(scored: Scored, links: Sequence[Link], settings: Settings, step: Step 
     meaning = list(scored.meaning) if scored.meaning is not None else None
     groups = group_links(sizes, links, scored.units, settings.threshold, meaning)
     ordered = order_groups(sizes, groups, step.check)
-    moved = []
-    for v in range(len(sizes)):
-        seq = [min(g.cells[v]) for g in ordered if v in g.cells]
+    firsts: list[list[int]] = [[] for _ in sizes]  # per version: each row's first id
+    for g in ordered:
+        for v, ids in g.cells.items():
+            firsts[v].append(ids[0] if len(ids) == 1 else min(ids))
+    moved: list[frozenset[int]] = []
+    for seq in firsts:
         keep = longest_increasing(seq)
-        moved.append(frozenset(seq[p] for p in range(len(seq)) if p not in keep))
+        if len(keep) == len(seq):  # all in reading order (most of a long version)
+            moved.append(frozenset())
+        else:
+            moved.append(frozenset(seq[p] for p in range(len(seq)) if p not in keep))
     return Grouped(tuple(ordered), tuple(moved))
 
 
