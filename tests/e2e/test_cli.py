@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from variorum.cli import main
+
+REPO = Path(__file__).resolve().parents[2]
 
 
 def test_sample_summary(capsys: pytest.CaptureFixture[str]) -> None:
@@ -76,3 +81,29 @@ def test_readme_json_example_names_exactly_the_fields_written(
         assert set(doc[part][0]) == set(out[part][0]), part
     assert set(doc["versions"][0]["sentences"][0]) == set(out["versions"][0]["sentences"][0])
     assert doc["format"] == out["format"] and doc["format_version"] == out["format_version"]
+
+
+def test_run_as_the_program_every_output_is_whole(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], seed_paths: list[Path]
+) -> None:
+    """Run as the program, ``compare`` ends the process without the usual tear-down
+    (``cli.common.end_process``): the file and the piped output are still complete."""
+    pair = [str(seed_paths[0]), str(seed_paths[1])]
+    assert main(["compare", *pair, "--json", "-"]) == 0
+    in_process = capsys.readouterr().out
+    assert main(["compare", *pair]) == 0
+    in_process_summary = capsys.readouterr().out
+    env = {**os.environ, "PYTHONPATH": str(REPO / "app"), "QT_QPA_PLATFORM": "offscreen"}
+    env.pop("PYTHONUNBUFFERED", None)  # buffered, as a pipe normally is
+
+    def program(*args: str) -> subprocess.CompletedProcess[bytes]:
+        cmd = [sys.executable, "-m", "variorum", "compare", *pair, *args]
+        return subprocess.run(cmd, capture_output=True, env=env, check=False)
+
+    out = tmp_path / "out.json"
+    to_file, piped, summary = program("--json", str(out)), program("--json", "-"), program()
+    assert [to_file.returncode, piped.returncode, summary.returncode] == [0, 0, 0]
+    assert out.read_bytes() == piped.stdout == in_process.encode("utf-8")
+    # The summary's first line says how long the analysis took; the rest is the same.
+    lines = summary.stdout.decode("utf-8").splitlines()
+    assert lines[1:] == in_process_summary.splitlines()[1:] and lines[-1]

@@ -32,7 +32,7 @@ from variorum.engine.model import (
     Version,
     WordOp,
 )
-from variorum.export import comparison_to_dict, comparison_to_json
+from variorum.export import comparison_to_dict, comparison_to_json, comparison_to_json_bytes
 from variorum.safe_text import escape_json_surrogates
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -106,6 +106,8 @@ def test_odd_values_are_written_as_the_generic_writer_writes_them(
 ) -> None:
     c = _comparison(similarity, salience, label, unmatched=unmatched)
     assert comparison_to_json(c) == reference_json(c)
+    # What a file gets: the same text as UTF-8 (a lone surrogate written as its escape).
+    assert comparison_to_json_bytes(c) == reference_json(c).encode("utf-8")
 
 
 def test_many_repeated_scores_and_an_empty_comparison() -> None:

@@ -8,6 +8,7 @@ A file whose name starts with ``-`` is named after ``--`` (or as ``./-name``).
 
 from __future__ import annotations
 
+import gc
 import sys
 from collections.abc import Sequence
 
@@ -37,6 +38,9 @@ def gui_main(argv: Sequence[str] | None = None) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command. Called as the program (``argv`` None), a comparison runs without
+    the cyclic collector and, once it succeeded, ends the process at once
+    (:func:`~variorum.cli.common.end_process`)."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     if not _is_headless(args_list):
         return gui_main(args_list)
@@ -44,6 +48,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser().parse_args(args_list)
         if not getattr(args, "func", None):
             raise UsageError("choose a command: compare or report")
+        args.as_program = argv is None and getattr(args, "one_shot", False)
+        if args.as_program:
+            # Nothing the command makes outlives it: the collector's passes over a big
+            # comparison's millions of values would free nothing.
+            gc.disable()
         return int(args.func(args))
     except UsageError as e:
         say(f"variorum: error: {e}")

@@ -36,6 +36,24 @@ def _dash_hint(message: str) -> str:
     return ""
 
 
+def end_process(code: int) -> None:
+    """Exit now, without freeing a comparison value by value (a 20 MB version makes
+    millions of them: a fraction of a second more). Only for the end of a command run as
+    the program whose outputs are written and closed: standard output and error are flushed
+    here, and logging (the only exit handler registered) is shut down first. Returns, to
+    the normal way out, if standard output cannot be flushed (a closed pipe)."""
+    import logging
+    import os
+
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        return
+    logging.shutdown()
+    os._exit(code)
+
+
 def say(line: str) -> None:
     """Print one line to standard error, terminal-safe: a newline or an escape code in a
     file name or label is shown escaped, never obeyed."""

@@ -12,6 +12,7 @@ from variorum.cli.common import (
     EXIT_OK,
     UsageError,
     add_settings_options,
+    end_process,
     load_for_cli,
     refuse_writing_over_inputs,
     resolve_inputs,
@@ -39,7 +40,8 @@ def add_compare(sub: argparse._SubParsersAction[Any]) -> None:
     )
     p.add_argument("--save-session", metavar="PATH", help="also save a session file (.variorum)")
     p.add_argument("--url", help="for a web archive (.warc, .warc.gz): the page to compare")
-    p.set_defaults(func=cmd_compare)
+    # one_shot: run as the program, the process ends with the command (see cli.main).
+    p.set_defaults(func=cmd_compare, one_shot=True)
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
@@ -47,7 +49,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
 
     from variorum.engine.api import compare_documents
     from variorum.engine.model import Settings
-    from variorum.export import comparison_to_json, format_summary
+    from variorum.export import comparison_to_json, comparison_to_json_bytes, format_summary
     from variorum.session import SessionError
     from variorum.session.headless import (
         changed_source_notes,
@@ -97,19 +99,20 @@ def cmd_compare(args: argparse.Namespace) -> int:
             save_after_compare(args.save_session, comparison, session)
         except SessionError as e:
             raise UsageError(str(e)) from None
-    if args.json:
-        text = comparison_to_json(comparison)
-        if args.json == "-":
-            sys.stdout.write(text)
-        else:
-            from variorum.atomic import atomic_write_text
+    if args.json == "-":
+        sys.stdout.write(comparison_to_json(comparison))
+    elif args.json:
+        from variorum.atomic import atomic_write_bytes
 
-            try:
-                atomic_write_text(Path(args.json), text)
-            except BrokenPipeError:
-                raise  # --json /dev/stdout into `head`: as quiet as --json -
-            except OSError as e:
-                raise UsageError(f"{args.json}: cannot write: {e.strerror or e}") from None
+        data = comparison_to_json_bytes(comparison)
+        try:
+            atomic_write_bytes(Path(args.json), data)
+        except BrokenPipeError:
+            raise  # --json /dev/stdout into `head`: as quiet as --json -
+        except OSError as e:
+            raise UsageError(f"{args.json}: cannot write: {e.strerror or e}") from None
     else:
         sys.stdout.write(format_summary(comparison))
+    if getattr(args, "as_program", False):
+        end_process(EXIT_OK)  # with the comparison still held: nothing freed one by one
     return EXIT_OK

@@ -10,11 +10,11 @@ are ordered so that every version reads top to bottom except for moved text.
 from __future__ import annotations
 
 import heapq
-from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from itertools import chain
+from itertools import chain, compress, count, islice
+from operator import attrgetter, lt, not_
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -48,6 +48,10 @@ class Unit:
 
     norm: str  # normalised text
     words: tuple[str, ...]  # content-word keys (skeletons), for candidates and long texts
+
+
+_NORM = attrgetter("norm")
+_WORDS = attrgetter("words")
 
 
 @dataclass(frozen=True)
@@ -146,23 +150,47 @@ def candidate_pairs(
     # by 2..max_postings sentences of two or more versions make pairs, so those are counted
     # first (C-level passes) and only they are indexed: a book-length version adds
     # millions of postings of words no other version has or that every sentence has.
-    postings: Counter[str] = Counter()
-    in_versions: Counter[str] = Counter()
-    for units in versions:
-        postings.update(chain.from_iterable(map(set, (u.words for u in units))))
-        norms = ["\x00" + u.norm for u in units]
-        postings.update(norms)
-        in_versions.update(set(chain.from_iterable(u.words for u in units)).union(norms))
-    wanted = {w for w, n in postings.items() if 2 <= n <= max_postings and in_versions[w] > 1}
+    words_of = [list(map(_WORDS, units)) for units in versions]
+    norms_of = [list(map(_NORM, units)) for units in versions]
+    # A key two versions hold is in one besides the longest, so the longest version's
+    # keys are only looked up, never listed or counted by version: beside a 20 MB version
+    # its own keys are most of the work.
+    longest = max(range(len(versions)), key=lambda v: len(versions[v]), default=-1)
+    own: Counter[str] = Counter()  # the longest's words: sentences holding each
+    if longest >= 0:
+        own.update(chain.from_iterable(map(set, words_of[longest])))
+    postings = Counter(own)  # words: sentences holding each, in every version
+    word_versions: Counter[str] = Counter()  # words: versions holding each, but the longest
+    texts: Counter[str] = Counter()  # texts: sentences reading so, but in the longest
+    text_versions: Counter[str] = Counter()
+    for v, (ws, norms) in enumerate(zip(words_of, norms_of, strict=True)):
+        if v != longest:
+            postings.update(chain.from_iterable(map(set, ws)))
+            word_versions.update(set(chain.from_iterable(ws)))
+            texts.update(norms)
+            text_versions.update(set(norms))
+    own_texts: Counter[str] = Counter()
+    if longest >= 0:
+        own_texts.update(filter(texts.__contains__, norms_of[longest]))
+    wanted_words = {
+        w
+        for w, k in word_versions.items()
+        if 2 <= postings[w] <= max_postings and (k > 1 or w in own)
+    }
+    wanted_texts = {
+        t
+        for t, k in text_versions.items()
+        if 2 <= texts[t] + own_texts[t] <= max_postings and (k > 1 or t in own_texts)
+    }
     index: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for v, units in enumerate(versions):
-        for i, u in enumerate(units):
-            if not wanted.isdisjoint(u.words):
-                for w in wanted.intersection(u.words):  # postings in (version, sentence) order
+    for v, (ws, norms) in enumerate(zip(words_of, norms_of, strict=True)):
+        if wanted_words:  # postings in (version, sentence) order
+            for i in compress(count(), map(not_, map(wanted_words.isdisjoint, ws))):
+                for w in wanted_words.intersection(ws[i]):
                     index[w].append((v, i))
-            key = "\x00" + u.norm
-            if key in wanted:
-                index[key].append((v, i))
+        if wanted_texts:
+            for i in compress(count(), map(wanted_texts.__contains__, norms)):
+                index["\x00" + norms[i]].append((v, i))
     cands: dict[tuple[int, int], set[tuple[int, int]]] = defaultdict(set)
     for w in sorted(index):
         posting = index[w]
@@ -183,13 +211,12 @@ def candidate_pairs(
                 if theirs:
                     cands[(va, vb)].update((i, j) for i in mine for j in theirs)
     # Sentences none of whose words is rare enough to index (the identical-text key aside).
-    rare = {w for w, n in postings.items() if n <= max_postings}
-    common_only = {
-        (v, i)
-        for v, units in enumerate(versions)
-        for i, u in enumerate(units)
-        if rare.isdisjoint(u.words)
-    }
+    common = {w for w, n in postings.items() if n > max_postings}
+    common_only: dict[int, list[int]] = {}
+    for v, ws in enumerate(words_of):
+        ids = list(compress(count(), map(common.issuperset, ws)))
+        if ids:
+            common_only[v] = ids
     if common_only:
         _add_positional_candidates(versions, common_only, cands, partners)
     return cands
@@ -197,30 +224,32 @@ def candidate_pairs(
 
 def _add_positional_candidates(
     versions: Sequence[Sequence[Unit]],
-    common_only: set[tuple[int, int]],
+    common_only: dict[int, list[int]],
     cands: dict[tuple[int, int], set[tuple[int, int]]],
     partners: dict[int, set[int]] | None = None,
 ) -> None:
     """A sentence made only of words too common to index meets the sentences of the same
     kind in each other version at about the same relative place (its near-identical twin
     is made of the same common words), so such sentences still align; a handful of pairs
-    per sentence keeps the cost linear."""
-    by_version: dict[int, list[int]] = defaultdict(list)
-    for v, i in sorted(common_only):
-        by_version[v].append(i)
+    per sentence keeps the cost linear. ``common_only`` lists such sentences by version,
+    in order."""
     w = POSITION_WINDOW
-    for va, mine in by_version.items():
+    for va, mine in common_only.items():
         na = len(versions[va])
-        for vb, theirs in by_version.items():
+        centres = np.asarray(mine, dtype=np.int64)
+        for vb, theirs in common_only.items():
             if vb <= va or (partners is not None and vb not in partners.get(va, ())):
                 continue
             nb = len(versions[vb])
             pairs = cands[(va, vb)]
-            for i in mine:
-                centre = i * nb // na
-                lo = bisect_left(theirs, centre - w)
-                hi = bisect_right(theirs, centre + w)
-                pairs.update((i, j) for j in theirs[lo:hi])
+            # Each sentence's window in one C pass; only those with a partner loop.
+            at = centres * nb // na
+            lo = np.searchsorted(theirs, at - w, side="left")
+            hi = np.searchsorted(theirs, at + w, side="right")
+            hits = np.flatnonzero(hi > lo)
+            for k, a, b in zip(hits.tolist(), lo[hits].tolist(), hi[hits].tolist(), strict=True):
+                i = mine[k]
+                pairs.update((i, j) for j in theirs[a:b])
 
 
 def ordered_chain(scored: Sequence[tuple[int, int, float]], threshold: float) -> list[int]:
@@ -570,24 +599,34 @@ def order_groups(
     of its version's order (it will show as moved) and the walk goes on.
     """
     owner: list[list[int]] = [[0] * n for n in sizes]
-    where: list[dict[int, int]] = []  # group -> version -> first sentence id
     # Sort key: earliest relative position, then the first version and its sentence.
     keys: list[tuple[float, int, int]] = []
     scale = [max(1, n) for n in sizes]
+    solo = [False] * len(groups)  # one version only: ready whenever that version reaches it
     for g, grp in enumerate(groups):
-        first = {v: ids[0] if len(ids) == 1 else min(ids) for v, ids in grp.cells.items()}
-        where.append(first)
-        if len(first) == 1:  # most rows of a long version are its own
-            ((v0, i0),) = first.items()
+        cells = grp.cells
+        if len(cells) == 1:  # most rows of a long version are its own
+            ((v0, ids),) = cells.items()
+            solo[g] = True
+            own = owner[v0]
+            if len(ids) == 1:
+                i0 = ids[0]
+                own[i0] = g
+            else:
+                i0 = min(ids)
+                for i in ids:
+                    own[i] = g
             keys.append((i0 / scale[v0], v0, i0))
-        else:
-            v0 = min(first)
-            keys.append((min(i / scale[v] for v, i in first.items()), v0, first[v0]))
-        for v, ids in grp.cells.items():
+            continue
+        first = {v: min(ids) for v, ids in cells.items()}
+        v0 = min(first)
+        keys.append((min(i / scale[v] for v, i in first.items()), v0, first[v0]))
+        for v, ids in cells.items():
             own = owner[v]
             for i in ids:
                 own[i] = g
     done = [False] * len(groups)
+    firsts = _FirstIds(groups)
     floating: set[tuple[int, int]] = set()
     need = [len(grp.cells) for grp in groups]  # versions whose order still binds the group
     pos = [0] * len(sizes)
@@ -615,6 +654,7 @@ def order_groups(
         if need[g] == 0:
             push_if_ready(g)
     out: list[Group] = []
+    emit = out.append
     steps = 0
     while len(out) < len(groups):
         steps += 1
@@ -629,21 +669,58 @@ def order_groups(
         if g == -1:
             # Letting go changes nothing but that version's pointer: a group's heads and
             # need drop together, so no other group's readiness changes.
-            settle(_let_go(sizes, pos, owner, where, floating, need, heads_of))
+            settle(_let_go(sizes, pos, owner, firsts, floating, need, heads_of))
             continue
         done[g] = True
-        out.append(groups[g])
+        emit(groups[g])
         heads_of.pop(g, None)
-        for v in groups[g].cells:
-            settle(v)
+        if not solo[g]:
+            for v in groups[g].cells:
+                settle(v)
+            continue
+        # A version's run of its own sentences, taken here as the heap would give them: the
+        # next one is its head, ready at once, and comes next while it sorts before every
+        # other ready group. Only what is left goes through the heap.
+        (v,) = groups[g].cells
+        p, n, own = pos[v], sizes[v], owner[v]
+        while True:
+            while p < n and (done[own[p]] or (floating and (v, p) in floating)):
+                p += 1
+            if p == n:
+                break
+            h = own[p]
+            if not solo[h] or (ready and ready[0] < (keys[h], h)):
+                break
+            steps += 1
+            if check is not None and steps % 512 == 0:
+                check()
+            done[h] = True
+            emit(groups[h])
+        pos[v] = p
+        if p < n:
+            heads_of[h].add(v)
+            push_if_ready(h)
     return out
+
+
+class _FirstIds(dict[int, list[tuple[int, int]]]):
+    """Per group, each version's first sentence id, in the group's order of versions; made
+    when first asked for (only groups left waiting at a move are)."""
+
+    def __init__(self, groups: Sequence[Group]) -> None:
+        super().__init__()
+        self.groups = groups
+
+    def __missing__(self, g: int) -> list[tuple[int, int]]:
+        firsts = self[g] = [(v, min(ids)) for v, ids in self.groups[g].cells.items()]
+        return firsts
 
 
 def _let_go(
     sizes: Sequence[int],
     pos: list[int],
     owner: list[list[int]],
-    where: list[dict[int, int]],
+    firsts: _FirstIds,
     floating: set[tuple[int, int]],
     need: list[int],
     heads_of: dict[int, set[int]],
@@ -660,7 +737,7 @@ def _let_go(
         if h not in lag:
             # Many versions: a fixed sample of the group's cells, scaled to the whole,
             # keeps each let-go linear in the number of versions.
-            cells = list(where[h].items())
+            cells = firsts[h]
             sample = cells[:LAG_SAMPLE]
             lag[h] = (
                 (len(cells) / max(1, len(sample)))
@@ -690,6 +767,8 @@ def longest_increasing(seq: Sequence[int]) -> set[int]:
     """Positions in ``seq`` of one longest strictly increasing subsequence (patience sort)."""
     import bisect
 
+    if all(map(lt, seq, islice(seq, 1, None))):  # already increasing: all of it, in C
+        return set(range(len(seq)))
     tails: list[int] = []
     tails_pos: list[int] = []
     prev = [-1] * len(seq)

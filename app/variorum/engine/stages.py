@@ -14,6 +14,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from itertools import repeat
+from operator import attrgetter
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -64,6 +66,9 @@ MAX_MEANING_SENTENCES = 20_000
 # thousand claims are already more than anyone reads. The rest stays compared, row by row.
 MAX_CLAIM_SENTENCES = 10_000
 """Paraphrase matching is used when no version has more sentences than this."""
+
+_START = attrgetter("start")
+_END = attrgetter("end")
 
 QUIET = Step(None, None)
 """A step that reports nothing and is never cancelled (tests, callers without a UI)."""
@@ -252,11 +257,17 @@ def group(scored: Scored, links: Sequence[Link], settings: Settings, step: Step 
     meaning = list(scored.meaning) if scored.meaning is not None else None
     groups = group_links(sizes, links, scored.units, settings.threshold, meaning)
     ordered = order_groups(sizes, groups, step.check)
-    moved = []
-    for v in range(len(sizes)):
-        seq = [min(g.cells[v]) for g in ordered if v in g.cells]
+    firsts: list[list[int]] = [[] for _ in sizes]  # per version: each row's first id
+    for g in ordered:
+        for v, ids in g.cells.items():
+            firsts[v].append(ids[0] if len(ids) == 1 else min(ids))
+    moved: list[frozenset[int]] = []
+    for seq in firsts:
         keep = longest_increasing(seq)
-        moved.append(frozenset(seq[p] for p in range(len(seq)) if p not in keep))
+        if len(keep) == len(seq):  # all in reading order (most of a long version)
+            moved.append(frozenset())
+        else:
+            moved.append(frozenset(seq[p] for p in range(len(seq)) if p not in keep))
     return Grouped(tuple(ordered), tuple(moved))
 
 
@@ -290,15 +301,24 @@ def diff(seg: Segmented, grouped: Grouped, settings: Settings, step: Step = QUIE
         folded = fold(docs[v].text[start:end], settings.ignore_case, settings.ignore_quote_style)
         return " ".join(folded.split())
 
-    rows: list[Row] = []
+    rows: list[Row | None] = []
     sentence_rows: list[dict[int, int]] = [dict() for _ in range(n)]
     unmatched: list[set[int]] = [set() for _ in range(n)]
+    # One-sentence rows of one version (most of a long version): nothing to diff, so they
+    # are only noted here, by version, and made together below.
+    alone_rows: list[list[int]] = [[] for _ in range(n)]
+    alone_ids: list[list[int]] = [[] for _ in range(n)]
     for r, g in enumerate(grouped.groups):
         if r % 256 == 0:
             step.check()
-        if len(g.cells) == 1:  # a one-version row (most of a long version): nothing to diff
+        if len(g.cells) == 1:  # a one-version row: nothing to diff
             ((v, raw),) = g.cells.items()
-            ids = tuple(raw) if len(raw) == 1 else tuple(sorted(raw))
+            if len(raw) == 1:
+                alone_rows[v].append(r)
+                alone_ids[v].append(raw[0])
+                rows.append(None)
+                continue
+            ids = tuple(sorted(raw))
             for i in ids:
                 sentence_rows[v][i] = r
             unmatched[v].update(ids)
@@ -343,7 +363,25 @@ def diff(seg: Segmented, grouped: Grouped, settings: Settings, step: Step = QUIE
             kind, sim = RowKind.CHANGED, round(sum(sims) / len(sims), 3)
             match = MatchKind.PARAPHRASE if g.paraphrase else MatchKind.LEXICAL
         rows.append(Row(tuple(cells), kind, sim, labels[ref], match))
-    return Diffed(tuple(rows), tuple(sentence_rows), tuple(frozenset(u) for u in unmatched))
+    for v, (at, ids_v) in enumerate(zip(alone_rows, alone_ids, strict=True)):
+        step.check()
+        sentence_rows[v].update(zip(ids_v, at, strict=True))
+        unmatched[v].update(ids_v)
+        sents = [sentences[v][i] for i in ids_v]
+        label = labels[v]
+        cells_v = map(
+            Cell,
+            repeat(label),
+            zip(ids_v),  # each id as a 1-tuple
+            map(_START, sents),
+            map(_END, sents),
+            map(grouped.moved[v].__contains__, ids_v),
+            repeat(()),
+        )
+        for r, cell in zip(at, cells_v, strict=True):
+            rows[r] = Row((cell,), RowKind.UNIQUE, 0.0, label, None)
+    made: tuple[Row, ...] = tuple(rows)  # type: ignore[arg-type]  # every row is made now
+    return Diffed(made, tuple(sentence_rows), tuple(frozenset(u) for u in unmatched))
 
 
 def facts(seg: Segmented, diffed: Diffed | None = None, step: Step = QUIET) -> Facts:
