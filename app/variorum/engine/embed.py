@@ -18,12 +18,14 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
+import struct
 import sys
 import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import chain, count
 from pathlib import Path
 
 import numpy as np
@@ -109,31 +111,28 @@ class SentenceModel:
         tokenising each distinct word once (most are one whole-word token, found in the
         vocabulary without running BPE) replaces running BPE over every sentence.
         """
-        cached = _word_ids  # dict.get is atomic; writers take the lock
-        out: dict[str, list[int]] = {}
-        fresh: dict[str, list[int]] = {}
-        todo: list[str] = []
-        for w in set(words):
-            ids = cached.get(w)
-            if ids is None:
-                one = self.vocab.get(_MARK + w)
-                if one is None:
-                    todo.append(w)
-                    continue
-                ids = fresh[w] = [one]
-            out[w] = ids
-        if todo:
+        distinct = list(set(words))
+        return dict(zip(distinct, self._distinct_word_ids(distinct), strict=True))
+
+    def _distinct_word_ids(self, words: list[str]) -> list[list[int]]:
+        """:meth:`word_ids` of each of the distinct ``words``, in their order."""
+        got: list[list[int] | None] = list(map(_word_ids.get, words))  # get is atomic
+        missing = [k for k, ids in enumerate(got) if ids is None]
+        if missing:
+            ones = list(map(self.vocab.get, [_MARK + words[k] for k in missing]))
             # The BPE model alone: the tokenizer's only other step (prepend ▁, spaces to ▁)
             # is done here, and building full encodings would cost twice the BPE.
             bpe = self.tokenizer.model  # type: ignore[attr-defined]
-            for w in todo:
-                out[w] = fresh[w] = [t.id for t in bpe.tokenize(_MARK + w)]
-        if fresh:
+            fresh: dict[str, list[int]] = {}
+            for k, one in zip(missing, ones, strict=True):
+                w = words[k]
+                ids = [t.id for t in bpe.tokenize(_MARK + w)] if one is None else [one]
+                got[k] = fresh[w] = ids
             with _ids_lock:
                 if len(_word_ids) + len(fresh) > CACHE_WORDS:
                     _word_ids.clear()
                 _word_ids.update(fresh)
-        return out
+        return got  # type: ignore[return-value]  # every None was filled in
 
     def token_sums(self, texts: Sequence[str], check: Callable[[], None] | None = None) -> Vectors:
         """Sum of token vectors per text (zero for a token-less text): the raw material of
@@ -143,39 +142,79 @@ class SentenceModel:
         in batches, so memory stays bounded however long the input; ``check`` (which may
         raise to stop) is called before each batch, so Cancel is never seconds away.
         """
-        out = np.zeros((len(texts), self.table.shape[1]), dtype=np.float32)
         if not texts:
-            return out
-        first: dict[str, int] = {}
-        slot = [first.setdefault(t, len(first)) for t in texts]
-        distinct = list(first)
-        sums = np.zeros((len(distinct), self.table.shape[1]), dtype=np.float32)
+            return np.zeros((0, self.table.shape[1]), dtype=np.float32)
+        distinct, slots = distinct_slots(list(texts))
+        parts = []
         for k in range(0, len(distinct), BATCH):
             if check is not None:
                 check()
-            sums[k : k + BATCH] = self._encode_sums(distinct[k : k + BATCH])
-        out[:] = sums[np.asarray(slot, dtype=np.int64)]
-        return out
+            parts.append(self._encode_sums(distinct[k : k + BATCH]))
+        sums = parts[0] if len(parts) == 1 else np.concatenate(parts)
+        return sums if len(distinct) == len(texts) else sums[slots]
 
     def _encode_sums(self, texts: list[str]) -> Vectors:
         split = [t.split(" ") if t else [] for t in texts]  # "" has no tokens at all
+        # Each distinct word's ids once, then every text's ids gathered in whole-array steps:
+        # a generator over every token of every text costs more than the sums themselves.
         # An empty word (from a run of spaces) is the lone "▁" token, as in the tokenizer.
-        ids_of = self.word_ids(w for ws in split for w in ws)
-        lengths = np.fromiter(
-            (sum(len(ids_of[w]) for w in ws) for ws in split), dtype=np.int64, count=len(texts)
-        )
-        total = int(lengths.sum())
+        words, slots = distinct_slots(list(chain.from_iterable(split)))
+        word_ids, word_len = self._flat_ids(words)
+        occ_len = word_len[slots]
+        ends = np.cumsum(occ_len)
+        total = int(ends[-1]) if len(ends) else 0
         if total == 0:
             return np.zeros((len(texts), self.table.shape[1]), dtype=np.float32)
-        ids_all = np.fromiter(
-            (i for ws in split for w in ws for i in ids_of[w]), dtype=np.int64, count=total
-        )
-        np.clip(ids_all, 0, self.table.shape[0] - 1, out=ids_all)
-        return segment_sums(self.table, ids_all, lengths)
+        # Per text, its tokens are those of its words one after another.
+        text_words = np.cumsum(int64_array(map(len, split)))
+        lengths = np.diff(np.concatenate(([0], ends))[text_words], prepend=0)
+        word_start = np.cumsum(word_len) - word_len
+        at = np.repeat(word_start[slots] - (ends - occ_len), occ_len) + np.arange(total)
+        return segment_sums(self.table, word_ids[at], lengths)
+
+    def _flat_ids(self, words: list[str]) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+        """The token ids of ``words`` one word after another (clipped to the table), and
+        each word's number of ids."""
+        per_word = self._distinct_word_ids(words)
+        ids = int64_array(chain.from_iterable(per_word))
+        np.clip(ids, 0, self.table.shape[0] - 1, out=ids)
+        return ids, int64_array(map(len, per_word))
 
     def embed(self, texts: Sequence[str]) -> Vectors:
         """Unit vectors, one row per text; an empty or token-less text gets a zero row."""
         return unit_rows(self.token_sums(texts))
+
+    def embed_words(self, words: list[str]) -> Vectors:
+        """:meth:`embed` of ``words``, each one text: a text of one word is that word's
+        tokens, so no text is split and none is looked up twice (words with a space, or
+        empty ones, are texts like any other and take :meth:`embed`)."""
+        if not all(words) or " " in "".join(words):
+            return self.embed(words)
+        return unit_rows(segment_sums(self.table, *self._flat_ids(words)))
+
+
+def int64_array(values: Iterable[int]) -> npt.NDArray[np.int64]:
+    """Python ints as a (writable) int64 array, packed by ``struct`` in one C call: half the
+    cost of ``np.fromiter`` or ``np.asarray``, which convert item by item."""
+    items = values if isinstance(values, list) else list(values)
+    out = np.empty(len(items), dtype=np.int64)
+    struct.pack_into(f"{len(items)}q", out.data, 0, *items)
+    return out
+
+
+def distinct_slots(items: list[str]) -> tuple[list[str], npt.NDArray[np.int64]]:
+    """The distinct ``items`` in order of first appearance, and each item's index among them.
+
+    One dict step per item: ``setdefault`` notes where each item first appeared, and those
+    positions become indices in whole-array steps."""
+    first: dict[str, int] = {}
+    seen = int64_array(map(first.setdefault, items, count()))
+    distinct = list(first)
+    if len(distinct) == len(items):
+        return distinct, seen  # every item is its own first appearance: 0, 1, 2, ...
+    dense = np.empty(len(items), dtype=np.int64)
+    dense[int64_array(first.values())] = np.arange(len(distinct))
+    return distinct, dense[seen]
 
 
 def segment_sums(
@@ -188,18 +227,31 @@ def segment_sums(
     many numpy steps as tokens in the longest segment: ``np.add.reduceat`` over rows is
     8-10x slower here (it walks the segments one by one).
     """
-    out = np.zeros((len(lengths), table.shape[1]), dtype=np.float32)
     order = np.argsort(-lengths, kind="stable")
     size = lengths[order]
-    starts = (np.cumsum(lengths) - lengths)[order]
     present = int(np.count_nonzero(size))
-    if not present:
-        return out
-    acc = table[ids[starts[:present]]]
-    falling = -size
-    for k in range(1, int(size[0])):
-        longer = int(np.searchsorted(falling, -k, side="left"))  # segments with > k tokens
-        acc[:longer] += table[ids[starts[:longer] + k]]
+    if present and present == len(lengths):  # every row is written below
+        out = np.empty((len(lengths), table.shape[1]), dtype=np.float32)
+    else:  # empty segments stay zero
+        out = np.zeros((len(lengths), table.shape[1]), dtype=np.float32)
+        if not present:
+            return out
+    size = size[:present]
+    starts = (np.cumsum(lengths) - lengths)[order[:present]]
+    longest = int(size[0])
+    # counts[k]: segments with more than k tokens (a prefix, as they are sorted longest
+    # first). The k-th tokens of those segments are laid out one after another (``steps``)
+    # so that each step below reads one slice instead of indexing twice.
+    counts = np.searchsorted(-size, -np.arange(longest), side="left")
+    offsets = np.cumsum(counts) - counts
+    total = int(size.sum())
+    segment = np.repeat(np.arange(present), size)
+    k = np.arange(total) - np.repeat(np.cumsum(size) - size, size)
+    steps = np.empty(total, dtype=np.int64)
+    steps[offsets[k] + segment] = ids[starts[segment] + k]
+    acc = table[steps[:present]]
+    for n, at in zip(counts[1:].tolist(), offsets[1:].tolist(), strict=True):
+        acc[:n] += table[steps[at : at + n]]
     out[order[:present]] = acc
     return out
 
@@ -207,7 +259,7 @@ def segment_sums(
 def unit_rows(sums: Vectors) -> Vectors:
     """Rows scaled to length 1 (the mean's direction is the sum's); zero rows stay zero."""
     norms = np.linalg.norm(sums, axis=1, keepdims=True)
-    out: Vectors = (sums / np.maximum(norms, np.float32(1e-12))).astype(np.float32)
+    out: Vectors = (sums / np.maximum(norms, np.float32(1e-12))).astype(np.float32, copy=False)
     return out
 
 
@@ -292,9 +344,11 @@ def documents_vectors(
         if hit is not None:
             continue
         cache_key, texts = next(made)
-        sums = np.zeros((len(texts), DIM), dtype=np.float32)
-        for n, t in enumerate(texts):
-            sums[n] = known[t]
+        sums = (
+            np.stack(list(map(known.__getitem__, texts)))
+            if texts
+            else np.zeros((0, DIM), dtype=np.float32)
+        )
         units = unit_rows(sums)
         sums.setflags(write=False)
         units.setflags(write=False)

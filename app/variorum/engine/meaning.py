@@ -18,11 +18,19 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 import numpy as np
 import numpy.typing as npt
 
-from variorum.engine.embed import SentenceModel, Vectors, document_key, documents_vectors
+from variorum.engine.embed import (
+    SentenceModel,
+    Vectors,
+    distinct_slots,
+    document_key,
+    documents_vectors,
+    int64_array,
+)
 from variorum.engine.text import TokenizedText, skeleton
 
 MIN_COSINE = 0.55  # below this the sentences are not about the same thing at all
@@ -49,28 +57,34 @@ def word_vectors(
     Vectors are cached in-process (words repeat across versions); a story's hundred
     thousand words have a few thousand distinct ones, so rows are shared, not copied.
     """
-    first: dict[str, int] = {}
-    slots = np.fromiter(
-        (first.setdefault(w, len(first)) for w in words), dtype=np.int64, count=len(words)
-    )
-    distinct = list(first)
+    vectors, slots, _distinct = _word_vectors(model, words)
+    return vectors, slots
+
+
+def _word_vectors(
+    model: SentenceModel, words: Sequence[str]
+) -> tuple[Vectors, npt.NDArray[np.int64], list[str]]:
+    """:func:`word_vectors`, and the distinct words in the order of their rows."""
+    distinct, slots = distinct_slots(list(words))
+    if not distinct:
+        return np.zeros((0, model.table.shape[1]), dtype=np.float32), slots, distinct
     with _word_lock:
         missing = [w for w in distinct if w not in _word_cache]
-    if missing:
-        fresh = model.embed(missing)
+    if not missing:
         with _word_lock:
-            if len(_word_cache) + len(missing) > _WORD_CACHE_LIMIT:
-                _word_cache.clear()
-            for w, v in zip(missing, fresh, strict=True):
-                _word_cache[w] = v
-        got = dict(zip(missing, fresh, strict=True))
-    else:
-        got = {}
-    if not distinct:
-        return np.zeros((0, model.table.shape[1]), dtype=np.float32), slots
+            return np.stack([_word_cache[w] for w in distinct]), slots, distinct
+    fresh = model.embed_words(missing)
+    fresh.setflags(write=False)  # its rows are shared with the cache
+    with _word_lock:
+        if len(_word_cache) + len(missing) > _WORD_CACHE_LIMIT:
+            _word_cache.clear()
+        _word_cache.update(zip(missing, fresh, strict=True))
+    if len(missing) == len(distinct):  # ``missing`` keeps the order of ``distinct``
+        return fresh, slots, distinct
+    got = dict(zip(missing, fresh, strict=True))
     with _word_lock:
         rows = [got[w] if w in got else _word_cache[w] for w in distinct]
-    return np.stack(rows), slots
+    return np.stack(rows), slots, distinct
 
 
 def clear_caches() -> None:
@@ -189,19 +203,15 @@ def version_meanings(
         if check is not None:
             check()
         per_sentence = plain.content_words(spans)
-        contents.append([w for ws in per_sentence for w in ws])
-        counts.append([len(ws) for ws in per_sentence])
-    every = [w for flat in contents for w in flat]
-    vectors, slots = word_vectors(model, every)
-    distinct = [""] * len(vectors)
-    for w, slot in zip(every, slots.tolist(), strict=True):
-        distinct[slot] = w
+        contents.append(list(chain.from_iterable(per_sentence)))
+        counts.append(list(map(len, per_sentence)))
+    vectors, slots, distinct = _word_vectors(model, list(chain.from_iterable(contents)))
+    skeletons = list(map(skeleton, distinct))
     with _word_lock:
-        key_table = np.fromiter(
-            (_key_ids.setdefault(skeleton(w), len(_key_ids)) for w in distinct),
-            dtype=np.int64,
-            count=len(distinct),
-        )
+        # Ids in order of first appearance, as setdefault one by one would give them.
+        new = [k for k in dict.fromkeys(skeletons) if k not in _key_ids]
+        _key_ids.update(zip(new, range(len(_key_ids), len(_key_ids) + len(new)), strict=True))
+        key_table = int64_array(map(_key_ids.__getitem__, skeletons))
     table = WordTable(vectors, key_table)
     out = []
     at = 0

@@ -7,6 +7,8 @@ from collections.abc import Iterator
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from variorum.engine import embed
 from variorum.engine.embed import SentenceModel, document_key, document_vectors
@@ -130,3 +132,65 @@ def test_word_by_word_tokens_are_the_sentence_tokens(sentence: str) -> None:
     joined = [i for w in sentence.split(" ") for i in ids[w]]
     whole = model.tokenizer.encode(sentence, add_special_tokens=False).ids  # type: ignore[attr-defined]
     assert joined == whole
+
+
+def _one_by_one(table: np.ndarray, ids: np.ndarray, lengths: list[int]) -> np.ndarray:
+    """The slow reference: each segment's rows added one after another, in float32."""
+    out = np.zeros((len(lengths), table.shape[1]), dtype=np.float32)
+    at = 0
+    for k, n in enumerate(lengths):
+        if n:
+            acc = table[ids[at]].copy()
+            for i in ids[at + 1 : at + n]:
+                acc += table[i]
+            out[k] = acc
+        at += n
+    return out
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.integers(0, 12), max_size=30), st.integers(0, 2**32 - 1))
+def test_segment_sums_add_in_token_order_bit_for_bit(lengths: list[int], seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    table = rng.standard_normal((40, 8)).astype(np.float32)
+    ids = rng.integers(0, 40, sum(lengths))
+    got = embed.segment_sums(table, ids, np.asarray(lengths, dtype=np.int64))
+    assert got.tobytes() == _one_by_one(table, ids, lengths).tobytes()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["a", "b", "c", "", "d e"]), max_size=40))
+def test_distinct_slots_index_the_first_appearances(items: list[str]) -> None:
+    distinct, slots = embed.distinct_slots(items)
+    assert distinct == list(dict.fromkeys(items))
+    assert slots.dtype == np.int64 and [distinct[k] for k in slots.tolist()] == items
+
+
+@given(st.lists(st.integers(-(2**63), 2**63 - 1), max_size=50))
+def test_int64_array_holds_the_ints(values: list[int]) -> None:
+    for given_as in (values, iter(values)):
+        got = embed.int64_array(given_as)
+        assert got.dtype == np.int64 and got.flags.writeable and got.tolist() == values
+
+
+ODD_TEXTS = ["", " ", "a  b", " lead", "trail ", "x", *SENTENCES, SENTENCES[0]]
+
+
+def test_token_sums_are_each_texts_tokens_added_in_order() -> None:
+    model = embed.shared_model()
+    embed.clear_cache()
+    got = model.token_sums(ODD_TEXTS)
+    for text, row in zip(ODD_TEXTS, got, strict=True):
+        words = text.split(" ") if text else []
+        ids = [i for w in words for i in model.word_ids([w])[w]]
+        want = _one_by_one(model.table, np.asarray(ids, dtype=np.int64), [len(ids)])[0]
+        assert row.tobytes() == want.tobytes(), text
+
+
+def test_embed_words_is_embed_of_one_word_texts() -> None:
+    model = embed.shared_model()
+    words = ["nato", "zelenskyy's", "1,400", "naïve", "🙂", "troops", "nato"]
+    embed.clear_cache()
+    assert model.embed_words(words).tobytes() == model.embed(words).tobytes()
+    for odd in (["a b", "c"], ["", "c"]):  # not one-word texts: embedded as texts
+        assert model.embed_words(odd).tobytes() == model.embed(odd).tobytes()
