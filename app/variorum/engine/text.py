@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -46,7 +47,6 @@ TOKEN_RE = re.compile(
     r"(?:[A-Za-z]\.){2,}(?![A-Za-z])|\d+(?:[.,:]\d+)*%?|\w+(?:[’'‑\-]\w+)*|[^\w\s]"
 )
 _WORD_RE = re.compile(r"\w")
-_WORD_CHAR = re.compile(r"\w")
 _PUNCT_RE = re.compile(r"[^\w\s]")
 _SPACE_RE = re.compile(r"\s+")
 _DOUBLED = re.compile(r"([^\W\d_])\1+")
@@ -145,13 +145,6 @@ def tokenize(
     return out
 
 
-# The only characters whose folded form falls in another of TOKEN_RE's character classes
-# (found by folding every code point): these dashes and quotes become joiners, which
-# matters only between two word characters; the Kelvin sign becomes an ASCII letter.
-# (İ lengthens when folded, and then no folded scan is made at all.)
-_RESPLIT = re.compile(
-    "[\u2010\u2012-\u2015\u2018\u201a\u201b\u2032\u212a](?:(?<=\u212a)|(?<=\\w.)(?=\\w))"
-)
 # A token with the spaces before it: the matches tile the text, so their lengths give the
 # offsets, and no match attempt is spent on a space.
 _SPACED_TOKEN = re.compile(r"\s*+(?:" + TOKEN_RE.pattern + ")")
@@ -161,7 +154,7 @@ class _Scan(NamedTuple):
     starts: np.ndarray  # int64 offsets
     ends: np.ndarray
     ids: np.ndarray  # index into vocab, per token
-    vocab: list[str]  # distinct token strings
+    vocab: list[str]  # distinct folded token strings
     words: np.ndarray  # bool per token: a word or number (first character \w)
 
 
@@ -174,45 +167,98 @@ class _Numbering(dict[str, int]):
         return number
 
 
-def _scan(source: str, start: int = 0, end: int | None = None) -> _Scan:
-    """The tokens of ``source[start:end]`` (offsets into ``source``), as TOKEN_RE.finditer
-    finds them, from one ``findall``: no match object and no Python work per token."""
-    end = len(source) if end is None else end
-    while end > start and source[end - 1].isspace():  # each would be a failed attempt
-        end -= 1
-    found = _SPACED_TOKEN.findall(source, start, end)
-    n = len(found)
-    # Distinct (spaces + token) strings are few: per-token facts (lengths too) are worked
-    # out once per distinct string and gathered by index; one pass numbers them.
+def code_points(text: str) -> np.ndarray:
+    """The code points of ``text``, one array element each (a byte each for ASCII text)."""
+    if text.isascii():
+        return np.frombuffer(text.encode("ascii"), np.uint8)
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), np.uint32)
+
+
+# Which characters of the BMP are spaces (regex \s is str.isspace; a test checks them all).
+_BMP_SPACES = np.zeros(0x10000, dtype=np.bool_)
+_BMP_SPACES[[ord(c) for c in re.findall(r"\s", "".join(map(chr, range(0x10000))))]] = True
+
+
+def space_mask(points: np.ndarray) -> np.ndarray:
+    """Per code point, is it a space: ``str.isspace``, which is also what ``str.split()``
+    and the regex ``\\s`` take for one. No code point above the BMP is a space."""
+    mask: np.ndarray = points == 32
+    mask |= (points >= 9) & (points <= 13)
+    mask |= (points >= 0x1C) & (points <= 0x1F)
+    wide = np.flatnonzero(points > 127)
+    if len(wide):
+        mask[wide] = _BMP_SPACES[np.minimum(points[wide], 0xFFFF)]
+    return mask
+
+
+class _Chunks(NamedTuple):
+    """A text's space-delimited chunks (``text.split()``), each distinct one numbered."""
+
+    starts: np.ndarray  # int64 offset of each chunk
+    ids: np.ndarray  # per chunk, its index into distinct
+    distinct: list[str]
+
+
+def _chunks(text: str) -> _Chunks:
+    parts = text.split()
     index = _Numbering()
-    ids = np.fromiter(map(index.__getitem__, found), np.int64, n)
+    ids = np.fromiter(map(index.__getitem__, parts), np.int64, len(parts))
+    del parts
+    space = space_mask(code_points(text))
+    first = ~space
+    first[1:] &= space[:-1]  # a chunk starts at a non-space after a space or at 0
+    starts = np.flatnonzero(first)
+    assert len(starts) == len(ids)
+    return _Chunks(starts, ids, list(index))
+
+
+class _ChunkTokens(NamedTuple):
+    """The tokens of each of a list of chunks, as TOKEN_RE finds them in it on its own."""
+
+    counts: np.ndarray  # per chunk, how many tokens
+    at: np.ndarray  # per token, its start in the joined chunks
+    offsets: np.ndarray  # per token, its start within its chunk
+    lengths: np.ndarray
+    strings: list[str]
+
+
+def _chunk_tokens(joined: str, sizes: np.ndarray) -> _ChunkTokens:
+    """The tokens of the chunks (of ``sizes`` characters) that ``joined`` holds, one space
+    between two, from one ``findall``. Every character of a chunk is in one of its tokens
+    (one that is no word character starts ``[^\\w\\s]``), so the tokens tile each chunk,
+    and a token found after a space starts a chunk."""
+    found = _SPACED_TOKEN.findall(joined)
+    spaced = np.fromiter(map(len, found), np.int64, len(found))
+    strings = list(map(str.lstrip, found))
     del found
-    spaced = list(index)
-    del index
-    spaced_lengths = np.fromiter(map(len, spaced), np.int64, len(spaced))
-    ends = np.cumsum(spaced_lengths[ids]) + start
-    vocab = [m.lstrip() for m in spaced]
-    lengths = np.fromiter(map(len, vocab), np.int64, len(vocab))
-    is_word = np.fromiter((_WORD_CHAR.match(t) is not None for t in vocab), np.bool_, len(vocab))
-    return _Scan(ends - lengths[ids], ends, ids, vocab, is_word[ids])
+    lengths = np.fromiter(map(len, strings), np.int64, len(strings))
+    chunk = np.cumsum(spaced > lengths)
+    chunk_starts = np.cumsum(sizes + 1) - (sizes + 1)
+    at = np.cumsum(spaced) - lengths
+    counts = np.bincount(chunk, minlength=len(sizes))
+    return _ChunkTokens(counts, at, at - chunk_starts[chunk], lengths, strings)
 
 
-def _resplit_chunks(scan: _Scan, text: str) -> list[tuple[int, int]]:
-    """Token index ranges [i, j) of the space-delimited chunks of ``scan`` that hold a
-    character at which ``text`` and its folded form split differently."""
-    hits = [m.start() for m in _RESPLIT.finditer(text)]
-    if not hits:
-        return []
-    starts, ends = scan.starts, scan.ends
-    # Tokens touching each other form a chunk; spaces separate chunks.
-    gap = np.ones(len(starts), dtype=np.bool_)
-    gap[1:] = starts[1:] > ends[:-1]
-    chunk_first = np.flatnonzero(gap)
-    k = np.searchsorted(starts, np.asarray(hits, dtype=np.int64), side="right") - 1
-    c = np.unique(np.searchsorted(chunk_first, k, side="right") - 1)
-    first = chunk_first[c]
-    last = np.append(chunk_first, len(starts))[c + 1]
-    return list(zip(first.tolist(), last.tolist(), strict=True))
+def _expand(
+    chunks: _Chunks, tokens: _ChunkTokens, ids: np.ndarray, words: np.ndarray, vocab: list[str]
+) -> _Scan:
+    """The text's tokens: each chunk's tokens at each place the chunk occurs."""
+    counts = tokens.counts
+    per_chunk = counts[chunks.ids]
+    first = np.cumsum(counts) - counts  # each distinct chunk's first token
+    placed = np.cumsum(per_chunk) - per_chunk  # each chunk's first token in the text
+    k = np.arange(int(placed[-1] + per_chunk[-1]) if len(placed) else 0, dtype=np.int64)
+    k += np.repeat(first[chunks.ids] - placed, per_chunk)  # token k of the text is which
+    starts = np.repeat(chunks.starts, per_chunk) + tokens.offsets[k]
+    return _Scan(starts, starts + tokens.lengths[k], ids[k], vocab, words[k])
+
+
+def _is_word(strings: list[str]) -> np.ndarray:
+    """Per token, is it a word or number: does it start with a ``\\w`` character (one that
+    is alphanumeric or ``_``)?"""
+    firsts = "".join(map(itemgetter(0), strings))
+    alnum = np.fromiter(map(str.isalnum, firsts), np.bool_, len(firsts))
+    return np.asarray(alnum | (code_points(firsts) == ord("_")))
 
 
 def _token_bounds(scan: _Scan) -> tuple[np.ndarray, np.ndarray]:
@@ -253,10 +299,10 @@ class TokenizedText:
     """One text tokenised once; a span's tokens are then a slice, not a new tokenisation.
 
     Offsets are kept in numpy arrays and Token values are made only for the spans asked
-    for, so a 20 MB article costs a few bytes per word rather than a tuple per word. The
-    folded text is scanned once; the text's own tokens are the same except in the few
-    space-delimited chunks where folding joins words (``foo—bar`` folds to ``foo-bar``),
-    which are scanned again unfolded.
+    for, so a 20 MB article costs a few bytes per word rather than a tuple per word. Each
+    distinct space-delimited chunk of the text is tokenised once, as it is and folded (the
+    two differ where folding joins words: ``foo—bar`` folds to ``foo-bar``), and its
+    tokens are placed wherever it occurs.
     """
 
     def __init__(
@@ -268,22 +314,45 @@ class TokenizedText:
     ) -> None:
         self.text = text
         self._options = (ignore_case, ignore_quotes)
-        folded = fold(text, ignore_case, ignore_quotes)
-        self._folded = folded if len(folded) == len(text) else None
         self._span_words: dict[str, list[str]] = {}
         self._vocab_memo: dict[str, Any] = {}  # see _content
+        # Tokens never hold a space and TOKEN_RE looks no further than the next character
+        # (a space or the end), so the text's tokens are its chunks' tokens, each chunk
+        # scanned on its own: each distinct one is scanned once, unfolded and folded. A
+        # space never folds to a non-space or back, and the only context folding sees (a
+        # final sigma's) ends at a space, so folding a chunk folds that part of the text.
+        chunks = _chunks(text)
+        distinct = chunks.distinct
+        sizes = np.fromiter(map(len, distinct), np.int64, len(distinct))
+        joined = " ".join(distinct)
+        own = _chunk_tokens(joined, sizes)
+        folded_joined = fold(joined, ignore_case, ignore_quotes)
+        index = _Numbering()  # folded token string -> id
+        # Folding keeps every character's length unless a case mapping lengthens one.
+        self._same_length = len(folded_joined) == len(joined)
+        if self._same_length:
+            at = own.at.tolist()
+            ends = (own.at + own.lengths).tolist()
+            norms = list(map(folded_joined.__getitem__, map(slice, at, ends)))
+        else:  # then Token.norm is the token folded alone
+            norms = [fold(t, ignore_case, ignore_quotes) for t in own.strings]
+        own_ids = np.fromiter(map(index.__getitem__, norms), np.int64, len(norms))
+        del norms
+        folded, folded_ids = own, own_ids
+        if self._same_length and folded_joined != joined:
+            folded = _chunk_tokens(folded_joined, sizes)
+            folded_ids = np.fromiter(map(index.__getitem__, folded.strings), np.int64)
+        vocab = list(index)
+        del index
+        scan = _expand(chunks, own, own_ids, _is_word(own.strings), vocab)
         self._folded_scan: _Scan | None = None
-        if self._folded is None:
-            own = _scan(text)
-            norms = [fold(t, ignore_case, ignore_quotes) for t in own.vocab]
-        else:
-            fs = self._folded_scan = _scan(folded)
-            chunks = _resplit_chunks(fs, text) if folded != text else []
-            own, norms = fs, fs.vocab
-            if chunks:
-                own, norms = self._patched(fs, chunks)
-        words = own.words
-        starts, ends, ids = own.starts, own.ends, own.ids
+        if self._same_length:
+            self._folded_scan = scan
+            # Folding joins words in a few chunks at most (``foo—bar`` folds to ``foo-bar``).
+            if folded is not own and not np.array_equal(folded.at, own.at):
+                words = _is_word(folded.strings)
+                self._folded_scan = _expand(chunks, folded, folded_ids, words, vocab)
+        words, starts, ends, ids = scan.words, scan.starts, scan.ends, scan.ids
         if ignore_punctuation:
             starts, ends, ids, words = starts[words], ends[words], ids[words], words[words]
         self._starts: np.ndarray = starts
@@ -291,48 +360,21 @@ class TokenizedText:
         self._words: np.ndarray = words
         self._ids: np.ndarray = ids
         # Per id, the token's folded form: what Token.norm is, for every case above.
-        self._norms = norms
+        self._norms = vocab
 
-    def _patched(self, fs: _Scan, chunks: list[tuple[int, int]]) -> tuple[_Scan, list[str]]:
-        """The text's own tokens: the folded scan with ``chunks`` scanned unfolded."""
-        assert self._folded is not None
-        folded, text = self._folded, self.text
-        keep = np.ones(len(fs.starts), dtype=np.bool_)
-        new_starts: list[int] = []
-        new_ends: list[int] = []
-        for i, j in chunks:
-            keep[i:j] = False
-            # A chunk is bounded by spaces, so its tokens are those of the whole text there.
-            for m in TOKEN_RE.finditer(text, int(fs.starts[i]), int(fs.ends[j - 1])):
-                new_starts.append(m.start())
-                new_ends.append(m.end())
-        norms = list(fs.vocab)
-        new_ids = np.arange(len(norms), len(norms) + len(new_starts), dtype=np.int64)
-        norms.extend(folded[a:b] for a, b in zip(new_starts, new_ends, strict=True))
-        new_words = np.fromiter(
-            (_WORD_CHAR.match(text, a) is not None for a in new_starts), np.bool_, len(new_starts)
-        )
-        # Each chunk's new tokens go where its old ones were: an insert, not a sort.
-        kept_starts = fs.starts[keep]
-        added = np.asarray(new_starts, dtype=np.int64)
-        at = np.searchsorted(kept_starts, added)
-        merged = _Scan(
-            np.insert(kept_starts, at, added),
-            np.insert(fs.ends[keep], at, np.asarray(new_ends, dtype=np.int64)),
-            np.insert(fs.ids[keep], at, new_ids),
-            [],
-            np.insert(fs.words[keep], at, new_words),
-        )
-        return merged, norms
+    @cached_property
+    def _folded(self) -> str:
+        """The folded text, when folding kept its length (only a span not bounded by
+        spaces needs it)."""
+        assert self._same_length
+        return fold(self.text, *self._options)
 
     def __len__(self) -> int:
         return len(self._starts)
 
     def _token(self, k: int) -> Token:
         s, e = int(self._starts[k]), int(self._ends[k])
-        raw = self.text[s:e]
-        norm = self._folded[s:e] if self._folded is not None else fold(raw, *self._options)
-        return Token(raw, norm, s, e, bool(self._words[k]))
+        return Token(self.text[s:e], self._norms[self._ids[k]], s, e, bool(self._words[k]))
 
     def _range(self, start: int, end: int) -> tuple[int, int]:
         """Indices [i, j) of the tokens lying inside [start, end)."""
@@ -344,16 +386,15 @@ class TokenizedText:
 
     def span(self, start: int, end: int) -> list[Token]:
         i, j = self._range(start, end)
-        text, folded = self.text, self._folded
-        if folded is None:
-            return [self._token(k) for k in range(i, j)]
+        text, norms = self.text, self._norms
         spans = zip(
             self._starts[i:j].tolist(),
             self._ends[i:j].tolist(),
             self._words[i:j].tolist(),
+            self._ids[i:j].tolist(),
             strict=True,
         )
-        return [Token(text[s:e], folded[s:e], s, e, w) for s, e, w in spans]
+        return [Token(text[s:e], norms[n], s, e, w) for s, e, w, n in spans]
 
     def spans(self, bounds: Sequence[tuple[int, int]]) -> list[list[Token]]:
         """``[self.span(s, e) for s, e in bounds]``, the Token values made in one pass."""
@@ -406,18 +447,17 @@ class TokenizedText:
 
     def _at_space(self, start: int, end: int) -> bool:
         """Is [start, end) bounded by spaces or the text's ends? Then the folded text's
-        tokens inside it are the tokens of the span on its own."""
-        folded = self._folded
-        assert folded is not None
+        tokens inside it are the tokens of the span on its own. (Folding keeps spaces.)"""
+        text = self.text
         return (
-            0 <= start <= end <= len(folded)
-            and (start == 0 or folded[start - 1].isspace())
-            and (end == len(folded) or folded[end].isspace())
+            0 <= start <= end <= len(text)
+            and (start == 0 or text[start - 1].isspace())
+            and (end == len(text) or text[end].isspace())
         )
 
     def folded_words(self, start: int, end: int) -> list[str]:
         """Folded word and number tokens of a span, without building Token values."""
-        if self._folded is None:
+        if not self._same_length:
             return [t.norm for t in self.span(start, end) if t.is_word]
         fs = self._folded_scan
         if fs is not None and self._at_space(start, end):
