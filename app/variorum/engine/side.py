@@ -228,7 +228,7 @@ def submit(docs: Sequence[Document], settings: Settings) -> Pending | None:
     """Hand ``docs`` to the helper, or None (do the work here). A process's second
     analysis starts the helper for the ones after it."""
     global _analyses
-    if not enabled() or sum(len(d.text) for d in docs) > MAX_CHARS:
+    if not enabled() or sum(len(d.text) for d in docs) > MAX_CHARS or not _spare_core():
         return None
     _analyses += 1
     helper = _helper
@@ -245,6 +245,23 @@ def submit(docs: Sequence[Document], settings: Settings) -> Pending | None:
         _drop(helper)
         return None
     return Pending(helper)
+
+
+def _spare_core() -> bool:
+    """Whether another core is free for the helper: this process may use two or more, and
+    over the last minute they were not all busy. On a busy machine the helper's answer
+    comes late and the two processes only slow each other."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cores = os.cpu_count() or 1
+    if cores < 2:
+        return False
+    try:
+        load = os.getloadavg()[0]
+    except (AttributeError, OSError):
+        return True  # no load figure here (Windows): assume a desktop with a core to spare
+    return load < cores - 0.5
 
 
 def collect(pending: Pending, check: Callable[[], None] | None = None) -> Any | None:

@@ -41,6 +41,7 @@ def _families() -> list[list[Document]]:
 def helper(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
     monkeypatch.setenv("VARIORUM_SIDE_PROCESS", "1")
     monkeypatch.setattr(side, "_failures", 0)
+    monkeypatch.setattr(side, "_spare_core", lambda: True)  # however busy the test machine
     assert side.wait_ready(60), "the helper process did not start"
     yield side._helper
     assert side._helper is None or side._helper.busy.acquire(timeout=10)
@@ -154,3 +155,18 @@ def test_a_helper_running_other_code_is_not_used(monkeypatch: pytest.MonkeyPatch
     monkeypatch.setattr(side, "_failures", 0)
     assert not side.wait_ready(60)
     assert side._helper is None
+
+
+def test_no_helper_without_a_spare_core(monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0}, raising=False)
+    assert not side._spare_core()  # one core: the helper could only slow it
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    monkeypatch.setattr(os, "getloadavg", lambda: (1.9, 1.0, 1.0))
+    assert not side._spare_core()  # both cores busy over the last minute
+    monkeypatch.setattr(os, "getloadavg", lambda: (0.6, 1.0, 1.0))
+    assert side._spare_core()
+    monkeypatch.setattr(side, "_spare_core", lambda: False)
+    small = [Document("a", "", "One. Two."), Document("b", "", "One. Three.")]
+    assert side.submit(small, Settings()) is None
