@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from itertools import repeat
-from operator import attrgetter
+from itertools import compress, count, repeat
+from operator import attrgetter, not_
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -67,6 +67,7 @@ MAX_MEANING_SENTENCES = 20_000
 MAX_CLAIM_SENTENCES = 10_000
 """Paraphrase matching is used when no version has more sentences than this."""
 
+_ID = attrgetter("id")
 _START = attrgetter("start")
 _END = attrgetter("end")
 
@@ -397,11 +398,16 @@ def facts(seg: Segmented, diffed: Diffed | None = None, step: Step = QUIET) -> F
             out.append(tuple(facts_by_sentence(d.text, sents, memo)))
             continue
         head = facts_by_sentence(d.text, sents[:MAX_CLAIM_SENTENCES], memo)
+        rest = sents[MAX_CLAIM_SENTENCES:]
+        # Most of a long version is in rows of its own: those are found in C loops.
         alone = diffed.unmatched[v]
-        for k, s in enumerate(sents[MAX_CLAIM_SENTENCES:]):
-            if not (k + 1) % 4096:
+        paired = compress(count(), map(not_, map(alone.__contains__, map(_ID, rest))))
+        tail: list[tuple[Fact, ...]] = [()] * len(rest)
+        for n, k in enumerate(paired):
+            if not (n + 1) % 4096:
                 step.check()
-            head.append(() if s.id in alone else tuple(facts_by_sentence(d.text, [s])[0]))
+            tail[k] = tuple(facts_by_sentence(d.text, [rest[k]])[0])
+        head.extend(tail)
         out.append(tuple(head))
     return tuple(out)
 
