@@ -17,14 +17,16 @@ from itertools import chain, compress, count, islice
 from operator import attrgetter, lt, not_
 
 import numpy as np
+import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
+from variorum.engine.embed import int64_array
 from variorum.engine.meaning import (
     VersionMeaning,
     merge_keeps_meaning,
-    nearest_pairs,
+    nearest_pairs_batched,
     paraphrase_score,
-    paraphrase_scores,
+    paraphrase_scores_batched,
 )
 from variorum.engine.model import DEFAULT_THRESHOLD
 
@@ -305,16 +307,69 @@ def align_pair(
 ) -> list[Link]:
     """Links between two versions: order-keeping 1-1 and merges, then moves, then (given
     ``meaning``) paraphrases among the sentences still unlinked on both sides."""
+    links, used_a, used_b = _wording_links(va, units_a, vb, units_b, cands, threshold, meaning)
+    if meaning is not None:
+        job = (va, len(units_a), vb, len(units_b), meaning, used_a, used_b)
+        links.extend(paraphrase_pairs([job], threshold)[0])
+    return links
+
+
+def align_pairs(
+    units: Sequence[Sequence[Unit]],
+    pairs: Sequence[tuple[int, int]],
+    cands: dict[tuple[int, int], set[tuple[int, int]]],
+    threshold: float,
+    meaning: Sequence[VersionMeaning] | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> list[Link]:
+    """:func:`align_pair` of each version pair in ``pairs``, their links in that order.
+
+    The paraphrase passes of all pairs run together once every pair's wording links are
+    known: a pair's sentences are a few dozen, so one pass per pair would be mostly numpy
+    call overhead. ``progress`` (which may raise to stop) is called before each pair."""
+    links: list[list[Link]] = []
+    jobs: list[ParaphraseJob] = []
+    for k, (a, b) in enumerate(pairs):
+        if progress is not None:
+            progress(k)
+        pair_meaning = (meaning[a], meaning[b]) if meaning is not None else None
+        found, used_a, used_b = _wording_links(
+            a, units[a], b, units[b], cands.get((a, b), set()), threshold, pair_meaning
+        )
+        links.append(found)
+        if pair_meaning is not None:
+            jobs.append((a, len(units[a]), b, len(units[b]), pair_meaning, used_a, used_b))
+    if jobs:
+        for found, more in zip(links, paraphrase_pairs(jobs, threshold), strict=True):
+            found.extend(more)
+    return [link for found in links for link in found]
+
+
+def _wording_links(
+    va: int,
+    units_a: Sequence[Unit],
+    vb: int,
+    units_b: Sequence[Unit],
+    cands: set[tuple[int, int]],
+    threshold: float,
+    meaning: tuple[VersionMeaning, VersionMeaning] | None,
+) -> tuple[list[Link], set[int], set[int]]:
+    """:func:`align_pair` without paraphrases, and the sentence ids it linked on each side."""
     floor = max(MIN_SCORE, threshold - 0.15)
-    scored = _scores(units_a, units_b, sorted(cands))
-    scored = [t for t in scored if t[2] >= floor]
-    chain = ordered_chain(scored, threshold)
-    near = {(i, j) for i, j, _ in scored}
+    nb = len(units_b)
+    ii, jj, ss = _score_arrays(units_a, units_b, cands)
+    keep = ss >= floor
+    ii, jj, ss = ii[keep], jj[keep], ss[keep]
+    # The chain needs only the pairs above the threshold (the others add no gain), and the
+    # merges only whether a neighbour pair is near (scored above the floor).
+    up = ss > threshold
+    above = list(zip(ii[up].tolist(), jj[up].tolist(), ss[up].tolist(), strict=True))
+    near = set((ii * nb + jj).tolist())
     used_a: dict[int, int] = {}
     used_b: dict[int, int] = {}
     links: list[Link] = []
-    for k in chain:
-        i, j, s = scored[k]
+    for k in ordered_chain(above, threshold):
+        i, j, s = above[k]
         used_a[i] = len(links)
         used_b[j] = len(links)
         links.append(Link(va, (i,), vb, (j,), s))
@@ -324,24 +379,26 @@ def align_pair(
     for idx, link in enumerate(links):
         (i,), (j,) = link.a, link.b
         # Only a neighbour that itself resembles the other side can complete a split.
-        free_b = [jj for jj in (j - 1, j + 1) if (i, jj) in near and jj not in used_b]
-        free_a = [ii for ii in (i - 1, i + 1) if (ii, j) in near and ii not in used_a]
+        free_b = [
+            y for y in (j - 1, j + 1) if 0 <= y < nb and i * nb + y in near and y not in used_b
+        ]
+        free_a = [x for x in (i - 1, i + 1) if x * nb + j in near and x not in used_a]
         if not free_a and not free_b:
             continue
         best, best_gain = link, 0.0
         base = merge_similarity(units_a[i], units_b[j])
         single = float(meaning[0].vectors[i] @ meaning[1].vectors[j]) if meaning else 0.0
-        for jj in free_b:
-            if jj not in used_b:
-                ids = (min(j, jj), max(j, jj))
-                part = merge_similarity(units_a[i], units_b[jj])
+        for y in free_b:
+            if y not in used_b:
+                ids = (min(j, y), max(j, y))
+                part = merge_similarity(units_a[i], units_b[y])
                 gain = merge_similarity(units_a[i], _joined(units_b, ids)) - max(base, part)
                 if gain > MERGE_MARGIN and gain > best_gain and _keeps(meaning, (i,), ids, single):
                     best, best_gain = Link(va, (i,), vb, ids, link.score), gain
-        for ii in free_a:
-            if ii not in used_a:
-                ids = (min(i, ii), max(i, ii))
-                part = merge_similarity(units_a[ii], units_b[j])
+        for x in free_a:
+            if x not in used_a:
+                ids = (min(i, x), max(i, x))
+                part = merge_similarity(units_a[x], units_b[j])
                 gain = merge_similarity(_joined(units_a, ids), units_b[j]) - max(base, part)
                 if gain > MERGE_MARGIN and gain > best_gain and _keeps(meaning, ids, (j,), single):
                     best, best_gain = Link(va, ids, vb, (j,), link.score), gain
@@ -352,12 +409,14 @@ def align_pair(
             for y in best.b:
                 used_b[y] = idx
 
-    # Moves: leftovers that are each other's best partner, with a stricter bar.
+    # Moves: leftovers that are each other's best partner, with a stricter bar (always
+    # above the floor, so only the pairs above the bar are looked at).
     move_bar = max(threshold + 0.2, 0.7)
     best_a: dict[int, tuple[float, int]] = {}
     best_b: dict[int, tuple[float, int]] = {}
-    for i, j, s in scored:
-        if i in used_a or j in used_b or s < move_bar:
+    high = ss >= move_bar
+    for i, j, s in zip(ii[high].tolist(), jj[high].tolist(), ss[high].tolist(), strict=True):
+        if i in used_a or j in used_b:
             continue
         if s > best_a.get(i, (0.0, -1))[0]:
             best_a[i] = (s, j)
@@ -368,35 +427,44 @@ def align_pair(
         if best_b.get(j, (0.0, -1))[1] == i:
             links.append(Link(va, (i,), vb, (j,), s, ordered=False))
             used_a[i] = used_b[j] = len(links) - 1
-    if meaning is not None:
-        links.extend(
-            paraphrase_pair(
-                va, len(units_a), vb, len(units_b), meaning, set(used_a), set(used_b), threshold
-            )
-        )
-    return links
+    return links, set(used_a), set(used_b)
 
 
 def _scores(
     units_a: Sequence[Unit], units_b: Sequence[Unit], pairs: list[tuple[int, int]]
 ) -> list[tuple[int, int, float]]:
-    """:func:`similarity` of each pair. When the pairs are a good part of all pairs (short
-    articles share many words), every pair is scored in one C call instead: the same
-    ratios, at a quarter of the cost per pair."""
+    """:func:`similarity` of each pair (``pairs`` sorted), as (i, j, score)."""
+    ii, jj, ss = _score_arrays(units_a, units_b, set(pairs))
+    return list(zip(ii.tolist(), jj.tolist(), ss.tolist(), strict=True))
+
+
+def _score_arrays(
+    units_a: Sequence[Unit], units_b: Sequence[Unit], pairs: set[tuple[int, int]]
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.float64]]:
+    """The ``pairs`` sorted (as i and j arrays) and the :func:`similarity` of each. When
+    the pairs are a good part of all pairs (short articles share many words), every pair
+    is scored in one C call instead: the same ratios, at a quarter of the cost per pair."""
+    nb = max(1, len(units_b))
+    keys = np.sort(int64_array([i * nb + j for i, j in pairs]))
+    ii, jj = np.divmod(keys, nb)
     dense = len(pairs) * 4 > len(units_a) * len(units_b) and (
         all(len(u.norm) <= LONG_TEXT for u in units_a)
         or all(len(u.norm) <= LONG_TEXT for u in units_b)
     )
     if not dense:
-        return [(i, j, similarity(units_a[i], units_b[j])) for i, j in pairs]
+        scores = [
+            similarity(units_a[i], units_b[j])
+            for i, j in zip(ii.tolist(), jj.tolist(), strict=True)
+        ]
+        return ii, jj, np.asarray(scores, dtype=np.float64).reshape(-1)
     ratios = process.cdist(
         [u.norm for u in units_a],
         [u.norm for u in units_b],
         scorer=fuzz.ratio,
         dtype=np.float64,
         workers=1,
-    ).tolist()
-    return [(i, j, ratios[i][j] / 100.0) for i, j in pairs]
+    )
+    return ii, jj, ratios[ii, jj] / 100.0
 
 
 def _keeps(
@@ -406,6 +474,10 @@ def _keeps(
     single: float,
 ) -> bool:
     return meaning is None or merge_keeps_meaning(meaning[0], ia, meaning[1], ib, single)
+
+
+ParaphraseJob = tuple[int, int, int, int, tuple[VersionMeaning, VersionMeaning], set[int], set[int]]
+"""(va, size_a, vb, size_b, meanings, sentence ids of a linked, of b linked)."""
 
 
 def paraphrase_pair(
@@ -422,24 +494,43 @@ def paraphrase_pair(
     kept when both are each other's best partner with evidence of shared content. Reading
     order is not required (a reworded paragraph is often also moved); the row order shows
     moves afterwards."""
-    ma, mb = meaning
-    rows = [i for i in range(size_a) if i not in used_a]
-    cols = [j for j in range(size_b) if j not in used_b]
-    best_a: dict[int, tuple[float, int]] = {}
-    best_b: dict[int, tuple[float, int]] = {}
-    pairs = nearest_pairs(ma, mb, rows, cols, threshold)
-    for (i, j), s in zip(pairs, paraphrase_scores(ma, mb, pairs, threshold), strict=True):
-        if s <= 0.0:
-            continue
-        if s > best_a.get(i, (0.0, -1))[0]:
-            best_a[i] = (s, j)
-        if s > best_b.get(j, (0.0, -1))[0]:
-            best_b[j] = (s, i)
-    return [
-        Link(va, (i,), vb, (best_a[i][1],), best_a[i][0], paraphrase=True)
-        for i in sorted(best_a)
-        if best_b[best_a[i][1]][1] == i
-    ]
+    return paraphrase_pairs([(va, size_a, vb, size_b, meaning, used_a, used_b)], threshold)[0]
+
+
+def paraphrase_pairs(jobs: Sequence[ParaphraseJob], threshold: float) -> list[list[Link]]:
+    """:func:`paraphrase_pair` of each job, with one set of numpy steps for all of them."""
+    pairs = nearest_pairs_batched(
+        [
+            (ma, mb, [i for i in range(na) if i not in ua], [j for j in range(nb) if j not in ub])
+            for _va, na, _vb, nb, (ma, mb), ua, ub in jobs
+        ],
+        threshold,
+    )
+    flat = [(n, i, j) for n, found in enumerate(pairs) for i, j in found]
+    scores = paraphrase_scores_batched(
+        [(jobs[n][4][0], i, jobs[n][4][1], j) for n, i, j in flat], threshold
+    )
+    out: list[list[Link]] = []
+    at = 0
+    for (va, _na, vb, _nb, _m, _ua, _ub), found in zip(jobs, pairs, strict=True):
+        best_a: dict[int, tuple[float, int]] = {}
+        best_b: dict[int, tuple[float, int]] = {}
+        for (i, j), s in zip(found, scores[at : at + len(found)], strict=True):
+            if s <= 0.0:
+                continue
+            if s > best_a.get(i, (0.0, -1))[0]:
+                best_a[i] = (s, j)
+            if s > best_b.get(j, (0.0, -1))[0]:
+                best_b[j] = (s, i)
+        at += len(found)
+        out.append(
+            [
+                Link(va, (i,), vb, (best_a[i][1],), best_a[i][0], paraphrase=True)
+                for i in sorted(best_a)
+                if best_b[best_a[i][1]][1] == i
+            ]
+        )
+    return out
 
 
 @dataclass

@@ -42,6 +42,7 @@ BASE_THRESHOLD = 0.55  # the user threshold the bars above were tuned at (the de
 CANDIDATES_PER_SENTENCE = 3  # nearest sentences of the other version kept as candidates
 MERGE_MEANING_DROP = 0.05  # how much a joined neighbour may lower the cosine of a match
 COVERAGE_BATCH = 256  # sentence pairs whose word products are computed together
+NEAREST_STACK = 1 << 18  # cosines of small blocks stacked for the nearest search (1 MB)
 MAX_MATCH_TABLE = 6000  # distinct words up to which a word-by-word table may be built (36 MB)
 
 _word_cache: dict[str, npt.NDArray[np.float32]] = {}
@@ -259,11 +260,12 @@ def paraphrase_score(
     return 0.0
 
 
-def _padded(items: Sequence[SentenceWords], width: int, pad: int) -> npt.NDArray[np.int64]:
-    """Each item's rows in the shared table, padded with ``pad`` to ``width``; built with a
-    few whole-array steps, not one per item."""
-    sizes = np.fromiter((len(x.rows) for x in items), dtype=np.int64, count=len(items))
-    rows = np.full((len(items), width), pad, dtype=np.int64)
+def _padded(
+    items: Sequence[SentenceWords], sizes: npt.NDArray[np.int64], width: int
+) -> npt.NDArray[np.int64]:
+    """Each item's rows in the shared table, padded with row 0 to ``width`` (callers mask
+    the padding out); built with a few whole-array steps, not one per item."""
+    rows = np.zeros((len(items), width), dtype=np.int64)
     total = int(sizes.sum())
     if total:
         starts = np.cumsum(sizes) - sizes
@@ -286,22 +288,26 @@ def coverages(xs: Sequence[SentenceWords], ys: Sequence[SentenceWords]) -> list[
     nb = [len(y.rows) for y in ys]
     size = len(table)
     matches = table.matches(sum(p * q for p, q in zip(na, nb, strict=True)))
-    if matches is None:  # padding (row ``size``): a zero vector, keys that never meet
-        vectors = np.concatenate([table.vectors, np.zeros((1, table.vectors.shape[1]), np.float32)])
-        keys_x = np.concatenate([table.keys, [-1]])
-        keys_y = np.concatenate([table.keys, [-2]])
     order = sorted(range(len(xs)), key=lambda k: (na[k] // 4, nb[k]))
     for lo in range(0, len(order), COVERAGE_BATCH):
         part = [k for k in order[lo : lo + COVERAGE_BATCH] if na[k] and nb[k]]
         if not part:
             continue
-        rx = _padded([xs[k] for k in part], max(na[k] for k in part), size)
-        ry = _padded([ys[k] for k in part], max(nb[k] for k in part), size)
+        size_x = int64_array([na[k] for k in part])
+        size_y = int64_array([nb[k] for k in part])
+        width_x, width_y = int(size_x.max()), int(size_y.max())
+        rx = _padded([xs[k] for k in part], size_x, width_x)
+        ry = _padded([ys[k] for k in part], size_y, width_y)
         if matches is not None:
             hit = matches[rx[:, :, None] * (size + 1) + ry[:, None, :]]
         else:
-            hit = np.matmul(vectors[rx], vectors[ry].transpose(0, 2, 1)) >= WORD_MATCH
-            hit |= keys_x[rx][:, :, None] == keys_y[ry][:, None, :]
+            hit = np.matmul(table.vectors[rx], table.vectors[ry].transpose(0, 2, 1)) >= WORD_MATCH
+            hit |= table.keys[rx][:, :, None] == table.keys[ry][:, None, :]
+        # The padding (row 0, a real word) may meet anything: it counts for nothing. Each
+        # product is one row by one column, so the padding leaves the real entries as they
+        # were, and no copy of the table with a zero row is needed.
+        hit &= (np.arange(width_x) < size_x[:, None])[:, :, None]
+        hit &= (np.arange(width_y) < size_y[:, None])[:, None, :]
         share_x = hit.any(axis=2).sum(axis=1).tolist()
         share_y = hit.any(axis=1).sum(axis=1).tolist()
         for n, k in enumerate(part):
@@ -316,15 +322,25 @@ def paraphrase_scores(
     threshold: float = BASE_THRESHOLD,
 ) -> list[float]:
     """:func:`paraphrase_score` of each (i, j) in ``pairs``, the content checks batched."""
+    return paraphrase_scores_batched([(a, i, b, j) for i, j in pairs], threshold)
+
+
+def paraphrase_scores_batched(
+    pairs: Sequence[tuple[VersionMeaning, int, VersionMeaning, int]],
+    threshold: float = BASE_THRESHOLD,
+) -> list[float]:
+    """:func:`paraphrase_score` of each (a, i, b, j) in ``pairs`` (sentences of any versions
+    of one analysis), the content checks batched."""
     shift = threshold - BASE_THRESHOLD
     out = [0.0] * len(pairs)
     todo: list[tuple[int, float]] = []
-    for k, (i, j) in enumerate(pairs):
+    for k, (a, i, b, j) in enumerate(pairs):
         cos = float(a.vectors[i] @ b.vectors[j])
         if cos >= MIN_COSINE + shift:
             todo.append((k, cos))
     covs = coverages(
-        [a.words[pairs[k][0]] for k, _ in todo], [b.words[pairs[k][1]] for k, _ in todo]
+        [pairs[k][0].words[pairs[k][1]] for k, _ in todo],
+        [pairs[k][2].words[pairs[k][3]] for k, _ in todo],
     )
     for (k, cos), cov in zip(todo, covs, strict=True):
         if cov >= MIN_COVERAGE + shift or (
@@ -335,15 +351,16 @@ def paraphrase_scores(
 
 
 def top_k_mask(sims: npt.NDArray[np.float32], k: int) -> npt.NDArray[np.bool_]:
-    """Per row, the ``k`` largest entries (ties to the lower column), as a mask: the same
-    entries as the first ``k`` of a stable descending argsort, found without sorting."""
-    if k >= sims.shape[1]:
+    """Per row (along the last axis), the ``k`` largest entries (ties to the lower column),
+    as a mask: the same entries as the first ``k`` of a stable descending argsort, found
+    without sorting."""
+    if k >= sims.shape[-1]:
         return np.ones(sims.shape, dtype=np.bool_)
-    kth = -np.partition(-sims, k - 1, axis=1)[:, k - 1 : k]
+    kth = -np.partition(-sims, k - 1, axis=-1)[..., k - 1 : k]
     greater = sims > kth
     tied = sims == kth
-    room = k - greater.sum(axis=1, keepdims=True)
-    out: npt.NDArray[np.bool_] = greater | (tied & (np.cumsum(tied, axis=1) <= room))
+    room = k - greater.sum(axis=-1, keepdims=True)
+    out: npt.NDArray[np.bool_] = greater | (tied & (np.cumsum(tied, axis=-1) <= room))
     return out
 
 
@@ -356,12 +373,61 @@ def nearest_pairs(
 ) -> list[tuple[int, int]]:
     """Candidate pairs among ``rows`` x ``cols``, sorted: each side's few nearest by cosine,
     at or above the cosine bar (one blocked matrix product)."""
+    return nearest_pairs_batched([(a, b, rows, cols)], threshold)[0]
+
+
+def nearest_pairs_batched(
+    blocks: Sequence[tuple[VersionMeaning, VersionMeaning, Sequence[int], Sequence[int]]],
+    threshold: float = BASE_THRESHOLD,
+) -> list[list[tuple[int, int]]]:
+    """:func:`nearest_pairs` of each (a, b, rows, cols) block, small blocks stacked so that
+    a few numpy steps serve many of them (stacks of at most :data:`NEAREST_STACK` cells)."""
     floor = MIN_COSINE + threshold - BASE_THRESHOLD
-    if not rows or not cols:
-        return []
-    ri = np.asarray(rows, dtype=np.int64)
-    ci = np.asarray(cols, dtype=np.int64)
-    sims = a.vectors[ri] @ b.vectors[ci].T
-    near = top_k_mask(sims, CANDIDATES_PER_SENTENCE) | top_k_mask(sims.T, CANDIDATES_PER_SENTENCE).T
-    r, c = np.nonzero(near & (sims >= floor))
-    return sorted(zip(ri[r].tolist(), ci[c].tolist(), strict=True))
+    out: list[list[tuple[int, int]]] = [[] for _ in blocks]
+    stack: list[int] = []
+    height = width = 0
+    for n, (_a, _b, rows, cols) in enumerate(blocks):
+        if not rows or not cols:
+            continue
+        h, w = max(height, len(rows)), max(width, len(cols))
+        if stack and (len(stack) + 1) * h * w > NEAREST_STACK:
+            _nearest_stack(blocks, stack, height, width, floor, out)
+            stack, h, w = [], len(rows), len(cols)
+        stack.append(n)
+        height, width = h, w
+    if stack:
+        _nearest_stack(blocks, stack, height, width, floor, out)
+    for found in out:
+        found.sort()  # already sorted when rows and cols are
+    return out
+
+
+def _nearest_stack(
+    blocks: Sequence[tuple[VersionMeaning, VersionMeaning, Sequence[int], Sequence[int]]],
+    stack: list[int],
+    height: int,
+    width: int,
+    floor: float,
+    out: list[list[tuple[int, int]]],
+) -> None:
+    """The nearest pairs of the blocks ``stack`` names, added to ``out``.
+
+    Each block's cosines come from its own product, as alone; they are then laid side by
+    side, padded with -inf, which is never among a row's or column's nearest that count
+    (a block with fewer than k columns keeps them all, as alone) and never passes the bar.
+    """
+    sims = np.full((len(stack), height, width), -np.inf, dtype=np.float32)
+    row_ids = np.zeros((len(stack), height), dtype=np.int64)
+    col_ids = np.zeros((len(stack), width), dtype=np.int64)
+    for q, n in enumerate(stack):
+        a, b, rows, cols = blocks[n]
+        ri = int64_array(list(rows))
+        ci = int64_array(list(cols))
+        sims[q, : len(ri), : len(ci)] = a.vectors[ri] @ b.vectors[ci].T
+        row_ids[q, : len(ri)] = ri
+        col_ids[q, : len(ci)] = ci
+    k = CANDIDATES_PER_SENTENCE
+    near = top_k_mask(sims, k) | top_k_mask(sims.swapaxes(1, 2), k).swapaxes(1, 2)
+    at, r, c = np.nonzero(near & (sims >= floor))  # in block, row, column order
+    for q, i, j in zip(at.tolist(), row_ids[at, r].tolist(), col_ids[at, c].tolist(), strict=True):
+        out[stack[q]].append((i, j))

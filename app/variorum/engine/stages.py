@@ -25,7 +25,7 @@ from variorum.engine.align import (
     Group,
     Link,
     Unit,
-    align_pair,
+    align_pairs,
     candidate_pairs,
     group_links,
     longest_increasing,
@@ -229,24 +229,12 @@ def align(seg: Segmented, scored: Scored, settings: Settings, step: Step = QUIET
     max_postings = max(64, 4 * n)
     pairs = version_pairs(scored.units, seg.base)
     cands = candidate_pairs(scored.units, max_postings, pairs)
-    links: list[Link] = []
-    for k, (a, b) in enumerate(pairs):
+
+    def progress(k: int) -> None:
         if k % 8 == 0:
             step(0.1 + 0.6 * k / max(1, len(pairs)), "Aligning versions")
-        meaning = scored.meaning
-        pair_meaning = (meaning[a], meaning[b]) if meaning is not None else None
-        links.extend(
-            align_pair(
-                a,
-                scored.units[a],
-                b,
-                scored.units[b],
-                cands.get((a, b), set()),
-                settings.threshold,
-                pair_meaning,
-            )
-        )
-    return links
+
+    return align_pairs(scored.units, pairs, cands, settings.threshold, scored.meaning, progress)
 
 
 def group(scored: Scored, links: Sequence[Link], settings: Settings, step: Step = QUIET) -> Grouped:

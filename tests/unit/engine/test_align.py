@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 import pytest
 
 from variorum.engine.align import (
     NEAREST_VERSIONS,
     Unit,
+    align_pair,
+    align_pairs,
+    candidate_pairs,
     longest_increasing,
     ordered_chain,
     version_pairs,
 )
-from variorum.engine.api import compare_documents
+from variorum.engine.api import compare_documents, load_documents
 from variorum.engine.model import Comparison, Document, RowKind, Settings
+
+DATA = Path(__file__).resolve().parents[2] / "data"
 
 
 def compare(*texts: str, **settings: object) -> Comparison:
@@ -225,3 +231,38 @@ def test_dense_scoring_gives_the_ratios_pair_by_pair() -> None:
     want = [(i, j, similarity(a[i], b[j])) for i, j in every]
     assert _scores(a, b, every) == want  # dense: one C call
     assert _scores(a, b, every[:1]) == want[:1]  # sparse: pair by pair
+
+
+def test_pairs_aligned_together_give_the_links_of_each_pair_alone(
+    seed_paths: list[Path],
+) -> None:
+    from variorum.engine import stages
+
+    family = sorted(p for p in (DATA / "family").iterdir() if p.suffix != ".py")
+    reworded = sorted((DATA / "conflicts").glob("reworded_*.txt"))
+    by_meaning = 0
+    for paths in (seed_paths, family, reworded):
+        docs, _ = load_documents(paths)
+        settings = Settings()
+        seg = stages.segment(docs, settings)
+        scored = stages.score(seg, settings)
+        assert scored.meaning is not None
+        pairs = version_pairs(scored.units)
+        cands = candidate_pairs(scored.units, 64, pairs)
+        alone = [
+            link
+            for a, b in pairs
+            for link in align_pair(
+                a,
+                scored.units[a],
+                b,
+                scored.units[b],
+                cands.get((a, b), set()),
+                settings.threshold,
+                (scored.meaning[a], scored.meaning[b]),
+            )
+        ]
+        together = align_pairs(scored.units, pairs, cands, settings.threshold, scored.meaning)
+        assert together == alone
+        by_meaning += sum(link.paraphrase for link in together)
+    assert by_meaning  # the batched paraphrase pass was exercised

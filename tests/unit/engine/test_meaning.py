@@ -13,11 +13,18 @@ from hypothesis import strategies as st
 from labelled_pairs import HARD_NEGATIVES, POSITIVES
 
 from variorum.engine import embed
+from variorum.engine import meaning as meaning_module
 from variorum.engine.api import compare_documents, load_documents
 from variorum.engine.meaning import (
+    BASE_THRESHOLD,
+    CANDIDATES_PER_SENTENCE,
+    MIN_COSINE,
+    SentenceWords,
     VersionMeaning,
+    WordTable,
     content_coverage,
     coverages,
+    nearest_pairs_batched,
     paraphrase_score,
     top_k_mask,
     version_meaning,
@@ -182,3 +189,71 @@ def test_coverages_batched_equal_one_by_one() -> None:
     assert coverages(xs, ys) == one_by_one
     assert [content_coverage(x, y) for x, y in zip(xs, ys, strict=True)] == one_by_one
     assert max(one_by_one) == 1.0 and min(one_by_one) < 0.5
+
+
+def _meaning(vectors: np.ndarray) -> VersionMeaning:
+    return VersionMeaning(vectors, vectors, ())
+
+
+def _nearest_alone(
+    a: VersionMeaning, b: VersionMeaning, rows: list[int], cols: list[int], threshold: float
+) -> list[tuple[int, int]]:
+    """The slow reference: one block, nearest by a stable descending sort each way."""
+    if not rows or not cols:
+        return []
+    sims = a.vectors[rows] @ b.vectors[cols].T
+    k = CANDIDATES_PER_SENTENCE
+    near = np.zeros(sims.shape, dtype=bool)
+    for r, order in enumerate(np.argsort(-sims, axis=1, kind="stable")[:, :k]):
+        near[r, order] = True
+    for c, order in enumerate(np.argsort(-sims.T, axis=1, kind="stable")[:, :k]):
+        near[order, c] = True
+    floor = MIN_COSINE + threshold - BASE_THRESHOLD
+    r, c = np.nonzero(near & (sims >= floor))
+    return sorted((rows[x], cols[y]) for x, y in zip(r.tolist(), c.tolist(), strict=True))
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.integers(0, 2**32 - 1), st.sampled_from([0.35, 0.55, 0.8]), st.sampled_from([1, 40, 1 << 18])
+)
+def test_nearest_pairs_batched_equal_block_by_block(
+    seed: int, threshold: float, stack: int
+) -> None:
+    rng = np.random.default_rng(seed)
+    # Coarse values: many ties and cosines exactly at the bar.
+    versions = [
+        _meaning(rng.choice([0.0, 0.5, 1.0], (int(rng.integers(0, 9)), 4)).astype(np.float32))
+        for _ in range(3)
+    ]
+    blocks = []
+    for _ in range(int(rng.integers(1, 6))):
+        a, b = versions[int(rng.integers(3))], versions[int(rng.integers(3))]
+        rows = sorted(rng.choice(len(a.vectors), int(rng.integers(0, len(a.vectors) + 1)), False))
+        cols = sorted(rng.choice(len(b.vectors), int(rng.integers(0, len(b.vectors) + 1)), False))
+        blocks.append((a, b, [int(x) for x in rows], [int(y) for y in cols]))
+    saved, meaning_module.NEAREST_STACK = meaning_module.NEAREST_STACK, stack
+    try:
+        got = nearest_pairs_batched(blocks, threshold)
+    finally:
+        meaning_module.NEAREST_STACK = saved
+    assert got == [_nearest_alone(*block, threshold) for block in blocks]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(0, 2**32 - 1))
+def test_coverages_batched_equal_one_by_one_on_coarse_words(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    words = int(rng.integers(1, 12))
+    table = WordTable(
+        rng.choice([0.0, 0.5, 1.0], (words, 4)).astype(np.float32),
+        rng.integers(0, 4, words).astype(np.int64),
+    )
+    sentences = [
+        SentenceWords(rng.integers(0, words, int(rng.integers(0, 6))).astype(np.int64), table)
+        for _ in range(8)
+    ]
+    pairs = [(int(rng.integers(8)), int(rng.integers(8))) for _ in range(int(rng.integers(1, 30)))]
+    xs = [sentences[i] for i, _ in pairs]
+    ys = [sentences[j] for _, j in pairs]
+    assert coverages(xs, ys) == [content_coverage(x, y) for x, y in zip(xs, ys, strict=True)]
