@@ -21,6 +21,7 @@ from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from importlib import resources
+from operator import itemgetter
 from typing import NamedTuple
 
 import numpy as np
@@ -359,6 +360,12 @@ def _keys(tokens: Sequence[Token]) -> tuple[str, ...]:
     return tuple(_skeleton(t.norm) for t in tokens if t.is_word)
 
 
+@lru_cache(maxsize=131072)
+def _word_key(norm: str) -> str:
+    """:func:`_skeleton`, cached: it runs for every word of every sentence read."""
+    return norm if norm[:1].isdigit() and norm.isascii() else skeleton(norm)
+
+
 def _skeleton(norm: str) -> str:
     """``skeleton(norm)`` of a word token. A token that starts with an ASCII digit is a
     number of digits, separators and "%", its own skeleton: a long text has more distinct
@@ -425,7 +432,7 @@ def name_candidates(text: str, words: Sequence[Token]) -> list[Candidate]:
     lone capitalised first word is just a sentence start unless it is an acronym or no
     English word."""
     out: list[Candidate] = []
-    caps = [_capitalised(t[0]) for t in words]
+    caps = list(map(_capitalised, map(itemgetter(0), words)))
     if True not in caps:
         return out  # most sentences of a long text: no name, no work
     n = len(words)
@@ -953,8 +960,8 @@ class _Parsed:
         self.tokens = tokens
         self.words = [t for t in tokens if t.is_word]
         norms = [t.norm for t in self.words]
-        # skeleton of each word (_skeleton, inlined: this runs for every word)
-        self.keys = [n if n[:1].isdigit() and n.isascii() else skeleton(n) for n in norms]
+        # skeleton of each word (_word_key: this runs for every word)
+        self.keys = list(map(_word_key, norms))
         self.numbers = [_number_key(n) for n in norms if n[:1].isdigit()]
         self.cands: list[Candidate] | None = None  # quotations, numbers, names
         self.runs: list[Run] | None = None  # where phrases can be (_runs)
@@ -1081,7 +1088,7 @@ def _judge(
     cands = fact_cands + phrases + numbers
     terms = _unique_terms(corpus, v, cands, text, words)
     if is_unmatched:
-        folded = frozenset(t.norm.replace("’", "'") for t in words)
+        folded = _folded_words(words)
         keep = check_worthy(cands, terms, sent_facts, topics, folded)
     else:
         keep = any(t.kind in _FACT_TERMS for t in terms)
@@ -1092,6 +1099,14 @@ def _judge(
 
 
 _NOT_A_CLAIM: Verdict = (False, (), 0.0)
+
+
+def _folded_words(words: Sequence[Token]) -> frozenset[str]:
+    """The sentence's words folded, with typographic apostrophes made plain."""
+    norms = [t.norm for t in words]
+    if "’" not in "".join(norms):
+        return frozenset(norms)
+    return frozenset(n.replace("’", "'") for n in norms)
 
 
 def _judge_both(
@@ -1122,7 +1137,7 @@ def _judge_both(
     aligned = _NOT_A_CLAIM
     if not held and any(t.kind in _FACT_TERMS for t in terms):
         aligned = (True, rel, salience(terms, sent_facts, False, len(words)))
-    folded = frozenset(t.norm.replace("’", "'") for t in words)
+    folded = _folded_words(words)
     alone = _NOT_A_CLAIM
     if check_worthy(cands, terms, sent_facts, topics, folded):
         alone = (True, rel, salience(terms, sent_facts, True, len(words)))
