@@ -13,9 +13,9 @@ import math
 from collections.abc import Iterable, Iterator, Sequence
 from enum import Enum
 from functools import partial
-from itertools import repeat
+from itertools import compress, count, repeat
 from json.encoder import encode_basestring
-from operator import attrgetter
+from operator import attrgetter, eq
 from typing import Any
 
 import numpy as np
@@ -476,10 +476,11 @@ def _snippet(text: str, limit: int = 90, at: int = 0) -> str:
     return lead + part
 
 
-def _changed_rows(c: Comparison, max_rows: int) -> list[str]:
+def _changed_rows(c: Comparison, max_rows: int, kinds: list[str]) -> list[str]:
     """The rows the versions word differently: row number (as the window numbers them),
-    how alike, and each version's words there, the reference first."""
-    changed = [(i, r) for i, r in enumerate(c.rows) if r.kind.value == "changed"]
+    how alike, and each version's words there, the reference first. ``kinds`` holds each
+    row's kind value."""
+    changed = [(i, c.rows[i]) for i in compress(count(), map(eq, kinds, repeat("changed")))]
     lines = [f"Changed rows: worded differently ({len(changed)})"]
     for i, row in changed[:max_rows]:
         lines.append(f"  row {i + 1}, {row.similarity:.0%} alike")
@@ -500,8 +501,10 @@ def format_summary(c: Comparison, max_claims: int = 8) -> str:
     """A readable terminal summary: disagreements first, then versions, claims and the
     similarity matrix."""
     lines: list[str] = []
-    changed = sum(1 for r in c.rows if r.kind.value == "changed")
-    unique = sum(1 for r in c.rows if r.kind.value == "unique")
+    # By the enums' values, read in C: a long version has a row per sentence.
+    kinds: list[str] = list(map(attrgetter("kind._value_"), c.rows))
+    changed = kinds.count("changed")
+    unique = kinds.count("unique")
     disagreements = c.disagreements
     lines.append(
         f"Variorum: {len(c.versions)} versions, {len(c.rows)} rows "
@@ -529,7 +532,7 @@ def format_summary(c: Comparison, max_claims: int = 8) -> str:
         if v.claims_cut:
             lines.append(f"    {v.claims_cut}")
     lines.append("")
-    lines.extend(_changed_rows(c, max_claims))
+    lines.extend(_changed_rows(c, max_claims, kinds))
     lines.append("")
     lines.append("Claims only one version makes (most salient first)")
     for v in c.versions:

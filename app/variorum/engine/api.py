@@ -107,7 +107,7 @@ def _valid_unicode(doc: Document) -> Document:
     """``doc`` with lone surrogates (not characters; the tokenizer refuses them) in its
     text shown as U+FFFD. Sessions repair them on reading; this is the net for callers."""
     parts = (doc.text, doc.title or "", *doc.boilerplate)
-    if not any(_SURROGATE.search(p) for p in parts):
+    if not any(map(_has_surrogate, parts)):
         return doc
     fix = _SURROGATE.sub
     return replace(
@@ -116,3 +116,15 @@ def _valid_unicode(doc: Document) -> Document:
         title=None if doc.title is None else fix("\ufffd", doc.title),
         boilerplate=tuple(fix("\ufffd", b) for b in doc.boilerplate),
     )
+
+
+def _has_surrogate(text: str) -> bool:
+    """Whether ``text`` holds a lone surrogate. UTF-8 refuses exactly those, and encoding
+    a 20 MB text takes a quarter of the time of a regex scan (ASCII is known at once)."""
+    if text.isascii():
+        return False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False

@@ -12,6 +12,8 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from enum import StrEnum
+from itertools import compress, count
+from operator import attrgetter
 from typing import Any
 
 
@@ -317,4 +319,7 @@ class Comparison:
     @property
     def disagreements(self) -> tuple[tuple[int, Conflict], ...]:
         """Every conflict with the index of its row, in row order."""
-        return tuple((i, c) for i, row in enumerate(self.rows) for c in row.conflicts)
+        rows = self.rows
+        # The rows with conflicts found by a C loop: a long version has a row per sentence.
+        found = compress(count(), map(attrgetter("conflicts"), rows))
+        return tuple((i, c) for i in found for c in rows[i].conflicts)
