@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
+import operator
 import struct
 import sys
 import threading
@@ -43,6 +44,7 @@ CACHE_SENTENCES = 50_000  # distinct sentences kept (1 KB each)
 CACHE_DOCUMENTS = 512  # documents kept in the in-process cache (about 1 KB per sentence)
 CACHE_WORDS = 500_000  # distinct words whose token ids are kept
 _MARK = "\u2581"  # the tokenizer's word-start mark (it replaces spaces)
+_TOKEN_ID = operator.attrgetter("id")
 
 MODEL_NOTICE = (
     "Paraphrase matching uses the WordLlama l2_supercat 256-d model shipped in the "
@@ -87,6 +89,8 @@ class SentenceModel:
     tokenizer: object  # tokenizers.Tokenizer (untyped package)
     load_seconds: float
     vocab: dict[str, int] = field(default_factory=dict)  # token -> id, for whole-word tokens
+    # Word -> id of the token "▁" + word: whole words found without building "▁" + word.
+    words: dict[str, int] = field(default_factory=dict)
 
     @classmethod
     def load(cls) -> SentenceModel:
@@ -101,7 +105,8 @@ class SentenceModel:
         tokenizer.no_padding()
         tokenizer.no_truncation()
         vocab = tokenizer.get_vocab(with_added_tokens=False)
-        return cls(table, tokenizer, time.perf_counter() - t0, vocab)
+        words = {t[1:]: i for t, i in vocab.items() if t.startswith(_MARK)}
+        return cls(table, tokenizer, time.perf_counter() - t0, vocab, words)
 
     def word_ids(self, words: Iterable[str]) -> dict[str, list[int]]:
         """Token ids of each space-free word, as the tokenizer gives them inside a text.
@@ -117,22 +122,29 @@ class SentenceModel:
     def _distinct_word_ids(self, words: list[str]) -> list[list[int]]:
         """:meth:`word_ids` of each of the distinct ``words``, in their order."""
         got: list[list[int] | None] = list(map(_word_ids.get, words))  # get is atomic
-        missing = [k for k, ids in enumerate(got) if ids is None]
-        if missing:
-            ones = list(map(self.vocab.get, [_MARK + words[k] for k in missing]))
-            # The BPE model alone: the tokenizer's only other step (prepend ▁, spaces to ▁)
-            # is done here, and building full encodings would cost twice the BPE.
-            bpe = self.tokenizer.model  # type: ignore[attr-defined]
-            fresh: dict[str, list[int]] = {}
-            for k, one in zip(missing, ones, strict=True):
-                w = words[k]
-                ids = [t.id for t in bpe.tokenize(_MARK + w)] if one is None else [one]
-                got[k] = fresh[w] = ids
-            with _ids_lock:
-                if len(_word_ids) + len(fresh) > CACHE_WORDS:
-                    _word_ids.clear()
-                _word_ids.update(fresh)
-        return got  # type: ignore[return-value]  # every None was filled in
+        if None not in got:
+            return got  # type: ignore[return-value]
+        missing = [w for w, ids in zip(words, got, strict=True) if ids is None]
+        whole = (
+            list(map(self.words.get, missing))
+            if self.words
+            else [self.vocab.get(_MARK + w) for w in missing]
+        )
+        # The BPE model alone: the tokenizer's only other step (prepend ▁, spaces to ▁)
+        # is done here, and building full encodings would cost twice the BPE.
+        bpe = self.tokenizer.model  # type: ignore[attr-defined]
+        found = [
+            [one] if one is not None else list(map(_TOKEN_ID, bpe.tokenize(_MARK + w)))
+            for w, one in zip(missing, whole, strict=True)
+        ]
+        with _ids_lock:
+            if len(_word_ids) + len(found) > CACHE_WORDS:
+                _word_ids.clear()
+            _word_ids.update(zip(missing, found, strict=True))
+        if len(found) == len(words):
+            return found
+        fill = iter(found)
+        return [ids if ids is not None else next(fill) for ids in got]
 
     def token_sums(self, texts: Sequence[str], check: Callable[[], None] | None = None) -> Vectors:
         """Sum of token vectors per text (zero for a token-less text): the raw material of
