@@ -133,6 +133,11 @@ _MANY_NEWLINES = re.compile(r"\n{3,}")
 def _key(line: str) -> str:
     """A line as furniture patterns see it: lower-case, undecorated, single-spaced."""
     bare = line.strip(_DECORATION)
+    # The only space a printable string can hold is " " (the others are not printable),
+    # and none at its edges (the decoration is stripped): then without a double space
+    # there is nothing to collapse, and an article's lines need no split into words.
+    if bare.isprintable() and "  " not in bare:
+        return bare.casefold()
     if bare[:1].isspace() or bare[-1:].isspace():
         return _SPACES.sub(" ", bare).casefold()  # an edge space stays (as one)
     # Otherwise the same: str.split and the regex's \s agree on what a space is, and

@@ -145,11 +145,6 @@ def tokenize(
     return out
 
 
-# A token with the spaces before it: the matches tile the text, so their lengths give the
-# offsets, and no match attempt is spent on a space.
-_SPACED_TOKEN = re.compile(r"\s*+(?:" + TOKEN_RE.pattern + ")")
-
-
 class _Scan(NamedTuple):
     starts: np.ndarray  # int64 offsets
     ends: np.ndarray
@@ -168,9 +163,13 @@ class _Numbering(dict[str, int]):
 
 
 def code_points(text: str) -> np.ndarray:
-    """The code points of ``text``, one array element each (a byte each for ASCII text)."""
+    """The code points of ``text``, one array element each: bytes for ASCII, 16 bits for
+    text within the BMP (a lone surrogate is its own code point), else 32 bits."""
     if text.isascii():
         return np.frombuffer(text.encode("ascii"), np.uint8)
+    units = text.encode("utf-16-le", "surrogatepass")
+    if len(units) == 2 * len(text):  # no character needed a surrogate pair
+        return np.frombuffer(units, np.uint16)
     return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), np.uint32)
 
 
@@ -225,18 +224,17 @@ class _ChunkTokens(NamedTuple):
 def _chunk_tokens(joined: str, sizes: np.ndarray) -> _ChunkTokens:
     """The tokens of the chunks (of ``sizes`` characters) that ``joined`` holds, one space
     between two, from one ``findall``. Every character of a chunk is in one of its tokens
-    (one that is no word character starts ``[^\\w\\s]``), so the tokens tile each chunk,
-    and a token found after a space starts a chunk."""
-    found = _SPACED_TOKEN.findall(joined)
-    spaced = np.fromiter(map(len, found), np.int64, len(found))
-    strings = list(map(str.lstrip, found))
-    del found
+    (one that is no word character starts ``[^\\w\\s]``), so the tokens tile each chunk:
+    their lengths say where each starts and which chunk holds it."""
+    strings = TOKEN_RE.findall(joined)
     lengths = np.fromiter(map(len, strings), np.int64, len(strings))
-    chunk = np.cumsum(spaced > lengths)
-    chunk_starts = np.cumsum(sizes + 1) - (sizes + 1)
-    at = np.cumsum(spaced) - lengths
+    ends = np.cumsum(lengths)  # in the chunks put end to end, without the spaces
+    chunk_ends = np.cumsum(sizes)
+    chunk = np.searchsorted(chunk_ends, ends)
+    offsets = ends - lengths - (chunk_ends - sizes)[chunk]
+    at = offsets + (np.cumsum(sizes + 1) - (sizes + 1))[chunk]
     counts = np.bincount(chunk, minlength=len(sizes))
-    return _ChunkTokens(counts, at, at - chunk_starts[chunk], lengths, strings)
+    return _ChunkTokens(counts, at, offsets, lengths, strings)
 
 
 def _expand(
@@ -251,6 +249,30 @@ def _expand(
     k += np.repeat(first[chunks.ids] - placed, per_chunk)  # token k of the text is which
     starts = np.repeat(chunks.starts, per_chunk) + tokens.offsets[k]
     return _Scan(starts, starts + tokens.lengths[k], ids[k], vocab, words[k])
+
+
+def _numbered(index: _Numbering, strings: list[str]) -> np.ndarray:
+    return np.fromiter(map(index.__getitem__, strings), np.int64, len(strings))
+
+
+def _norm_ids(
+    own: _ChunkTokens,
+    folded: _ChunkTokens,
+    folded_ids: np.ndarray,
+    folded_joined: str,
+    index: _Numbering,
+) -> np.ndarray:
+    """Per token of ``own``, the id of its norm (the folded characters it covers): the id
+    of the folded token covering the same characters, where there is one (nearly always),
+    else of those characters numbered by ``index``."""
+    at, lengths = own.at, own.lengths
+    k = np.minimum(np.searchsorted(folded.at, at), len(folded.at) - 1)
+    ids: np.ndarray = folded_ids[k]
+    odd = np.flatnonzero((folded.at[k] != at) | (folded.lengths[k] != lengths))
+    starts = at[odd].tolist()
+    ends = (at[odd] + lengths[odd]).tolist()
+    ids[odd] = _numbered(index, list(map(folded_joined.__getitem__, map(slice, starts, ends))))
+    return ids
 
 
 def _is_word(strings: list[str]) -> np.ndarray:
@@ -330,18 +352,17 @@ class TokenizedText:
         index = _Numbering()  # folded token string -> id
         # Folding keeps every character's length unless a case mapping lengthens one.
         self._same_length = len(folded_joined) == len(joined)
-        if self._same_length:
-            at = own.at.tolist()
-            ends = (own.at + own.lengths).tolist()
-            norms = list(map(folded_joined.__getitem__, map(slice, at, ends)))
-        else:  # then Token.norm is the token folded alone
-            norms = [fold(t, ignore_case, ignore_quotes) for t in own.strings]
-        own_ids = np.fromiter(map(index.__getitem__, norms), np.int64, len(norms))
-        del norms
-        folded, folded_ids = own, own_ids
-        if self._same_length and folded_joined != joined:
+        folded = own
+        if not self._same_length:  # then Token.norm is the token folded alone
+            own_ids = _numbered(index, [fold(t, ignore_case, ignore_quotes) for t in own.strings])
+        elif folded_joined == joined:
+            own_ids = _numbered(index, own.strings)
+        else:
             folded = _chunk_tokens(folded_joined, sizes)
-            folded_ids = np.fromiter(map(index.__getitem__, folded.strings), np.int64)
+            folded_ids = _numbered(index, folded.strings)
+            own_ids = _norm_ids(own, folded, folded_ids, folded_joined, index)
+        if folded is own:
+            folded_ids = own_ids
         vocab = list(index)
         del index
         scan = _expand(chunks, own, own_ids, _is_word(own.strings), vocab)

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from variorum.engine.ingest import document_from_text, split_furniture
+from variorum.engine.ingest_furniture import _DECORATION, _key
 
 SEEDS = Path(__file__).resolve().parents[3] / "seeds"
 
@@ -238,3 +242,20 @@ def test_join_body(lines: list[str], body: str) -> None:
     from variorum.engine.ingest_furniture import join_body
 
     assert join_body(lines) == body
+
+
+def _key_by_words(line: str) -> str:
+    """What ``_key`` computes, the long way: every space collapsed by a substitution."""
+    return re.sub(r"\s+", " ", line.strip(_DECORATION)).casefold()
+
+
+@given(
+    st.lists(
+        st.sampled_from([" ", "  ", "\t", "\u00a0", "\u2009", "\u200b", "\xad", "»", "•", "|", "-"])
+        | st.sampled_from(["Ad", "SIGN", "up", "ß", "İ", "Σ", "x"])
+        | st.characters(codec="utf-8"),
+        max_size=30,
+    ).map("".join)
+)
+def test_key_is_the_undecorated_line_single_spaced_and_folded(line: str) -> None:
+    assert _key(line) == _key_by_words(line)

@@ -136,3 +136,20 @@ def test_folding_keeps_spaces_and_a_final_sigma_sees_no_further() -> None:
     for w in spaces:
         assert fold("ΑΣ" + w + "Α") == "ας" + fold(w) + "α"
         assert fold("Α" + w + "Σ") == "α" + fold(w) + "σ"
+
+
+@pytest.mark.parametrize(
+    ("text", "dtype"),
+    [
+        ("abc", np.uint8),
+        ("aé’b", np.uint16),
+        ("a\ud800b\udc00", np.uint16),  # lone surrogates stay one code point each
+        ("\ud800\udc00", np.uint16),
+        ("a\U0001f600b", np.uint32),
+        ("", np.uint8),
+    ],
+)
+def test_code_points_are_one_element_per_character(text: str, dtype: type) -> None:
+    points = code_points(text)
+    assert points.dtype == dtype
+    assert points.tolist() == [ord(c) for c in text]
