@@ -525,7 +525,12 @@ class TokenizedText:
             memo["bounded"] = _token_bounds(fs)
         if each is skeleton:
             if "skeleton" not in memo:
-                memo["skeleton"] = [skeleton(w) if w[0].isalnum() else w for w in fs.vocab]
+                # An ASCII token starting with a digit is a number (digits, separators,
+                # "%"), its own skeleton: a long text has more of them than its cache holds.
+                memo["skeleton"] = [
+                    w if not w[0].isalnum() or (w[0].isdigit() and w.isascii()) else skeleton(w)
+                    for w in fs.vocab
+                ]
             values: list[str] = memo["skeleton"]
         elif each is str:
             values = fs.vocab
