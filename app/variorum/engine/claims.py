@@ -16,11 +16,12 @@ possessive, doubled letters such as Zelensky/Zelenskyy).
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from importlib import resources
+from itertools import chain
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -177,15 +178,10 @@ class Corpus:
         self._sent_norm: list[dict[int, str]] = [{} for _ in texts]
         self._word_sents: list[dict[str, list[int]] | None] = [None for _ in texts]
         self._indexed = [0 for _ in texts]  # sentences of each version in _word_sents
-        self.df: dict[str, int] = defaultdict(int)
-        for voc in self.vocab:
-            for w in voc:
-                self.df[w] += 1
-        self.novel_keys = [{w for w in voc if self.df[w] == 1} for voc in self.vocab]
-        self.num_df: dict[str, int] = defaultdict(int)
-        for nums in self.numbers:
-            for num in nums:
-                self.num_df[num] += 1
+        self.df: dict[str, int] = Counter(chain.from_iterable(self.vocab))
+        df = self.df
+        self.novel_keys = [{w for w in voc if df[w] == 1} for voc in self.vocab]
+        self.num_df: dict[str, int] = Counter(chain.from_iterable(self.numbers))
         # Versions repeat most sentences, so the same phrase is looked for again and again:
         # each (needle, version) search is done once per analysis.
         self._phrase_in: dict[tuple[str, int], bool] = {}
