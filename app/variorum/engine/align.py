@@ -42,6 +42,7 @@ NEAREST_VERSIONS = 5  # beyond that, each version meets the pivot and this many 
 SKETCH_BUCKETS = 2048  # hashed content-word counts used to find near versions
 LAG_SAMPLE = 16  # cells of a group weighed when deciding which moved text to let go
 GROUP_SAMPLE = 6  # versions per group compared when deciding whether two groups join
+PARAPHRASE_JOBS = 32  # version pairs whose paraphrase passes run together (tens of ms)
 
 
 @dataclass(frozen=True)
@@ -321,12 +322,14 @@ def align_pairs(
     threshold: float,
     meaning: Sequence[VersionMeaning] | None = None,
     progress: Callable[[int], None] | None = None,
+    check: CancelCheck | None = None,
 ) -> list[Link]:
     """:func:`align_pair` of each version pair in ``pairs``, their links in that order.
 
-    The paraphrase passes of all pairs run together once every pair's wording links are
-    known: a pair's sentences are a few dozen, so one pass per pair would be mostly numpy
-    call overhead. ``progress`` (which may raise to stop) is called before each pair."""
+    The paraphrase passes of pairs run together (:data:`PARAPHRASE_JOBS` at a time) once
+    every pair's wording links are known: a pair's sentences are a few dozen, so one pass
+    per pair would be mostly numpy call overhead. ``progress`` is called before each pair
+    and ``check`` before each group of paraphrase passes; either may raise to stop."""
     links: list[list[Link]] = []
     jobs: list[ParaphraseJob] = []
     for k, (a, b) in enumerate(pairs):
@@ -339,9 +342,12 @@ def align_pairs(
         links.append(found)
         if pair_meaning is not None:
             jobs.append((a, len(units[a]), b, len(units[b]), pair_meaning, used_a, used_b))
-    if jobs:
-        for found, more in zip(links, paraphrase_pairs(jobs, threshold), strict=True):
-            found.extend(more)
+    for lo in range(0, len(jobs), PARAPHRASE_JOBS):
+        if check is not None:
+            check()
+        more = paraphrase_pairs(jobs[lo : lo + PARAPHRASE_JOBS], threshold)
+        for found, extra in zip(links[lo : lo + PARAPHRASE_JOBS], more, strict=True):
+            found.extend(extra)
     return [link for found in links for link in found]
 
 

@@ -41,7 +41,7 @@ WORD_MATCH = 0.50  # cosine at which two different words count as the same conte
 BASE_THRESHOLD = 0.55  # the user threshold the bars above were tuned at (the default)
 CANDIDATES_PER_SENTENCE = 3  # nearest sentences of the other version kept as candidates
 MERGE_MEANING_DROP = 0.05  # how much a joined neighbour may lower the cosine of a match
-COVERAGE_BATCH = 256  # sentence pairs whose word products are computed together
+COVERAGE_BATCH = 128  # sentence pairs whose word products are computed together (~8 MB)
 NEAREST_STACK = 1 << 18  # cosines of small blocks stacked for the nearest search (1 MB)
 MAX_MATCH_TABLE = 6000  # distinct words up to which a word-by-word table may be built (36 MB)
 

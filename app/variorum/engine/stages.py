@@ -234,7 +234,9 @@ def align(seg: Segmented, scored: Scored, settings: Settings, step: Step = QUIET
         if k % 8 == 0:
             step(0.1 + 0.6 * k / max(1, len(pairs)), "Aligning versions")
 
-    return align_pairs(scored.units, pairs, cands, settings.threshold, scored.meaning, progress)
+    return align_pairs(
+        scored.units, pairs, cands, settings.threshold, scored.meaning, progress, step.check
+    )
 
 
 def group(scored: Scored, links: Sequence[Link], settings: Settings, step: Step = QUIET) -> Grouped:

@@ -233,10 +233,13 @@ def test_dense_scoring_gives_the_ratios_pair_by_pair() -> None:
     assert _scores(a, b, every[:1]) == want[:1]  # sparse: pair by pair
 
 
+@pytest.mark.parametrize("at_once", [3, 32])
 def test_pairs_aligned_together_give_the_links_of_each_pair_alone(
-    seed_paths: list[Path],
+    seed_paths: list[Path], at_once: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from variorum.engine import stages
+    from variorum.engine import align, stages
+
+    monkeypatch.setattr(align, "PARAPHRASE_JOBS", at_once)
 
     family = sorted(p for p in (DATA / "family").iterdir() if p.suffix != ".py")
     reworded = sorted((DATA / "conflicts").glob("reworded_*.txt"))
