@@ -41,6 +41,7 @@ def _families() -> list[list[Document]]:
 def helper(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
     monkeypatch.setenv("VARIORUM_SIDE_PROCESS", "1")
     monkeypatch.setattr(side, "_failures", 0)
+    monkeypatch.setattr(side, "_allowed", True)  # a batch run in this process turns it off
     monkeypatch.setattr(side, "_spare_core", lambda: True)  # however busy the test machine
     assert side.wait_ready(60), "the helper process did not start"
     yield side._helper
@@ -148,6 +149,7 @@ def test_big_input_and_a_switched_off_helper_are_not_handed_over(
 
 def test_a_helper_running_other_code_is_not_used(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("VARIORUM_SIDE_PROCESS", "1")
+    monkeypatch.setattr(side, "_allowed", True)
     monkeypatch.setattr(side, "_failures", 0)
     monkeypatch.setattr(side, "_identity", lambda: "somewhere else")
     if side._helper is not None:
@@ -170,3 +172,11 @@ def test_no_helper_without_a_spare_core(monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.setattr(side, "_spare_core", lambda: False)
     small = [Document("a", "", "One. Two."), Document("b", "", "One. Three.")]
     assert side.submit(small, Settings()) is None
+
+
+def test_a_batch_turns_the_helper_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    from variorum.batch_families import FamilySpec, compare_family
+
+    monkeypatch.setattr(side, "_allowed", True)
+    compare_family(FamilySpec("f", ()))  # fails (no versions), after turning it off
+    assert not side.enabled()
