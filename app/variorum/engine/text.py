@@ -5,6 +5,7 @@ Display always uses the original characters; these forms are for comparison only
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
@@ -196,19 +197,30 @@ class _Chunks(NamedTuple):
     starts: np.ndarray  # int64 offset of each chunk
     ids: np.ndarray  # per chunk, its index into distinct
     distinct: list[str]
+    size: int  # the text's length
+
+
+_CHUNKS_AT_ONCE = 32768  # chunks split off at a time: their strings reuse one block's memory
 
 
 def _chunks(text: str) -> _Chunks:
-    parts = text.split()
-    index = _Numbering()
-    ids = np.fromiter(map(index.__getitem__, parts), np.int64, len(parts))
-    del parts
     space = space_mask(code_points(text))
     first = ~space
     first[1:] &= space[:-1]  # a chunk starts at a non-space after a space or at 0
     starts = np.flatnonzero(first)
-    assert len(starts) == len(ids)
-    return _Chunks(starts, ids, list(index))
+    del space, first
+    n = len(starts)
+    index = _Numbering()
+    number = index.__getitem__
+    ids = np.empty(n, dtype=np.int64)
+    # A piece from one chunk's start to another's ends in a space: it splits into just the
+    # chunks between. Numbered piece by piece, the strings of only one piece are alive.
+    cuts = [*starts[::_CHUNKS_AT_ONCE].tolist(), len(text)]
+    for k, (a, b) in enumerate(itertools.pairwise(cuts)):
+        at = k * _CHUNKS_AT_ONCE
+        piece = text[a:b].split()
+        ids[at : min(n, at + _CHUNKS_AT_ONCE)] = np.fromiter(map(number, piece), np.int64)
+    return _Chunks(starts, ids, list(index), len(text))
 
 
 class _ChunkTokens(NamedTuple):
@@ -241,13 +253,21 @@ def _expand(
     chunks: _Chunks, tokens: _ChunkTokens, ids: np.ndarray, words: np.ndarray, vocab: list[str]
 ) -> _Scan:
     """The text's tokens: each chunk's tokens at each place the chunk occurs."""
-    counts = tokens.counts
+    # A token holds a character at least, so on a text shorter than 2**31 characters token
+    # indices fit 32 bits: half the memory to fill (and fault in) for the big arrays.
+    index = np.int32 if chunks.size < 2**31 else np.int64
+    counts: np.ndarray = tokens.counts.astype(index)
     per_chunk = counts[chunks.ids]
-    first = np.cumsum(counts) - counts  # each distinct chunk's first token
-    placed = np.cumsum(per_chunk) - per_chunk  # each chunk's first token in the text
-    k = np.arange(int(placed[-1] + per_chunk[-1]) if len(placed) else 0, dtype=np.int64)
-    k += np.repeat(first[chunks.ids] - placed, per_chunk)  # token k of the text is which
-    starts = np.repeat(chunks.starts, per_chunk) + tokens.offsets[k]
+    placed: np.ndarray = np.cumsum(per_chunk, dtype=index)
+    placed -= per_chunk  # each chunk's first token in the text
+    shift = (np.cumsum(counts) - counts)[chunks.ids]  # each chunk's first token in tokens
+    shift -= placed
+    del placed
+    k = np.repeat(shift, per_chunk)
+    del shift
+    k += np.arange(len(k), dtype=index)  # token k of the text is token k + shift of tokens
+    starts = np.repeat(chunks.starts, per_chunk)
+    starts += tokens.offsets[k]
     return _Scan(starts, starts + tokens.lengths[k], ids[k], vocab, words[k])
 
 

@@ -153,3 +153,14 @@ def test_code_points_are_one_element_per_character(text: str, dtype: type) -> No
     points = code_points(text)
     assert points.dtype == dtype
     assert points.tolist() == [ord(c) for c in text]
+
+
+@settings(max_examples=100, deadline=None)
+@given(texts, st.integers(1, 4))
+def test_chunks_numbered_piece_by_piece_are_numbered_as_one(text: str, at_once: int) -> None:
+    import variorum.engine.text as text_module
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(text_module, "_CHUNKS_AT_ONCE", at_once)
+        _check(text)
+        _check(" \n".join([text] * 3))
