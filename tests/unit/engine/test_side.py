@@ -165,7 +165,7 @@ def test_no_helper_without_a_spare_core(monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0}, raising=False)
     assert not side._spare_core()  # one core: the helper could only slow it
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
-    monkeypatch.setattr(os, "getloadavg", lambda: (1.9, 1.0, 1.0))
+    monkeypatch.setattr(os, "getloadavg", lambda: (1.8, 1.0, 1.0))
     assert not side._spare_core()  # both cores busy over the last minute
     monkeypatch.setattr(os, "getloadavg", lambda: (0.6, 1.0, 1.0))
     assert side._spare_core()
