@@ -8,6 +8,7 @@ Every run starts with empty vector caches, as bench_engine.py does. Not part of 
 from __future__ import annotations
 
 import collections
+import os
 import statistics
 import sys
 import time
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+os.environ.setdefault("VARIORUM_SIDE_PROCESS", "0")  # every stage in this process, timed
 
 from synth import make_versions
 
