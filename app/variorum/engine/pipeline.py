@@ -60,10 +60,8 @@ def _run(
     finally:
         if pending is not None:
             side.abandon(pending)
-    if known is not None and _fits(known, seg):
-        found, verdicts = known
-    else:
-        found, verdicts = stages.facts(seg, diffed, step), None
+    head, verdicts = known if known is not None and _fits(known, seg) else (None, None)
+    found = stages.facts(seg, diffed, step, head)
     claims, other = stages.claims(seg, diffed, found, step, verdicts)
     rows = stages.conflicts(diffed.rows, found, seg.labels)
     matrix = stages.similarity(rows, scored.units, seg.labels)
@@ -74,11 +72,12 @@ def _run(
 
 
 def _fits(known: tuple[stages.Facts, stages.Verdicts], seg: stages.Segmented) -> bool:
-    """Whether the helper's answer is for these sentences (it always should be)."""
-    found, verdicts = known
-    return len(found) == len(verdicts) == len(seg.sentences) and all(
-        len(f) == len(s) and len(w) == min(len(s), stages.MAX_CLAIM_SENTENCES)
-        for f, w, s in zip(found, verdicts, seg.sentences, strict=True)
+    """Whether the helper's answer (:func:`~variorum.engine.stages.head_facts` and claim
+    verdicts) is for these sentences (it always should be)."""
+    head, verdicts = known
+    return len(head) == len(verdicts) == len(seg.sentences) and all(
+        len(f) == len(w) == min(len(s), stages.MAX_CLAIM_SENTENCES)
+        for f, w, s in zip(head, verdicts, seg.sentences, strict=True)
     )
 
 

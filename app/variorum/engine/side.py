@@ -1,12 +1,13 @@
 """A helper process that reads facts and claim verdicts while this process aligns.
 
-Contract: for a comparison of at most :data:`MAX_CHARS` characters, :func:`submit` hands
-the documents to a second Python process which runs segment -> facts -> claim verdicts,
-the stages that do not need the alignment; :func:`collect` gives their results back. The
-helper is started in the background by :func:`start` (the window does, at start-up) or by
-a process's second analysis: a one-off command never pays for it. Either gives None when the
-helper is off, not ready yet, busy, broken or too slow, and the caller then works them
-out itself: the results are the same either way (the same code on the same input and
+Contract: for a comparison of at most :data:`MAX_CHARS` characters, or one holding a
+version of :data:`LONG_CHARS` or more, :func:`submit` hands the documents to a second Python
+process which runs segment -> head facts -> claim verdicts, the stages that do not need the
+alignment; :func:`collect` gives their results back. The helper is started in the
+background by :func:`start` (the window does, at start-up), by a process's second analysis
+or by a long one: a one-off command on an article never pays for it. Either gives None
+when the helper is off, not ready yet, busy, broken or too slow, and the caller then works
+them out itself: the results are the same either way (the same code on the same input and
 settings). Set ``VARIORUM_SIDE_PROCESS=0`` to never use it. Never imports Qt.
 """
 
@@ -29,10 +30,17 @@ from typing import IO, Any
 from variorum.engine.model import Document, Settings
 
 MAX_CHARS = 100_000
-"""Bigger comparisons are done in one process. The helper pays off where reading claims
-is a large share of the work and the whole is short (the seeds: 53 ms with it, 66 ms
-without); on bigger input the two processes slow each other on a 2-core machine more than
-the overlap saves (20 versions x 5,000 words: 1.79 s with it, 1.35 s without)."""
+"""Bigger comparisons are done in one process unless a version is long (below). The helper
+pays off where reading claims is a large share of the work and the whole is short (the
+seeds: 53 ms with it, 66 ms without); on bigger articles the two processes slow each other
+on a 2-core machine more than the overlap saves (20 versions x 5,000 words: 1.79 s with
+it, 1.35 s without)."""
+
+LONG_CHARS = 2_000_000
+"""A comparison holding a version this long (a book: too long for sentence meanings, its
+claims looked for in its first sentences) is handed over too, starting the helper if need
+be: its work there is a few seconds the alignment of the long version takes longer than
+(a 20 MB text against an article: 2 s less, of 7), so the helper's start-up is paid back."""
 
 WAIT_S = 10.0
 """A helper that has not answered in this long is taken for stuck: it is stopped and
@@ -80,7 +88,9 @@ def _read(inp: IO[bytes]) -> bytes | None:
 class _Helper:
     """The process, a thread reading its answers, and a lock held while a request is out."""
 
-    def __init__(self) -> None:
+    def __init__(self, first: object | None = None) -> None:
+        """Start the process; it warms up, or (``first``, a request) starts on that work at
+        once, the caller holding :attr:`busy` and collecting the answer."""
         env = dict(os.environ)
         env["VARIORUM_SIDE_PROCESS"] = "0"  # the helper never starts one of its own
         # -P: the working folder is not put on the helper's path (nothing there shadows).
@@ -95,9 +105,14 @@ class _Helper:
         self.busy = threading.Lock()
         self.ready = threading.Event()
         self.settled = threading.Event()  # ready, or dropped
-        self.busy.acquire()  # until the warm-up is answered
+        self.busy.acquire()  # until the warm-up (or the first request) is answered
         threading.Thread(target=self._listen, name="variorum-side-reader", daemon=True).start()
-        self.send(("warm",))
+        if first is not None:
+            # From a thread: the pipe takes the request only as fast as the new process,
+            # still importing, reads it. Should the write fail, the reader sees the end.
+            threading.Thread(target=self._send_quietly, args=(first,), daemon=True).start()
+            return
+        self.send(("warm", _identity()))
         threading.Thread(target=self._warmed, name="variorum-side-warm", daemon=True).start()
 
     def _listen(self) -> None:
@@ -112,9 +127,7 @@ class _Helper:
                 return
 
     def _warmed(self) -> None:
-        # The helper must run this very code (a different install would answer otherwise).
-        status, value = self.answer(WAIT_S * 3)
-        if status == "ok" and value == _identity():
+        if self.answer(WAIT_S * 3)[0] == "ok":
             self.ready.set()
             self.busy.release()
         else:
@@ -125,13 +138,19 @@ class _Helper:
         assert self.proc.stdin is not None
         _write(self.proc.stdin, request)
 
+    def _send_quietly(self, request: object) -> None:
+        try:
+            self.send(request)
+        except (OSError, ValueError, pickle.PicklingError):
+            self.proc.kill()  # then the reader sees the end: the request is answered broken
+
     def answer(
         self, wait: float = WAIT_S, check: Callable[[], None] | None = None
     ) -> tuple[str, Any]:
         """The next answer: ("ok", value); ("error", message) when the work failed there
         (the input, not the helper); ("broken", None) when the helper ended, garbled its
-        answer or took over ``wait`` seconds. ``check`` is called while waiting (it raises
-        to cancel)."""
+        answer, took over ``wait`` seconds or runs other code than this process. ``check``
+        is called while waiting (it raises to cancel)."""
         deadline = time.monotonic() + wait
         while True:
             if check is not None:
@@ -147,6 +166,8 @@ class _Helper:
         try:
             status, value = pickle.loads(data)
         except Exception:  # whatever a garbled answer raises, the helper is broken
+            return "broken", None
+        if status == "foreign":
             return "broken", None
         return ("ok", value) if status == "ok" else ("error", value)
 
@@ -228,24 +249,45 @@ class Pending:
 
 def submit(docs: Sequence[Document], settings: Settings) -> Pending | None:
     """Hand ``docs`` to the helper, or None (do the work here). A process's second
-    analysis starts the helper for the ones after it."""
+    analysis starts the helper for the ones after it; a long one starts it with its work."""
     global _analyses
-    if not enabled() or sum(len(d.text) for d in docs) > MAX_CHARS or not _spare_core():
+    long = max((len(d.text) for d in docs), default=0) >= LONG_CHARS
+    if not enabled() or not (long or sum(len(d.text) for d in docs) <= MAX_CHARS):
+        return None
+    if not _spare_core():
         return None
     _analyses += 1
+    request = ("work", _identity(), list(docs), settings, _tunables())
     helper = _helper
     if helper is None or helper.proc.poll() is not None:
+        if long:
+            return _start_with(request)
         if _analyses >= 2:
             start()
         return None
     if not helper.ready.is_set() or not helper.busy.acquire(blocking=False):
         return None  # warming up, or taken by another analysis
     try:
-        helper.send(("work", list(docs), settings, _tunables()))
+        helper.send(request)
     except (OSError, ValueError, pickle.PicklingError):
         helper.busy.release()
         _drop(helper)
         return None
+    return Pending(helper)
+
+
+def _start_with(request: object) -> Pending | None:
+    """A new helper, its first work ``request`` (no warm-up: a long analysis's work takes
+    seconds, the tables a warm-up fills a few milliseconds)."""
+    global _helper
+    with _lock:
+        if _failures >= MAX_FAILURES or (_helper is not None and _helper.proc.poll() is None):
+            return None
+        try:
+            _helper = helper = _Helper(request)
+        except (OSError, ValueError, pickle.PicklingError):
+            _helper = None
+            return None
     return Pending(helper)
 
 
@@ -271,9 +313,12 @@ def collect(pending: Pending, check: Callable[[], None] | None = None) -> Any | 
     When ``check`` raises (a cancel), the request is still out: :func:`abandon` it."""
     helper = pending.helper
     status, value = helper.answer(WAIT_S, check)
+    if status != "broken":  # a helper started with work: its answer says it is our code
+        helper.ready.set()
     helper.busy.release()
     if status == "broken":
         _drop(helper)
+    helper.settled.set()
     return value if status == "ok" else None
 
 
@@ -306,9 +351,7 @@ def _work(docs: list[Document], settings: Settings, tunables: dict[str, object])
     gc.disable()  # as pipeline.collector_paused does: nothing here makes cycles
     try:
         seg = stages.segment(docs, settings)
-        if any(len(s) > stages.MAX_CLAIM_SENTENCES for s in seg.sentences):
-            raise ValueError("a version too long for facts without the alignment")
-        found = stages.facts(seg)
+        found = stages.head_facts(seg)
         return found, stages.claim_verdicts(seg, found)
     finally:
         gc.enable()
@@ -323,7 +366,7 @@ def _warm() -> object:
     )
     docs = [Document("a", "", text), Document("b", "", text.replace("9 to 3", "8 to 4"))]
     _work(docs, Settings(), _tunables())
-    return _identity()
+    return None
 
 
 def main() -> None:
@@ -334,7 +377,10 @@ def main() -> None:
         answer: tuple[str, object]
         try:
             request = pickle.loads(data)
-            answer = ("ok", _warm() if request[0] == "warm" else _work(*request[1:]))
+            if request[1] != _identity():  # asked by another install: its code, not ours
+                answer = ("foreign", _identity())
+            else:
+                answer = ("ok", _warm() if request[0] == "warm" else _work(*request[2:]))
         except Exception as exc:
             answer = ("error", f"{type(exc).__name__}: {exc}")
         _write(out, answer)

@@ -375,19 +375,39 @@ def diff(seg: Segmented, grouped: Grouped, settings: Settings, step: Step = QUIE
     return Diffed(made, tuple(sentence_rows), tuple(frozenset(u) for u in unmatched))
 
 
-def facts(seg: Segmented, diffed: Diffed | None = None, step: Step = QUIET) -> Facts:
+def head_facts(seg: Segmented, step: Step = QUIET) -> Facts:
+    """The facts of each version's first :data:`MAX_CLAIM_SENTENCES` sentences (all of an
+    article's): all that claims need, and known before the alignment is."""
+    step.check()
+    memo: dict[str, tuple[Fact, ...]] = {}  # versions repeat most sentences: read each once
+    return tuple(
+        tuple(facts_by_sentence(d.text, sents[:MAX_CLAIM_SENTENCES], memo))
+        for d, sents in zip(seg.docs, seg.sentences, strict=True)
+    )
+
+
+def facts(
+    seg: Segmented, diffed: Diffed | None = None, step: Step = QUIET, head: Facts | None = None
+) -> Facts:
     """The facts (people, places, figures, dates) each sentence of each version states.
 
     Past a version's first :data:`MAX_CLAIM_SENTENCES` sentences (given ``diffed``), only
-    sentences aligned with another version's are read: facts there serve conflicts alone."""
+    sentences aligned with another version's are read: facts there serve conflicts alone.
+    ``head``, when given, is :func:`head_facts` of the same input (worked out elsewhere)."""
     step(0.9, "Finding claims")
-    memo: dict[str, tuple[Fact, ...]] = {}  # versions repeat most sentences: read each once
+    if diffed is None:  # every sentence's
+        memo: dict[str, tuple[Fact, ...]] = {}
+        return tuple(
+            tuple(facts_by_sentence(d.text, sents, memo))
+            for d, sents in zip(seg.docs, seg.sentences, strict=True)
+        )
     out = []
-    for v, (d, sents) in enumerate(zip(seg.docs, seg.sentences, strict=True)):
-        if diffed is None or len(sents) <= MAX_CLAIM_SENTENCES:
-            out.append(tuple(facts_by_sentence(d.text, sents, memo)))
+    for v, (d, sents, known) in enumerate(
+        zip(seg.docs, seg.sentences, head or head_facts(seg, step), strict=True)
+    ):
+        if len(sents) <= MAX_CLAIM_SENTENCES:
+            out.append(known)
             continue
-        head = facts_by_sentence(d.text, sents[:MAX_CLAIM_SENTENCES], memo)
         rest = sents[MAX_CLAIM_SENTENCES:]
         # Most of a long version is in rows of its own: those are found in C loops.
         alone = diffed.unmatched[v]
@@ -397,8 +417,7 @@ def facts(seg: Segmented, diffed: Diffed | None = None, step: Step = QUIET) -> F
             if not (n + 1) % 4096:
                 step.check()
             tail[k] = tuple(facts_by_sentence(d.text, [rest[k]])[0])
-        head.extend(tail)
-        out.append(tuple(head))
+        out.append((*known, *tail))
     return tuple(out)
 
 

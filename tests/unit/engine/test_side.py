@@ -138,6 +138,7 @@ def test_big_input_and_a_switched_off_helper_are_not_handed_over(
     helper: side._Helper, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     big = "Word. " * (side.MAX_CHARS // 6 + 1)
+    assert len(big) < side.LONG_CHARS  # longer than an article, shorter than a book
     assert side.submit([Document("a", "", big), Document("b", "", "Word.")], Settings()) is None
     small = [Document("a", "", "One. Two."), Document("b", "", "One. Three.")]
     monkeypatch.setenv("VARIORUM_SIDE_PROCESS", "0")
@@ -180,3 +181,33 @@ def test_a_batch_turns_the_helper_off(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(side, "_allowed", True)
     compare_family(FamilySpec("f", ()))  # fails (no versions), after turning it off
     assert not side.enabled()
+
+
+def test_a_long_version_starts_the_helper_with_its_work(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("VARIORUM_SIDE_PROCESS", "1")
+    monkeypatch.setattr(side, "_allowed", True)
+    monkeypatch.setattr(side, "_spare_core", lambda: True)
+    if side._helper is not None:
+        side._drop(side._helper)
+    monkeypatch.setattr(side, "_failures", 0)
+    # Small stand-ins for a book: a "long" version, claims read in its first sentences only.
+    monkeypatch.setattr(side, "LONG_CHARS", 2_000)
+    monkeypatch.setattr(stages, "MAX_CLAIM_SENTENCES", 6)
+    docs = _families()[0]
+    assert max(len(d.text) for d in docs) >= side.LONG_CHARS
+    answers = []
+    real = side.collect
+
+    def counted(pending: side.Pending, check: object = None) -> object:
+        value = real(pending, check)  # type: ignore[arg-type]
+        answers.append(value)
+        return value
+
+    monkeypatch.setattr(side, "collect", counted)
+    with_helper = _json(docs)
+    assert len(answers) == 1 and answers[0] is not None, "the long analysis did it alone"
+    head, verdicts = answers[0]
+    assert [len(f) for f in head] == [len(w) for w in verdicts] == [6] * len(docs)
+    assert side._helper is not None and side._helper.ready.is_set()
+    monkeypatch.setenv("VARIORUM_SIDE_PROCESS", "0")
+    assert with_helper == _json(docs)
