@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, compress, count, islice
 from operator import attrgetter, lt, not_
+from typing import NamedTuple
 
 import numpy as np
 import numpy.typing as npt
@@ -45,8 +46,7 @@ GROUP_SAMPLE = 6  # versions per group compared when deciding whether two groups
 PARAPHRASE_JOBS = 32  # version pairs whose paraphrase passes run together (tens of ms)
 
 
-@dataclass(frozen=True)
-class Unit:
+class Unit(NamedTuple):  # a tuple: one is made per sentence, and a book has 200,000
     """One sentence as the aligner sees it."""
 
     norm: str  # normalised text
@@ -539,7 +539,7 @@ def paraphrase_pairs(jobs: Sequence[ParaphraseJob], threshold: float) -> list[li
     return out
 
 
-@dataclass
+@dataclass(slots=True)
 class Group:
     cells: dict[int, list[int]] = field(default_factory=dict)  # version -> sentence ids
     paraphrase: bool = False  # some link that built it matched by meaning, not wording

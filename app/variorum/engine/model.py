@@ -165,7 +165,7 @@ class Document:
     date: str | None = None  # when this version was published or captured (ISO 8601, UTC)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # no dict each: a book has 200,000
 class Sentence:
     id: int  # index within its version, reading order
     paragraph: int
@@ -192,7 +192,7 @@ class Version:
     claims_cut: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # no dict each: a book has 200,000
 class WordOp:
     """One word-level edit between the row's reference cell and a version's cell.
 
@@ -207,7 +207,7 @@ class WordOp:
     end: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # no dict each: a book has 200,000
 class Cell:
     """What one version says in one row: consecutive sentence ids and their text span."""
 
@@ -244,7 +244,7 @@ class Conflict:
         return None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # no dict each: a book has 200,000
 class Row:
     cells: tuple[Cell, ...]  # in version order; a version with nothing here is absent
     kind: RowKind

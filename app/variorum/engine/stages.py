@@ -174,7 +174,6 @@ def units(
 ) -> tuple[Unit, ...]:
     """One :class:`Unit` per sentence: its text normalised by ``settings`` (spaces
     collapsed) and the skeletons of its content words."""
-    out = []
     # Folding is length-preserving for almost all text, so fold once and slice.
     folded = normalise_keep_length(
         plain.text, settings.ignore_case, settings.ignore_punctuation, settings.ignore_quote_style
@@ -182,20 +181,22 @@ def units(
     step.check()
     keys = plain.content_keys([(s.start, s.end) for s in sentences])
     step.check()
-    for k, (s, words) in enumerate(zip(sentences, keys, strict=True)):
+    norms = []
+    for k, s in enumerate(sentences):
         if not (k + 1) % 1024:
             step.check()
         if folded is not None:
-            norm = " ".join(folded[s.start : s.end].split())
+            norms.append(" ".join(folded[s.start : s.end].split()))
         else:
-            norm = normalise(
-                s.text,
-                settings.ignore_case,
-                settings.ignore_punctuation,
-                settings.ignore_quote_style,
+            norms.append(
+                normalise(
+                    s.text,
+                    settings.ignore_case,
+                    settings.ignore_punctuation,
+                    settings.ignore_quote_style,
+                )
             )
-        out.append(Unit(norm, words))
-    return tuple(out)
+    return tuple(map(Unit, norms, keys))
 
 
 def score(seg: Segmented, settings: Settings, step: Step = QUIET) -> Scored:
