@@ -14,6 +14,7 @@ import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import repeat
 
 import numpy as np
 
@@ -238,6 +239,7 @@ book-length text rarely repeats a paragraph, and the memo's keys and a scan per 
 then cost more than they save."""
 
 _CLOSERS = "’”\"'»)]"  # _BOUNDARY's second group
+_NEW_TUPLE = tuple.__new__  # tuple.__new__(Sentence, fields) is what Sentence._make does
 _RUNS_STEPPED = 8  # a run longer than this is walked one character at a time
 
 
@@ -458,16 +460,15 @@ def _split_whole(text: str, stop_after: int | None, check: Check) -> list[Senten
         if check is not None:
             check()
         b = min(n, a + CHECK_EVERY)
-        out.extend(
-            map(
-                Sentence,
-                range(a, b),
-                paragraph_list[a:b],
-                starts_list[a:b],
-                ends_list[a:b],
-                sentence_text[a:b],
-            )
+        fields = zip(
+            range(a, b),
+            paragraph_list[a:b],
+            starts_list[a:b],
+            ends_list[a:b],
+            sentence_text[a:b],
+            strict=True,
         )
+        out.extend(map(_NEW_TUPLE, repeat(Sentence), fields))  # Sentence._make, in C
     return out
 
 
