@@ -206,8 +206,7 @@ class WordOp:
     end: int
 
 
-@dataclass(frozen=True, slots=True)  # no dict each: a book has 200,000
-class Cell:
+class Cell(NamedTuple):  # a tuple: a book has 200,000, made by C loops (stages.py)
     """What one version says in one row: consecutive sentence ids and their text span."""
 
     version: str
@@ -243,8 +242,7 @@ class Conflict:
         return None
 
 
-@dataclass(frozen=True, slots=True)  # no dict each: a book has 200,000
-class Row:
+class Row(NamedTuple):  # a tuple: a book has 200,000, made by C loops (stages.py)
     cells: tuple[Cell, ...]  # in version order; a version with nothing here is absent
     kind: RowKind
     similarity: float  # mean similarity of the cells to the reference (1.0 same, 0.0 unique)

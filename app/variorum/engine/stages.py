@@ -68,6 +68,7 @@ MAX_CLAIM_SENTENCES = 10_000
 """Paraphrase matching is used when no version has more sentences than this."""
 
 _ID = attrgetter("id")
+_NEW_TUPLE = tuple.__new__  # tuple.__new__(Row, fields) is what Row._make does
 _START = attrgetter("start")
 _END = attrgetter("end")
 
@@ -361,8 +362,7 @@ def diff(seg: Segmented, grouped: Grouped, settings: Settings, step: Step = QUIE
         unmatched[v].update(ids_v)
         sents = [sentences[v][i] for i in ids_v]
         label = labels[v]
-        cells_v = map(
-            Cell,
+        cells_v = zip(
             repeat(label),
             zip(ids_v),  # each id as a 1-tuple
             map(_START, sents),
@@ -370,8 +370,16 @@ def diff(seg: Segmented, grouped: Grouped, settings: Settings, step: Step = QUIE
             map(grouped.moved[v].__contains__, ids_v),
             repeat(()),
         )
-        for r, cell in zip(at, cells_v, strict=True):
-            rows[r] = Row((cell,), RowKind.UNIQUE, 0.0, label, None)
+        rows_v = zip(
+            zip(map(_NEW_TUPLE, repeat(Cell), cells_v)),  # each cell as a 1-tuple
+            repeat(RowKind.UNIQUE),
+            repeat(0.0),
+            repeat(label),
+            repeat(None),
+            repeat(()),
+        )
+        for r, row in zip(at, map(_NEW_TUPLE, repeat(Row), rows_v), strict=True):
+            rows[r] = row
     made: tuple[Row, ...] = tuple(rows)  # type: ignore[arg-type]  # every row is made now
     return Diffed(made, tuple(sentence_rows), tuple(frozenset(u) for u in unmatched))
 
@@ -494,7 +502,7 @@ def conflicts(rows: Sequence[Row], found: Facts, labels: Sequence[str]) -> tuple
             ]
             conflicting = row_conflicts(cells)
             if conflicting:
-                row = replace(row, conflicts=conflicting)
+                row = row._replace(conflicts=conflicting)
         out.append(row)
     return tuple(out)
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 
 import pytest
 
@@ -144,7 +143,7 @@ def test_facts_then_conflicts_mark_the_changed_figure() -> None:
     marked = [r for r in rows if r.conflicts]
     assert len(marked) == 1 and marked[0].kind is RowKind.CHANGED
     for r, before in zip(rows, diffed.rows, strict=True):
-        assert r == (replace(before, conflicts=r.conflicts) if r.conflicts else before)
+        assert r == (before._replace(conflicts=r.conflicts) if r.conflicts else before)
 
 
 def test_claims_finds_the_unique_sentence_and_changed_figure() -> None:
