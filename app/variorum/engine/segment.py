@@ -197,16 +197,18 @@ def split_sentences(
     stop_after: int | None = None,
     check: Check = None,
     memo: dict[str, tuple[Pieces, int]] | None = None,
+    space: np.ndarray | None = None,
 ) -> list[Sentence]:
     """All sentences (or paragraphs, at paragraph granularity) of ``text``, in reading order;
     with ``stop_after``, it stops once it has found more than that many. ``check`` is
     called every so often and may raise to stop. ``memo`` (paragraph text -> its split)
-    may be shared by the calls for several versions of one story, which share paragraphs."""
+    may be shared by the calls for several versions of one story, which share paragraphs.
+    ``space`` is ``space_mask(code_points(text))`` when the caller has it already."""
     out: list[Sentence] = []
     by_sentence = granularity is Granularity.SENTENCE
     cjk = _has_cjk_stop(text)
     if by_sentence and not cjk and len(text) >= WHOLE_TEXT_CHARS:
-        return _split_whole(text, stop_after, check)
+        return _split_whole(text, stop_after, check, space)
     memo = {} if memo is None else memo
     for pi, para in enumerate(paragraphs(text, check)):
         if check is not None and not pi % CHECK_EVERY:
@@ -418,7 +420,9 @@ def _abbreviated(text: str, points: np.ndarray, dots: np.ndarray) -> np.ndarray:
     return out
 
 
-def _split_whole(text: str, stop_after: int | None, check: Check) -> list[Sentence]:
+def _split_whole(
+    text: str, stop_after: int | None, check: Check, space: np.ndarray | None = None
+) -> list[Sentence]:
     """:func:`split_sentences` at sentence granularity of a text without CJK full stops.
 
     A break is found where the paragraph's own scan finds it: a boundary never starts in
@@ -428,7 +432,8 @@ def _split_whole(text: str, stop_after: int | None, check: Check) -> list[Senten
     paragraph's start or at a break, and ends where the next break's spaces start or at
     its paragraph's end."""
     points = code_points(text)
-    space = space_mask(points)
+    if space is None:
+        space = space_mask(points)
     if check is not None:
         check()
     para_starts, para_ends = _paragraph_bounds(text, points, space)

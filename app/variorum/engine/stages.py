@@ -51,12 +51,14 @@ from variorum.engine.model import (
     Version,
 )
 from variorum.engine.progress import Step
-from variorum.engine.segment import Pieces, split_sentences
+from variorum.engine.segment import WHOLE_TEXT_CHARS, Pieces, split_sentences
 from variorum.engine.text import (
     TokenizedText,
+    code_points,
     fold,
     normalise,
     normalise_keep_length,
+    space_mask,
 )
 from variorum.engine.worddiff import SpanTokens, span_word_ops
 
@@ -139,14 +141,20 @@ def segment(docs: Sequence[Document], settings: Settings, step: Step = QUIET) ->
     step(0.0, "Splitting sentences")
     most = limits.LIMITS.version_sentences
     memo: dict[str, tuple[Pieces, int]] = {}  # versions of one story share most paragraphs
+    # Splitting a book-length text and tokenising it both look at where its spaces are.
+    spaces = [
+        space_mask(code_points(d.text)) if len(d.text) >= WHOLE_TEXT_CHARS else None for d in docs
+    ]
     sentences = tuple(
-        tuple(split_sentences(d.text, settings.granularity, most, step.check, memo)) for d in docs
+        tuple(split_sentences(d.text, settings.granularity, most, step.check, memo, space))
+        for d, space in zip(docs, spaces, strict=True)
     )
     del memo
     over = limits.check_documents(docs, settings.granularity, None, [len(s) for s in sentences])
     if over:
         raise limits.LimitExceeded(over)
-    plain = tuple(TokenizedText(d.text) for d in docs)
+    plain = tuple(TokenizedText(d.text, space=space) for d, space in zip(docs, spaces, strict=True))
+    del spaces
     versions = tuple(
         Version(
             d.label,
@@ -279,7 +287,15 @@ def diff(seg: Segmented, grouped: Grouped, settings: Settings, step: Step = QUIE
     diffable = (
         seg.plain
         if options == {"ignore_case": True, "ignore_punctuation": False, "ignore_quotes": True}
-        else tuple(TokenizedText(d.text, **options) for d in docs)
+        else tuple(
+            TokenizedText(
+                d.text,
+                settings.ignore_case,
+                settings.ignore_punctuation,
+                settings.ignore_quote_style,
+            )
+            for d in docs
+        )
     )
 
     def norm_of(v: int, start: int, end: int) -> str:

@@ -203,8 +203,9 @@ class _Chunks(NamedTuple):
 _CHUNKS_AT_ONCE = 32768  # chunks split off at a time: their strings reuse one block's memory
 
 
-def _chunks(text: str) -> _Chunks:
-    space = space_mask(code_points(text))
+def _chunks(text: str, space: np.ndarray | None = None) -> _Chunks:
+    if space is None:
+        space = space_mask(code_points(text))
     first = ~space
     first[1:] &= space[:-1]  # a chunk starts at a non-space after a space or at 0
     starts = np.flatnonzero(first)
@@ -353,7 +354,10 @@ class TokenizedText:
         ignore_case: bool = True,
         ignore_punctuation: bool = False,
         ignore_quotes: bool = True,
+        *,
+        space: np.ndarray | None = None,
     ) -> None:
+        """``space``: ``space_mask(code_points(text))``, when the caller has it already."""
         self.text = text
         self._options = (ignore_case, ignore_quotes)
         self._span_words: dict[str, list[str]] = {}
@@ -363,7 +367,8 @@ class TokenizedText:
         # scanned on its own: each distinct one is scanned once, unfolded and folded. A
         # space never folds to a non-space or back, and the only context folding sees (a
         # final sigma's) ends at a space, so folding a chunk folds that part of the text.
-        chunks = _chunks(text)
+        chunks = _chunks(text, space)
+        del space
         distinct = chunks.distinct
         sizes = np.fromiter(map(len, distinct), np.int64, len(distinct))
         joined = " ".join(distinct)

@@ -4,6 +4,7 @@ spaces, closers, abbreviations and characters outside ASCII and the BMP."""
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -72,10 +73,12 @@ _PIECES = [
 _SEPARATORS = st.sampled_from(["", " ", "\n", "  ", "\t", "\u2009"])
 
 
-def _whole(text: str, stop_after: int | None = None) -> list[Sentence]:
+def _whole(
+    text: str, stop_after: int | None = None, space: np.ndarray | None = None
+) -> list[Sentence]:
     old, segment.WHOLE_TEXT_CHARS = segment.WHOLE_TEXT_CHARS, 0
     try:
-        return list(split_sentences(text, stop_after=stop_after))
+        return list(split_sentences(text, stop_after=stop_after, space=space))
     finally:
         segment.WHOLE_TEXT_CHARS = old
 
@@ -92,7 +95,10 @@ texts = st.tuples(st.lists(st.sampled_from(_PIECES), max_size=50), _SEPARATORS).
 @example("\n\nA. B.\n\n", None)
 @example("a.\n\n\n", 0)
 def test_whole_text_split_is_the_paragraph_split(text: str, stop_after: int | None) -> None:
-    assert _whole(text, stop_after) == split_sentences(text, stop_after=stop_after)
+    want = split_sentences(text, stop_after=stop_after)
+    assert _whole(text, stop_after) == want
+    space = space_mask(code_points(text))  # as the segment stage hands it over
+    assert _whole(text, stop_after, space) == want
 
 
 @settings(max_examples=300, deadline=None)

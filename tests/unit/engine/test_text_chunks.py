@@ -63,6 +63,8 @@ def _check(text: str, ignore_case: bool = True, ignore_quotes: bool = True) -> N
     )
     no_punct = TokenizedText(text, ignore_punctuation=True, **options)
     assert no_punct.tokens == tokenize(text, ignore_punctuation=True, **options)
+    handed = TokenizedText(text, space=space_mask(code_points(text)), **options)  # as segment does
+    assert handed.tokens == want
     folded = fold(text, ignore_case, ignore_quotes)
     fs = tt._folded_scan
     if len(folded) != len(text):
