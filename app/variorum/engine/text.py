@@ -272,6 +272,60 @@ def _expand(
     return _Scan(starts, starts + tokens.lengths[k], ids[k], vocab, words[k])
 
 
+def _splice(
+    chunks: _Chunks,
+    own_tokens: tuple[_ChunkTokens, np.ndarray, np.ndarray],
+    scan: _Scan,
+    folded_tokens: tuple[_ChunkTokens, np.ndarray, np.ndarray],
+) -> _Scan:
+    """The folded text's tokens, as ``_expand`` makes them of ``chunks`` and
+    ``folded_tokens`` (each distinct chunk's folded tokens, their ids and word flags), made
+    from the text's own (``scan``, of ``own_tokens``): they are the same but in the few
+    chunks whose tokens folding changes (``war—torn`` folds to one word), which are
+    expanded alone and put in the place of their own tokens."""
+    own, own_ids, own_words = own_tokens
+    folded, folded_ids, folded_words = folded_tokens
+    own_first = np.cumsum(own.counts) - own.counts  # each distinct chunk's first token
+    fold_first = np.cumsum(folded.counts) - folded.counts
+    changed = own.counts != folded.counts
+    # The chunks with as many tokens either way: token by token, the same (place, length,
+    # id and word flag)?
+    even = np.flatnonzero(~changed)
+    per = own.counts[even]
+    within = np.arange(int(per.sum())) - np.repeat(np.cumsum(per) - per, per)
+    a = np.repeat(own_first[even], per) + within
+    b = np.repeat(fold_first[even], per) + within
+    differs = (
+        (own.offsets[a] != folded.offsets[b])
+        | (own.lengths[a] != folded.lengths[b])
+        | (own_ids[a] != folded_ids[b])
+        | (own_words[a] != folded_words[b])
+    )
+    changed[np.repeat(even, per)[differs]] = True
+    where = np.flatnonzero(changed[chunks.ids])  # the chunks of the text to redo
+    if not len(where):
+        return scan
+    mine = _Chunks(chunks.starts[where], chunks.ids[where], chunks.distinct, chunks.size)
+    new = _expand(mine, folded, folded_ids, folded_words, scan.vocab)
+    # Their own tokens out, their folded ones in where those were.
+    per_own = own.counts[chunks.ids]
+    first_own = np.cumsum(per_own) - per_own  # each chunk's first token in scan
+    out_counts = per_own[where]
+    dropped = np.repeat(first_own[where], out_counts)
+    dropped += np.arange(len(dropped)) - np.repeat(np.cumsum(out_counts) - out_counts, out_counts)
+    keep = np.ones(len(scan.starts), dtype=np.bool_)
+    keep[dropped] = False
+    at = first_own[where] - (np.cumsum(out_counts) - out_counts)  # place among those kept
+    at = np.repeat(at, folded.counts[chunks.ids[where]])
+    return _Scan(
+        np.insert(scan.starts[keep], at, new.starts),
+        np.insert(scan.ends[keep], at, new.ends),
+        np.insert(scan.ids[keep], at, new.ids),
+        scan.vocab,
+        np.insert(scan.words[keep], at, new.words),
+    )
+
+
 def _numbered(index: _Numbering, strings: list[str]) -> np.ndarray:
     return np.fromiter(map(index.__getitem__, strings), np.int64, len(strings))
 
@@ -390,14 +444,17 @@ class TokenizedText:
             folded_ids = own_ids
         vocab = list(index)
         del index
-        scan = _expand(chunks, own, own_ids, _is_word(own.strings), vocab)
+        own_words = _is_word(own.strings)
+        scan = _expand(chunks, own, own_ids, own_words, vocab)
         self._folded_scan: _Scan | None = None
         if self._same_length:
             self._folded_scan = scan
             # Folding joins words in a few chunks at most (``foo—bar`` folds to ``foo-bar``).
             if folded is not own and not np.array_equal(folded.at, own.at):
                 words = _is_word(folded.strings)
-                self._folded_scan = _expand(chunks, folded, folded_ids, words, vocab)
+                self._folded_scan = _splice(
+                    chunks, (own, own_ids, own_words), scan, (folded, folded_ids, words)
+                )
         words, starts, ends, ids = scan.words, scan.starts, scan.ends, scan.ids
         if ignore_punctuation:
             starts, ends, ids, words = starts[words], ends[words], ids[words], words[words]

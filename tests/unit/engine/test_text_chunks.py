@@ -90,6 +90,7 @@ def _check(text: str, ignore_case: bool = True, ignore_quotes: bool = True) -> N
 @example("   ", True, True)
 @example("ΑΣ ΑΣΑ Σ", True, True)
 @example("İstanbul K.K. a—b", True, True)
+@example("a—b c a—b  d—e—f x a—b\n“q”—r c", True, True)  # chunks that fold to other tokens
 def test_chunk_scan_is_the_whole_text_scan(text: str, case: bool, quotes: bool) -> None:
     _check(text, case, quotes)
 
