@@ -4,6 +4,7 @@ printed as a summary or written as JSON (and optionally saved as a session)."""
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -75,6 +76,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
         if args.json and args.json != "-" and same_file(args.json, args.save_session):
             raise UsageError(f"{args.json}: --json and --save-session need two different files")
     if session is None:
+        _start_helper_for_long(inputs)
         docs = load_for_cli(inputs, args.url)
         settings = Settings()
     else:  # a session brings its own documents and settings; options still override
@@ -116,3 +118,17 @@ def cmd_compare(args: argparse.Namespace) -> int:
     if getattr(args, "as_program", False):
         end_process(EXIT_OK)  # with the comparison still held: nothing freed one by one
     return EXIT_OK
+
+
+def _start_helper_for_long(paths: list[str]) -> None:
+    """Start the engine's helper process now when a file is long enough to hand it work
+    (:data:`~variorum.engine.side.LONG_CHARS`): it starts up while the files are read."""
+    from variorum.engine import side
+
+    for path in paths:
+        try:
+            if os.stat(path).st_size >= side.LONG_CHARS:
+                side.start()
+                return
+        except (OSError, ValueError):
+            continue  # reading it says what is wrong

@@ -42,6 +42,10 @@ claims looked for in its first sentences) is handed over too, starting the helpe
 be: its work there is a few seconds the alignment of the long version takes longer than
 (a 20 MB text against an article: 2 s less, of 7), so the helper's start-up is paid back."""
 
+WARM_WAIT_S = 1.0
+"""How long a long analysis waits for a helper still warming up (one started as its files
+were read, see :func:`start`): seconds of its work are worth the wait."""
+
 WAIT_S = 10.0
 """A helper that has not answered in this long is taken for stuck: it is stopped and
 the work is done here (its work on the biggest input it takes is well under a second)."""
@@ -190,7 +194,9 @@ _helper: _Helper | None = None
 
 
 def start() -> None:
-    """Start the helper in the background (it warms up for a second); no wait."""
+    """Start the helper in the background (it warms up for a second); no wait. A caller
+    about to read a long version calls it first: the helper is then ready to take the
+    analysis's work when the reading is done."""
     _get()
 
 
@@ -265,6 +271,8 @@ def submit(docs: Sequence[Document], settings: Settings) -> Pending | None:
         if _analyses >= 2:
             start()
         return None
+    if long and not helper.settled.is_set():
+        helper.settled.wait(WARM_WAIT_S)  # started early for this analysis: nearly warm
     if not helper.ready.is_set() or not helper.busy.acquire(blocking=False):
         return None  # warming up, or taken by another analysis
     try:

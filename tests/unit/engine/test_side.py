@@ -211,3 +211,40 @@ def test_a_long_version_starts_the_helper_with_its_work(monkeypatch: pytest.Monk
     assert side._helper is not None and side._helper.ready.is_set()
     monkeypatch.setenv("VARIORUM_SIDE_PROCESS", "0")
     assert with_helper == _json(docs)
+
+
+def test_a_long_analysis_waits_for_a_helper_started_as_its_files_were_read(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("VARIORUM_SIDE_PROCESS", "1")
+    monkeypatch.setattr(side, "_allowed", True)
+    monkeypatch.setattr(side, "_spare_core", lambda: True)
+    if side._helper is not None:
+        side._drop(side._helper)
+    monkeypatch.setattr(side, "_failures", 0)
+    monkeypatch.setattr(side, "LONG_CHARS", 2_000)
+    monkeypatch.setattr(side, "WARM_WAIT_S", 60.0)  # however slow the test machine
+    docs = _families()[0]
+    side.start()  # as `variorum compare` does before reading a long file
+    helper = side._helper
+    assert helper is not None and not helper.settled.is_set()  # still warming up
+    pending = side.submit(docs, Settings())
+    assert pending is not None and pending.helper is helper
+    assert side.collect(pending) is not None
+
+
+def test_the_command_line_starts_the_helper_before_reading_a_long_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from variorum.cli import compare
+
+    started = []
+    monkeypatch.setattr(side, "start", lambda: started.append(True))
+    short, long = tmp_path / "short.txt", tmp_path / "long.txt"
+    short.write_text("One. Two.")
+    long.write_text("Word. " * 400)
+    monkeypatch.setattr(side, "LONG_CHARS", 2_000)
+    compare._start_helper_for_long([str(short), str(tmp_path / "missing.txt")])
+    assert not started
+    compare._start_helper_for_long([str(short), str(long)])
+    assert started == [True]
