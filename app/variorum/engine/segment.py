@@ -14,11 +14,10 @@ import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from itertools import repeat
 
 import numpy as np
 
-from variorum.engine.model import Granularity, Sentence
+from variorum.engine.model import Granularity, Sentence, made
 from variorum.engine.text import code_points, space_mask
 
 ABBREVIATIONS = frozenset(
@@ -241,7 +240,6 @@ book-length text rarely repeats a paragraph, and the memo's keys and a scan per 
 then cost more than they save."""
 
 _CLOSERS = "’”\"'»)]"  # _BOUNDARY's second group
-_NEW_TUPLE = tuple.__new__  # tuple.__new__(Sentence, fields) is what Sentence._make does
 _RUNS_STEPPED = 8  # a run longer than this is walked one character at a time
 
 
@@ -465,15 +463,17 @@ def _split_whole(
         if check is not None:
             check()
         b = min(n, a + CHECK_EVERY)
-        fields = zip(
-            range(a, b),
-            paragraph_list[a:b],
-            starts_list[a:b],
-            ends_list[a:b],
-            sentence_text[a:b],
-            strict=True,
+        out.extend(
+            made(
+                Sentence,
+                b - a,
+                range(a, b),
+                paragraph_list[a:b],
+                starts_list[a:b],
+                ends_list[a:b],
+                sentence_text[a:b],
+            )
         )
-        out.extend(map(_NEW_TUPLE, repeat(Sentence), fields))  # Sentence._make, in C
     return out
 
 

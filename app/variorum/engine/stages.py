@@ -49,6 +49,7 @@ from variorum.engine.model import (
     Sentence,
     Settings,
     Version,
+    made,
 )
 from variorum.engine.progress import Step
 from variorum.engine.segment import WHOLE_TEXT_CHARS, Pieces, split_sentences
@@ -70,7 +71,6 @@ MAX_CLAIM_SENTENCES = 10_000
 """Paraphrase matching is used when no version has more sentences than this."""
 
 _ID = attrgetter("id")
-_NEW_TUPLE = tuple.__new__  # tuple.__new__(Row, fields) is what Row._make does
 _START = attrgetter("start")
 _END = attrgetter("end")
 
@@ -205,7 +205,7 @@ def units(
                     settings.ignore_quote_style,
                 )
             )
-    return tuple(map(Unit, norms, keys))
+    return tuple(made(Unit, len(norms), norms, keys))
 
 
 def score(seg: Segmented, settings: Settings, step: Step = QUIET) -> Scored:
@@ -378,7 +378,9 @@ def diff(seg: Segmented, grouped: Grouped, settings: Settings, step: Step = QUIE
         unmatched[v].update(ids_v)
         sents = [sentences[v][i] for i in ids_v]
         label = labels[v]
-        cells_v = zip(
+        cells_v = made(
+            Cell,
+            len(ids_v),
             repeat(label),
             zip(ids_v),  # each id as a 1-tuple
             map(_START, sents),
@@ -386,18 +388,20 @@ def diff(seg: Segmented, grouped: Grouped, settings: Settings, step: Step = QUIE
             map(grouped.moved[v].__contains__, ids_v),
             repeat(()),
         )
-        rows_v = zip(
-            zip(map(_NEW_TUPLE, repeat(Cell), cells_v)),  # each cell as a 1-tuple
+        rows_v = made(
+            Row,
+            len(ids_v),
+            zip(cells_v),  # each cell as a 1-tuple
             repeat(RowKind.UNIQUE),
             repeat(0.0),
             repeat(label),
             repeat(None),
             repeat(()),
         )
-        for r, row in zip(at, map(_NEW_TUPLE, repeat(Row), rows_v), strict=True):
+        for r, row in zip(at, rows_v, strict=True):
             rows[r] = row
-    made: tuple[Row, ...] = tuple(rows)  # type: ignore[arg-type]  # every row is made now
-    return Diffed(made, tuple(sentence_rows), tuple(frozenset(u) for u in unmatched))
+    all_rows: tuple[Row, ...] = tuple(rows)  # type: ignore[arg-type]  # every row is made now
+    return Diffed(all_rows, tuple(sentence_rows), tuple(frozenset(u) for u in unmatched))
 
 
 def head_facts(seg: Segmented, step: Step = QUIET) -> Facts:
@@ -518,7 +522,7 @@ def conflicts(rows: Sequence[Row], found: Facts, labels: Sequence[str]) -> tuple
             ]
             conflicting = row_conflicts(cells)
             if conflicting:
-                row = row._replace(conflicts=conflicting)
+                row = replace(row, conflicts=conflicting)
         out.append(row)
     return tuple(out)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import FrozenInstanceError, replace
 
 import pytest
 
@@ -143,7 +144,7 @@ def test_facts_then_conflicts_mark_the_changed_figure() -> None:
     marked = [r for r in rows if r.conflicts]
     assert len(marked) == 1 and marked[0].kind is RowKind.CHANGED
     for r, before in zip(rows, diffed.rows, strict=True):
-        assert r == (before._replace(conflicts=r.conflicts) if r.conflicts else before)
+        assert r == (replace(before, conflicts=r.conflicts) if r.conflicts else before)
 
 
 def test_claims_finds_the_unique_sentence_and_changed_figure() -> None:
@@ -308,3 +309,19 @@ def test_claims_are_looked_for_in_a_long_versions_first_sentences_only(
     # Past the cut, aligned sentences still have their facts: the cost conflict is found.
     costs = [k for r in c.rows for k in r.conflicts if k.kind is FactKind.MONEY]
     assert costs and {v.text for v in costs[0].values} == {"5 million euros", "4 million euros"}
+
+
+def test_made_is_the_dataclass_made_field_by_field() -> None:
+    from itertools import repeat
+
+    from variorum.engine.model import Cell, Row, Sentence, made
+
+    got = made(Sentence, 2, range(2), [0, 1], [0, 6], [5, 9], ["One.", "Two."])
+    assert got == [Sentence(0, 0, 0, 5, "One."), Sentence(1, 1, 6, 9, "Two.")]
+    assert [hash(s) for s in got] == [hash(Sentence(0, 0, 0, 5, "One.")), hash(got[1])]
+    cells = made(Cell, 2, repeat("a"), [(0,), (1,)], [0, 6], [5, 9], [False, True], repeat(()))
+    assert cells == [Cell("a", (0,), 0, 5), Cell("a", (1,), 6, 9, True)]
+    rows = made(Row, 1, [(cells[0],)], [RowKind.UNIQUE], [0.0], ["a"], [None], [()])
+    assert rows == [Row((cells[0],), RowKind.UNIQUE, 0.0, "a")]
+    with pytest.raises(FrozenInstanceError):
+        rows[0].kind = RowKind.SAME  # type: ignore[misc]
