@@ -183,13 +183,19 @@ def test_a_batch_turns_the_helper_off(monkeypatch: pytest.MonkeyPatch) -> None:
     assert not side.enabled()
 
 
-def test_a_long_version_starts_the_helper_with_its_work(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.fixture
+def no_helper_yet(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The helper allowed, with a core to spare, and none running yet."""
     monkeypatch.setenv("VARIORUM_SIDE_PROCESS", "1")
     monkeypatch.setattr(side, "_allowed", True)
     monkeypatch.setattr(side, "_spare_core", lambda: True)
     if side._helper is not None:
         side._drop(side._helper)
     monkeypatch.setattr(side, "_failures", 0)
+
+
+@pytest.mark.usefixtures("no_helper_yet")
+def test_a_long_version_starts_the_helper_with_its_work(monkeypatch: pytest.MonkeyPatch) -> None:
     # Small stand-ins for a book: a "long" version, claims read in its first sentences only.
     monkeypatch.setattr(side, "LONG_CHARS", 2_000)
     monkeypatch.setattr(stages, "MAX_CLAIM_SENTENCES", 6)
@@ -213,15 +219,10 @@ def test_a_long_version_starts_the_helper_with_its_work(monkeypatch: pytest.Monk
     assert with_helper == _json(docs)
 
 
+@pytest.mark.usefixtures("no_helper_yet")
 def test_a_long_analysis_waits_for_a_helper_started_as_its_files_were_read(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setenv("VARIORUM_SIDE_PROCESS", "1")
-    monkeypatch.setattr(side, "_allowed", True)
-    monkeypatch.setattr(side, "_spare_core", lambda: True)
-    if side._helper is not None:
-        side._drop(side._helper)
-    monkeypatch.setattr(side, "_failures", 0)
     monkeypatch.setattr(side, "LONG_CHARS", 2_000)
     monkeypatch.setattr(side, "WARM_WAIT_S", 60.0)  # however slow the test machine
     docs = _families()[0]
